@@ -1,0 +1,132 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OrganisationKind } from '@app/marketplace';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+
+const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
+
+@InputType({ description: 'Slovenian and/or English text.' })
+export class LocalizedTextInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) sl?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) en?: string | null;
+}
+
+@InputType()
+export class ShortLocalizedTextInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) sl?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) en?: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 20).` })
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) first?: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
+}
+
+@ArgsType()
+export class IdArgs {
+  @Field(() => ID) @IsString() @MaxLength(64) id: string;
+}
+
+@ArgsType()
+export class ChallengesArgs extends PageArgs {
+  @Field(() => ChallengeStatus, { nullable: true, description: 'Drafts are listed for the operator only.' })
+  @IsOptional() @IsEnum(ChallengeStatus) status?: ChallengeStatus;
+}
+
+@InputType()
+export class CreateOrganisationInput {
+  @Field(() => OrganisationKind) @IsEnum(OrganisationKind) kind: OrganisationKind;
+  @Field() @IsString() @Length(1, 200) name: string;
+  @Field({ description: 'Municipality code, see referenceData.municipalities.' }) @IsString() @MaxLength(64) municipality: string;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(500) website?: string | null;
+}
+
+@InputType()
+export class UpdateOrganisationInput {
+  @Field(() => OrganisationKind, { nullable: true }) @IsOptional() @IsEnum(OrganisationKind) kind?: OrganisationKind;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) municipality?: string;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(500) website?: string | null;
+}
+
+const codeList = () => [IsOptional(), IsArray(), ArrayMaxSize(30), IsString({ each: true }), MaxLength(64, { each: true })];
+
+function CodeList(): PropertyDecorator {
+  return (target, key) => codeList().forEach((d) => d(target, key));
+}
+
+@InputType()
+export class CreateCreativeProfileInput {
+  @Field(() => CreativeKind) @IsEnum(CreativeKind) kind: CreativeKind;
+  @Field() @IsString() @Length(1, 120) displayName: string;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) bio?: LocalizedTextInput;
+  @Field(() => [String], { nullable: true, description: 'CCS domain codes.' }) @CodeList() domains?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() crafts?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
+  @Field(() => [String], { nullable: true, description: 'Soft and professional skill codes.' }) @CodeList() skills?: string[];
+  @Field() @IsString() @MaxLength(64) municipality: string;
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes.' }) @CodeList() languages?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUrl(URL_OPTIONS, { each: true }) @MaxLength(500, { each: true }) portfolioLinks?: string[];
+}
+
+@InputType()
+export class UpdateCreativeProfileInput {
+  @Field(() => CreativeKind, { nullable: true }) @IsOptional() @IsEnum(CreativeKind) kind?: CreativeKind;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 120) displayName?: string;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) bio?: LocalizedTextInput;
+  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() crafts?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() skills?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) municipality?: string;
+  @Field(() => [String], { nullable: true }) @CodeList() languages?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUrl(URL_OPTIONS, { each: true }) @MaxLength(500, { each: true }) portfolioLinks?: string[];
+}
+
+@InputType()
+export class CreateChallengeInput {
+  @Field(() => ID) @IsUUID() ownerOrganisationId: string;
+  @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) title: ShortLocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) brief?: LocalizedTextInput;
+  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) reward?: LocalizedTextInput;
+  @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate() deadline?: Date | null;
+}
+
+@InputType()
+export class UpdateChallengeInput {
+  @Field(() => ShortLocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ShortLocalizedTextInput) title?: ShortLocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) brief?: LocalizedTextInput;
+  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) reward?: LocalizedTextInput;
+  @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate() deadline?: Date | null;
+}
+
+@InputType({ description: 'AND across fields, OR within a field.' })
+export class SearchFilterInput {
+  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() municipalities?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
+  @Field(() => [String], { nullable: true, description: 'Creatives only.' }) @CodeList() crafts?: string[];
+  @Field(() => [String], { nullable: true, description: 'Creatives only.' }) @CodeList() languages?: string[];
+}
+
+@ArgsType()
+export class SearchArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Free text in Slovenian or English; diacritics optional.' })
+  @IsOptional() @IsString() @MaxLength(MAX_QUERY_LENGTH) query?: string;
+  @Field(() => SearchFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => SearchFilterInput) filter?: SearchFilterInput;
+}

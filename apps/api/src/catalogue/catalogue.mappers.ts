@@ -1,0 +1,66 @@
+import type { ChallengeEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
+import {
+  type ChallengeStatus, type CreativeKind, type FacetCount, type OrganisationKind, type Page, Taxonomy, Vocabulary,
+} from '@app/marketplace';
+import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Organisation, Place, Term } from './catalogue.types.js';
+
+/** Entities never leave the API as they are: these map them to the GraphQL types. */
+export function text(sl: string | null, en: string | null): LocalizedText {
+  return { sl, en };
+}
+
+export function terms(vocabulary: Vocabulary, codes: readonly string[]): Term[] {
+  return codes.map((code) => ({ code, label: Taxonomy.label(vocabulary, code) ?? text(code, code) }));
+}
+
+export function place(code: string): Place {
+  return { code, name: Taxonomy.place(code)?.name ?? code };
+}
+
+export function toOrganisation(e: OrganisationEntity): Organisation {
+  return {
+    id: e.id, kind: e.kind as OrganisationKind, name: e.name, municipality: place(e.municipality),
+    description: text(e.descriptionSl, e.descriptionEn), website: e.website, isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt,
+  };
+}
+
+export function toCreativeProfile(e: CreativeProfileEntity): CreativeProfile {
+  return {
+    id: e.id, kind: e.kind as CreativeKind, displayName: e.displayName, bio: text(e.bioSl, e.bioEn),
+    domains: terms(Vocabulary.Domain, e.domains), crafts: terms(Vocabulary.Craft, e.crafts),
+    techniques: terms(Vocabulary.Technique, e.techniques), materials: terms(Vocabulary.Material, e.materials),
+    skills: terms(Vocabulary.Skill, e.skills), municipality: place(e.municipality), languages: e.languages,
+    portfolioLinks: e.portfolioLinks, isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt,
+  };
+}
+
+export function toChallenge(e: ChallengeEntity): Challenge {
+  return {
+    id: e.id, ownerOrganisationId: e.ownerOrganisationId, title: text(e.titleSl, e.titleEn), brief: text(e.briefSl, e.briefEn),
+    domains: terms(Vocabulary.Domain, e.domains), techniques: terms(Vocabulary.Technique, e.techniques),
+    materials: terms(Vocabulary.Material, e.materials),
+    reward: e.rewardSl || e.rewardEn ? text(e.rewardSl, e.rewardEn) : null,
+    deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, isDemo: e.isDemo,
+    createdAt: e.createdAt, updatedAt: e.updatedAt,
+  };
+}
+
+export function toConnection<E, T>(page: Page<E>, map: (e: E) => T): ConnectionShape<T> {
+  return { nodes: page.nodes.map(map), totalCount: page.totalCount, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+}
+
+const FACET_VOCABULARY: Readonly<Record<string, Vocabulary>> = {
+  domains: Vocabulary.Domain, techniques: Vocabulary.Technique, materials: Vocabulary.Material, crafts: Vocabulary.Craft,
+};
+
+export function toFacets(facets: Record<string, FacetCount[]>): Facet[] {
+  return Object.entries(facets).map(([field, values]) => ({
+    field,
+    values: values.map(({ value, count }) => {
+      const vocabulary = FACET_VOCABULARY[field];
+      const name = field === 'municipality' ? Taxonomy.place(value)?.name : undefined;
+      const label = vocabulary ? Taxonomy.label(vocabulary, value) : name ? text(name, name) : null;
+      return { value, count, label };
+    }),
+  }));
+}

@@ -1,0 +1,140 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ChallengeStatus, CreativeKind, OrganisationKind } from '@app/marketplace';
+import type { Type } from '@nestjs/common';
+
+registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
+registerEnumType(CreativeKind, { name: 'CreativeKind' });
+registerEnumType(ChallengeStatus, { name: 'ChallengeStatus' });
+
+@ObjectType({ description: 'Text in Slovenian and English; either may be missing.' })
+export class LocalizedText {
+  @Field(() => String, { nullable: true }) sl: string | null;
+  @Field(() => String, { nullable: true }) en: string | null;
+}
+
+@ObjectType({ description: 'An entry of a controlled vocabulary (CCS domain, craft, technique, material, skill).' })
+export class Term {
+  @Field() code: string;
+  @Field(() => LocalizedText) label: LocalizedText;
+}
+
+@ObjectType({ description: 'A municipality (občina) of Gorenjska, or another named place.' })
+export class Place {
+  @Field() code: string;
+  @Field() name: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field() hasNextPage: boolean;
+}
+
+@ObjectType()
+export class Organisation {
+  @Field(() => ID) id: string;
+  @Field(() => OrganisationKind) kind: OrganisationKind;
+  @Field() name: string;
+  @Field(() => Place) municipality: Place;
+  @Field(() => LocalizedText) description: LocalizedText;
+  @Field(() => String, { nullable: true }) website: string | null;
+  @Field({ description: 'Fictional or seed-derived demo record.' }) isDemo: boolean;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType()
+export class CreativeProfile {
+  @Field(() => ID) id: string;
+  @Field(() => CreativeKind) kind: CreativeKind;
+  @Field() displayName: string;
+  @Field(() => LocalizedText) bio: LocalizedText;
+  @Field(() => [Term]) domains: Term[];
+  @Field(() => [Term]) crafts: Term[];
+  @Field(() => [Term]) techniques: Term[];
+  @Field(() => [Term]) materials: Term[];
+  @Field(() => [Term]) skills: Term[];
+  @Field(() => Place) municipality: Place;
+  @Field(() => [String], { description: 'ISO 639-1 codes.' }) languages: string[];
+  @Field(() => [String]) portfolioLinks: string[];
+  @Field({ description: 'Fictional demo profile.' }) isDemo: boolean;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType()
+export class Challenge {
+  @Field(() => ID) id: string;
+  /** Resolved by ChallengesResolver.owner. */
+  ownerOrganisationId: string;
+  @Field(() => LocalizedText) title: LocalizedText;
+  @Field(() => LocalizedText) brief: LocalizedText;
+  @Field(() => [Term]) domains: Term[];
+  @Field(() => [Term]) techniques: Term[];
+  @Field(() => [Term]) materials: Term[];
+  @Field(() => LocalizedText, { nullable: true, description: 'null where no reward is stated.' }) reward: LocalizedText | null;
+  @Field(() => Date, { nullable: true }) deadline: Date | null;
+  @Field(() => ChallengeStatus) status: ChallengeStatus;
+  @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field() isDemo: boolean;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+export interface ConnectionShape<T> {
+  nodes: T[];
+  totalCount: number;
+  pageInfo: PageInfo;
+}
+
+/** `{ nodes, totalCount, pageInfo }` for a node type. */
+export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape<T>> {
+  @ObjectType(name)
+  class ConnectionClass {
+    @Field(() => [node]) nodes: T[];
+    @Field(() => Int) totalCount: number;
+    @Field(() => PageInfo) pageInfo: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+export const OrganisationConnection = Connection(Organisation, 'OrganisationConnection');
+export const CreativeProfileConnection = Connection(CreativeProfile, 'CreativeProfileConnection');
+export const ChallengeConnection = Connection(Challenge, 'ChallengeConnection');
+
+@ObjectType()
+export class FacetValue {
+  @Field() value: string;
+  @Field(() => LocalizedText, { nullable: true, description: 'Label of the code (place names in both fields).' }) label: LocalizedText | null;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'Counts per value of one field, within the query and filters.' })
+export class Facet {
+  @Field() field: string;
+  @Field(() => [FacetValue]) values: FacetValue[];
+}
+
+function SearchResult<T>(node: Type<T>, name: string) {
+  @ObjectType(name)
+  class SearchResultClass {
+    @Field(() => [node]) nodes: T[];
+    @Field(() => Int) totalCount: number;
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [Facet]) facets: Facet[];
+  }
+  return SearchResultClass;
+}
+
+export const CreativeSearchResult = SearchResult(CreativeProfile, 'CreativeSearchResult');
+export const ChallengeSearchResult = SearchResult(Challenge, 'ChallengeSearchResult');
+
+@ObjectType({ description: 'The controlled vocabularies and places, for forms and filters.' })
+export class ReferenceData {
+  @Field(() => [Term], { description: 'The 14 CCS domains of the Centre for Creativity (CzK).' }) domains: Term[];
+  @Field(() => [Term]) crafts: Term[];
+  @Field(() => [Term]) techniques: Term[];
+  @Field(() => [Term]) materials: Term[];
+  @Field(() => [Term]) skills: Term[];
+  @Field(() => [Place]) municipalities: Place[];
+}

@@ -1,0 +1,51 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ChallengesService, OrganisationsService } from '@app/marketplace';
+import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { type Actor, CurrentActor } from '../auth/actor.js';
+import { toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
+import { ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeInput } from './catalogue.inputs.js';
+import { Challenge, ChallengeConnection, Organisation } from './catalogue.types.js';
+
+@Resolver(() => Challenge)
+export class ChallengesResolver {
+  constructor(
+    private readonly challenges: ChallengesService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Public()
+  @Query(() => Challenge, { description: 'A published challenge (drafts: operator only).' })
+  async challenge(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge(await this.challenges.get(id, actor.isOperator));
+  }
+
+  @Public()
+  @Query(() => ChallengeConnection)
+  async challenges(@Args() { status, ...page }: ChallengesArgs, @CurrentActor() actor: Actor) {
+    return toConnection(await this.challenges.list(page, status, actor.isOperator), toChallenge);
+  }
+
+  @Public()
+  @ResolveField(() => Organisation)
+  async owner(@Parent() challenge: Challenge): Promise<Organisation> {
+    return toOrganisation(await this.organisations.get(challenge.ownerOrganisationId));
+  }
+
+  @OperatorOnly()
+  @Mutation(() => Challenge, { description: 'Creates a draft.' })
+  async createChallenge(@Args('input') input: CreateChallengeInput): Promise<Challenge> {
+    return toChallenge(await this.challenges.create(input));
+  }
+
+  @OperatorOnly()
+  @Mutation(() => Challenge)
+  async updateChallenge(@Args() { id }: IdArgs, @Args('input') input: UpdateChallengeInput): Promise<Challenge> {
+    return toChallenge(await this.challenges.update(id, input));
+  }
+
+  @OperatorOnly()
+  @Mutation(() => Challenge, { description: 'DRAFT -> PUBLISHED; the challenge becomes searchable.' })
+  async publishChallenge(@Args() { id }: IdArgs): Promise<Challenge> {
+    return toChallenge(await this.challenges.publish(id));
+  }
+}

@@ -1,0 +1,35 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CreativesService } from '@app/marketplace';
+import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { toConnection, toCreativeProfile } from './catalogue.mappers.js';
+import { CreateCreativeProfileInput, IdArgs, PageArgs, UpdateCreativeProfileInput } from './catalogue.inputs.js';
+import { CreativeProfile, CreativeProfileConnection } from './catalogue.types.js';
+
+@Resolver(() => CreativeProfile)
+export class CreativesResolver {
+  constructor(private readonly creatives: CreativesService) {}
+
+  @Public()
+  @Query(() => CreativeProfile)
+  async creativeProfile(@Args() { id }: IdArgs): Promise<CreativeProfile> {
+    return toCreativeProfile(await this.creatives.get(id));
+  }
+
+  @Public()
+  @Query(() => CreativeProfileConnection)
+  async creativeProfiles(@Args() page: PageArgs) {
+    return toConnection(await this.creatives.list(page), toCreativeProfile);
+  }
+
+  @OperatorOnly()
+  @Mutation(() => CreativeProfile)
+  async createCreativeProfile(@Args('input') input: CreateCreativeProfileInput): Promise<CreativeProfile> {
+    return toCreativeProfile(await this.creatives.create(input));
+  }
+
+  @OperatorOnly()
+  @Mutation(() => CreativeProfile)
+  async updateCreativeProfile(@Args() { id }: IdArgs, @Args('input') input: UpdateCreativeProfileInput): Promise<CreativeProfile> {
+    return toCreativeProfile(await this.creatives.update(id, input));
+  }
+}

@@ -1,0 +1,39 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CatalogueSearchService, Taxonomy, Vocabulary } from '@app/marketplace';
+import { Public } from '../auth/access.decorators.js';
+import { toChallenge, toCreativeProfile, toFacets, terms } from './catalogue.mappers.js';
+import { SearchArgs } from './catalogue.inputs.js';
+import { ChallengeSearchResult, CreativeSearchResult, ReferenceData } from './catalogue.types.js';
+
+@Resolver()
+export class SearchResolver {
+  constructor(private readonly search: CatalogueSearchService) {}
+
+  @Public()
+  @Query(() => CreativeSearchResult, { description: 'Creative profiles by text, filters and facets.' })
+  async searchCreatives(@Args() { query, filter, first, after }: SearchArgs) {
+    const result = await this.search.searchCreatives({ query, filters: filter, first, after });
+    return { ...result, nodes: result.nodes.map(toCreativeProfile), facets: toFacets(result.facets), pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+  }
+
+  @Public()
+  @Query(() => ChallengeSearchResult, { description: 'Published challenges by text, filters and facets.' })
+  async searchChallenges(@Args() { query, filter, first, after }: SearchArgs) {
+    const result = await this.search.searchChallenges({ query, filters: filter, first, after });
+    return { ...result, nodes: result.nodes.map(toChallenge), facets: toFacets(result.facets), pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+  }
+
+  @Public()
+  @Query(() => ReferenceData)
+  referenceData(): ReferenceData {
+    const codes = (v: Vocabulary) => terms(v, Taxonomy.terms(v).map((t) => t.code));
+    return {
+      domains: codes(Vocabulary.Domain),
+      crafts: codes(Vocabulary.Craft),
+      techniques: codes(Vocabulary.Technique),
+      materials: codes(Vocabulary.Material),
+      skills: codes(Vocabulary.Skill),
+      municipalities: Taxonomy.places().map((p) => ({ code: p.code, name: p.name })),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { MarketplaceException } from '@app/marketplace';
+import { SearchUnavailableError } from '@app/search';
+import { ApiErrorCode, toGraphQLError } from './graphql-errors.js';
+
+/** Maps everything a resolver throws to a GraphQL error; logs the unexpected ones in full. */
+@Catch()
+export class GraphQLExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('GraphQL');
+
+  catch(exception: unknown, host: ArgumentsHost): GraphQLError | undefined {
+    if (host.getType<string>() !== 'graphql') throw exception;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 401 ? ApiErrorCode.Unauthenticated : status === 403 ? ApiErrorCode.Forbidden : status < 500 ? ApiErrorCode.BadUserInput : ApiErrorCode.Internal;
+      if (code !== ApiErrorCode.Internal) return new GraphQLError(exception.message, { extensions: { code } });
+    }
+    const known = exception instanceof GraphQLError || exception instanceof MarketplaceException || exception instanceof SearchUnavailableError;
+    if (!known || exception instanceof SearchUnavailableError) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    return toGraphQLError(exception);
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobQueues, OutboxStore, withTimeout } from '@app/jobs';
+import { SearchIndexes } from '@app/marketplace';
+import { SEARCH_PORT, type SearchPort } from '@app/search';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+
+type Check = { ok: boolean; detail?: string };
+
+/** Liveness (`/health`) and readiness (`/ready`: database, queue, search), as JSON. */
+@Controller()
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
+    private readonly outbox: OutboxStore,
+    private readonly indexes: SearchIndexes,
+    @Inject(SEARCH_PORT) private readonly search: SearchPort,
+  ) {}
+
+  @Get('health')
+  health(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const [database, queue, search] = await Promise.all([
+      this.check(async () => {
+        await withTimeout(this.dataSource.query('SELECT 1'), 2000);
+        const outbox = await this.outbox.stats();
+        return `outbox pending ${outbox.pending}`;
+      }),
+      this.check(async () => {
+        if (!(await this.queues.isHealthy())) throw new Error('not reachable');
+        return `${this.queues.backendKind} backend`;
+      }),
+      this.check(async () => {
+        if (!(await withTimeout(this.search.isHealthy(), 2000))) throw new Error('not reachable');
+        if (!this.indexes.indexesReady) throw new Error('indexes not created yet');
+        return this.search.engine;
+      }),
+    ]);
+    const ok = database.ok && queue.ok && search.ok;
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ready' : 'not-ready', checks: { database, queue, search } };
+  }
+
+  private async check(run: () => Promise<string>): Promise<Check> {
+    try {
+      return { ok: true, detail: await run() };
+    } catch (error) {
+      return { ok: false, detail: error instanceof Error ? error.message : 'failed' };
+    }
+  }
+}

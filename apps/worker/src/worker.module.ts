@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { JobsModule, JobsWorkerModule } from '@app/jobs';
+import { MarketplaceWorkerModule } from '@app/marketplace';
+import { SearchModule } from '@app/search';
+
+/** The worker: BullMQ processors and the outbox relay; no HTTP. */
+@Module({
+  imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, JobsWorkerModule],
+})
+export class WorkerModule {}

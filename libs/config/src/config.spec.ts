@@ -1,0 +1,58 @@
+import { ConfigError, ENV_KEYS, loadConfig } from './load-config.js';
+import { EnvSchema } from './env.schema.js';
+import { getMetadataStorage } from 'class-validator';
+
+describe('loadConfig', () => {
+  it('needs no variables: embedded defaults everywhere', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.database.url).toBeNull();
+    expect(config.queue).toEqual({ backend: 'postgres', connectionString: null });
+    expect(config.search).toEqual({ backend: 'embedded', url: 'http://127.0.0.1:7701' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.dataDir).toBe('/srv/app/.data');
+    expect(config.seedDemoData).toBe(true);
+  });
+
+  it('takes the production overrides', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/modrotisk', QUEUE_BACKEND: 'redis',
+      REDIS_URL: 'redis://redis:6379', SEARCH_BACKEND: 'meilisearch', MEILI_URL: 'http://meili:7700',
+      MEILI_MASTER_KEY: 'k', SMTP_URL: 'smtp://mailpit:1025', PORT: '8080',
+    });
+    expect(config.queue).toEqual({ backend: 'redis', redisUrl: 'redis://redis:6379' });
+    expect(config.search).toEqual({ backend: 'meilisearch', url: 'http://meili:7700', apiKey: 'k' });
+    expect(config.http.port).toBe(8080);
+    expect(config.smtp.url).toBe('smtp://mailpit:1025');
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ QUEUE_BACKEND: 'kafka' }, 'QUEUE_BACKEND'],
+    [{ QUEUE_BACKEND: 'redis' }, 'REDIS_URL'],
+    [{ SEARCH_BACKEND: 'meilisearch' }, 'MEILI_URL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
+  ])('rejects %j naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', QUEUE_BACKEND: ' ' }).queue.backend).toBe('postgres');
+  });
+
+  it('lists every variable the schema declares', () => {
+    const declared = new Set(
+      getMetadataStorage().getTargetValidationMetadatas(EnvSchema, '', true, false).map((m) => m.propertyName),
+    );
+    expect([...declared].sort()).toEqual([...ENV_KEYS].sort());
+  });
+});

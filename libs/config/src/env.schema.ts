@@ -1,0 +1,69 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+/**
+ * Every environment variable the product reads, with its rule. `loadConfig` validates an
+ * environment against this class and turns it into the typed `AppConfig`; no other code reads
+ * `process.env`.
+ */
+export class EnvSchema {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: 'development' | 'production' | 'test';
+
+  @IsOptional() @Transform(({ value }) => toInt(value)) @IsInt() @Min(1) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString() @Matches(/^[0-9a-zA-Z.:-]+$/, { message: 'must be a host name or IP address' })
+  HOST?: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @IsIn(['postgres', 'redis'])
+  QUEUE_BACKEND?: 'postgres' | 'redis';
+
+  @ValidateIf((env: EnvSchema) => env.QUEUE_BACKEND === 'redis' || env.REDIS_URL !== undefined)
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL (required when QUEUE_BACKEND=redis)' })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsIn(['embedded', 'meilisearch'])
+  SEARCH_BACKEND?: 'embedded' | 'meilisearch';
+
+  @ValidateIf((env: EnvSchema) => env.SEARCH_BACKEND === 'meilisearch' || env.MEILI_URL !== undefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL (required when SEARCH_BACKEND=meilisearch)' })
+  MEILI_URL?: string;
+
+  @IsOptional() @IsString()
+  MEILI_MASTER_KEY?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\]|[0-9a-zA-Z.-]+):\d+\/?$/, {
+    message: 'must be http://host:port (the embedded search engine address)',
+  })
+  EMBEDDED_SEARCH_URL?: string;
+
+  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error';
+
+  @IsOptional() @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  @IsOptional() @IsIn(['true', 'false'])
+  SEED_DEMO_DATA?: 'true' | 'false';
+
+  @IsOptional() @Transform(({ value }) => toInt(value)) @IsInt() @Min(10) @Max(60000)
+  OUTBOX_POLL_MS?: number;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{24,200}$/, { message: 'must be 24-200 characters of A-Z, a-z, 0-9, _ or -' })
+  ADMIN_API_TOKEN?: string;
+}
+
+function toInt(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value.trim())) return value;
+  return Number(value.trim());
+}

@@ -1,0 +1,5 @@
+export { APP_CONFIG, DEFAULT_EMBEDDED_SEARCH_URL, type AppConfig } from './app-config.js';
+export { ConfigError, ENV_KEYS, childEnvironment, getConfig, getConfigOrExit, loadConfig } from './load-config.js';
+export { ConfigModule } from './config.module.js';
+export { createAppLogger } from './app-logger.js';
+export { exitWithParent } from './exit-with-parent.js';

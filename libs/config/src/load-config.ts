@@ -1,0 +1,92 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import * as path from 'node:path';
+import { type AppConfig, DEFAULT_EMBEDDED_SEARCH_URL } from './app-config.js';
+import { EnvSchema } from './env.schema.js';
+
+/** Every variable `EnvSchema` declares (kept in step with it by config.spec.ts). */
+export const ENV_KEYS = [
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'REDIS_URL', 'SEARCH_BACKEND',
+  'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
+  'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN',
+] as const satisfies readonly (keyof EnvSchema)[];
+
+/** Raised when the environment is invalid; `problems` name each variable and what is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates an environment and builds the typed config. Empty strings count as unset, so
+ * `FOO= npm start` behaves like not setting FOO. Pure: pass any record (tests do).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of ENV_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
+  }
+  const parsed = plainToInstance(EnvSchema, raw);
+  const errors = validateSync(parsed, { whitelist: true, forbidUnknownValues: true });
+  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+
+  const nodeEnv = parsed.NODE_ENV ?? 'development';
+  const queueBackend = parsed.QUEUE_BACKEND ?? 'postgres';
+  const searchBackend = parsed.SEARCH_BACKEND ?? 'embedded';
+  return Object.freeze({
+    env: nodeEnv,
+    http: { host: parsed.HOST ?? '127.0.0.1', port: parsed.PORT ?? 3000 },
+    dataDir: path.resolve(cwd, parsed.DATA_DIR ?? '.data'),
+    database: { url: parsed.DATABASE_URL ?? null },
+    queue:
+      queueBackend === 'redis'
+        ? { backend: 'redis', redisUrl: parsed.REDIS_URL as string }
+        : { backend: 'postgres', connectionString: parsed.DATABASE_URL ?? null },
+    search:
+      searchBackend === 'meilisearch'
+        ? { backend: 'meilisearch', url: parsed.MEILI_URL as string, apiKey: parsed.MEILI_MASTER_KEY ?? null }
+        : { backend: 'embedded', url: parsed.EMBEDDED_SEARCH_URL ?? DEFAULT_EMBEDDED_SEARCH_URL },
+    smtp: { url: parsed.SMTP_URL ?? null },
+    log: { level: parsed.LOG_LEVEL ?? 'info', format: parsed.LOG_FORMAT ?? 'json' },
+    seedDemoData: (parsed.SEED_DEMO_DATA ?? (nodeEnv === 'production' ? 'false' : 'true')) === 'true',
+    outbox: { pollMs: parsed.OUTBOX_POLL_MS ?? 250 },
+    auth: { adminToken: parsed.ADMIN_API_TOKEN ?? null },
+  } satisfies AppConfig);
+}
+
+/** The environment for a child process: this one's, plus overrides (used by the launcher). */
+export function childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/** The process environment's config, built once. The only reader of `process.env`. */
+let cached: AppConfig | undefined;
+export function getConfig(): AppConfig {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
+
+/** For entry points: load the config or print what is wrong and exit with status 78 (EX_CONFIG). */
+export function getConfigOrExit(processName: string): AppConfig {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${processName}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+function describe(error: ValidationError): string[] {
+  const value = error.value === undefined ? 'unset' : `got ${JSON.stringify(error.value)}`;
+  return Object.values(error.constraints ?? {}).map((msg) => `${error.property}: ${stripProperty(msg, error.property)} (${value})`);
+}
+
+function stripProperty(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}

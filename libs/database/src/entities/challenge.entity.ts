@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { OrganisationEntity } from './organisation.entity.js';
+
+@Entity({ name: 'challenge' })
+export class ChallengeEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'owner_organisation_id', type: 'uuid' }) ownerOrganisationId: string;
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_organisation_id' })
+  owner?: OrganisationEntity;
+  @Column({ name: 'title_sl', type: 'text', nullable: true }) titleSl: string | null;
+  @Column({ name: 'title_en', type: 'text', nullable: true }) titleEn: string | null;
+  @Column({ name: 'brief_sl', type: 'text', nullable: true }) briefSl: string | null;
+  @Column({ name: 'brief_en', type: 'text', nullable: true }) briefEn: string | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) domains: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) techniques: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) materials: string[];
+  @Column({ name: 'reward_sl', type: 'text', nullable: true }) rewardSl: string | null;
+  @Column({ name: 'reward_en', type: 'text', nullable: true }) rewardEn: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) deadline: Date | null;
+  @Column({ type: 'text', default: 'DRAFT' }) status: string;
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
+  @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'creative_profile' })
+export class CreativeProfileEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) kind: string;
+  @Column({ name: 'display_name', type: 'text' }) displayName: string;
+  @Column({ name: 'bio_sl', type: 'text', nullable: true }) bioSl: string | null;
+  @Column({ name: 'bio_en', type: 'text', nullable: true }) bioEn: string | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) domains: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) crafts: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) techniques: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) materials: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) skills: string[];
+  @Column({ type: 'text' }) municipality: string;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) languages: string[];
+  @Column({ name: 'portfolio_links', type: 'text', array: true, default: () => "'{}'" }) portfolioLinks: string[];
+  @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

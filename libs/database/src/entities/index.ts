@@ -1,0 +1,9 @@
+import { AppMetaEntity } from './app-meta.entity.js';
+import { ChallengeEntity } from './challenge.entity.js';
+import { CreativeProfileEntity } from './creative-profile.entity.js';
+import { OrganisationEntity } from './organisation.entity.js';
+import { OutboxEventEntity } from './outbox-event.entity.js';
+
+export { AppMetaEntity, ChallengeEntity, CreativeProfileEntity, OrganisationEntity, OutboxEventEntity };
+
+export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, OutboxEventEntity, AppMetaEntity];

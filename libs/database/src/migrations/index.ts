@@ -1,0 +1,4 @@
+import { CreateCatalogue1763900000000 } from './1763900000000-CreateCatalogue.js';
+
+/** Every migration, in order. Listed explicitly (no globs) so build, jest and the CLI agree. */
+export const MIGRATIONS = [CreateCatalogue1763900000000];

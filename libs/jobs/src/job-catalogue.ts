@@ -1,0 +1,58 @@
+/**
+ * The one typed job catalogue. Payloads carry ids only, never personal data: a handler re-reads
+ * what it needs, so a retried or late job never acts on stale or erased data.
+ */
+export enum QueueName {
+  Search = 'search',
+}
+
+export enum JobName {
+  /** Bring one document of the search index in line with its PostgreSQL row. */
+  SearchSyncDocument = 'search-sync-document',
+  /** Rebuild one index (or all) from PostgreSQL and drop documents whose rows are gone. */
+  SearchReindexAll = 'search-reindex-all',
+}
+
+/** Kinds of rows that have a search projection. */
+export enum SearchableType {
+  Challenge = 'challenge',
+  Creative = 'creative',
+}
+
+export interface SearchSyncDocumentPayload {
+  type: SearchableType;
+  id: string;
+  /** The highest outbox event id this job answers; the handler marks events up to it processed. */
+  upToOutboxId: string;
+}
+
+export interface SearchReindexAllPayload {
+  /** Omitted: every index. */
+  type?: SearchableType;
+  reason: 'manual' | 'startup-drift' | 'test';
+}
+
+export type JobItem =
+  | { name: JobName.SearchSyncDocument; data: SearchSyncDocumentPayload }
+  | { name: JobName.SearchReindexAll; data: SearchReindexAllPayload };
+
+export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
+export type JobDataOf<N extends JobName> = JobOf<N>['data'];
+
+/** Which queue carries each job. A `Record` over the enum: a new job without a queue does not compile. */
+export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
+  [JobName.SearchSyncDocument]: QueueName.Search,
+  [JobName.SearchReindexAll]: QueueName.Search,
+};
+
+/** Outbox topics and the job each becomes. */
+export enum OutboxTopic {
+  SearchSync = 'search.sync',
+}
+
+/** Explicit outcomes (throw only for retryable failures). */
+export enum JobStatus {
+  Success = 'success',
+  Skipped = 'skipped',
+  Failed = 'failed',
+}

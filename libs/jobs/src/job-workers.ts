@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { JobName, JobStatus, QueueName } from './job-catalogue.js';
+import { JOB_HANDLER_METADATA, type JobHandlerFn } from './job-handler.decorator.js';
+import { JobHandlerRegistry } from './job-handler.registry.js';
+import { queueBackend } from './queue-connection.js';
+
+type WorkerConstructor = new (name: string, processor: (job: Job) => Promise<unknown>, opts: unknown, factory?: unknown) => Worker;
+
+const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4 };
+
+/**
+ * The consumer side: finds every `@OnJob` method, checks the catalogue is covered, then runs one
+ * BullMQ worker per queue that dispatches by job name.
+ */
+@Injectable()
+export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(JobWorkers.name);
+  private readonly registry = new JobHandlerRegistry();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.discoverHandlers();
+    this.registry.assertComplete();
+    const backend = queueBackend(this.config);
+    for (const queue of Object.values(QueueName)) {
+      const worker = new (Worker as unknown as WorkerConstructor)(
+        queue,
+        (job) => this.process(job),
+        backend.workerOptions(CONCURRENCY[queue]),
+        backend.factory,
+      );
+      worker.on('failed', (job: Job | undefined, error: Error) =>
+        this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`),
+      );
+      worker.on('error', (error: Error) => this.logger.warn(`worker ${queue}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(`consuming queues ${Object.values(QueueName).join(', ')} on the ${backend.kind} backend`);
+  }
+
+  private async process(job: Job): Promise<JobStatus> {
+    const handler = this.registry.get(job.name);
+    if (!handler) throw new UnrecoverableError(`no handler for job '${job.name}'`);
+    const status = await handler(job.data, {
+      jobId: job.id ?? '',
+      attempt: job.attemptsMade + 1,
+      updateProgress: (progress) => job.updateProgress(progress),
+    });
+    if (status === JobStatus.Failed) throw new UnrecoverableError(`${job.name} reported a permanent failure`);
+    return status;
+  }
+
+  private discoverHandlers(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const methodName of this.scanner.getAllMethodNames(prototype)) {
+        const method = (instance as Record<string, unknown>)[methodName];
+        if (typeof method !== 'function') continue;
+        const name = this.reflector.get<JobName | undefined>(JOB_HANDLER_METADATA, method);
+        if (!name) continue;
+        const fn = (method as JobHandlerFn<JobName>).bind(instance);
+        this.registry.register(name, fn, `${prototype.constructor.name}.${methodName}`);
+      }
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

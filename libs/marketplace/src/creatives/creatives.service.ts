@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { CreativeProfileEntity } from '@app/database';
+import { SearchableType } from '@app/jobs';
+import { clean, type LocalizedText } from '../common/localized.js';
+import { MarketplaceException } from '../common/marketplace.errors.js';
+import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
+import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { UnitOfWork } from '../common/unit-of-work.js';
+import type { CreativeKind } from '../reference/index.js';
+import { CreativeProfileRepository } from './creative-profile.repository.js';
+
+export interface CreativeProfileCommand {
+  kind: CreativeKind;
+  displayName: string;
+  bio?: Partial<LocalizedText> | null;
+  domains?: string[];
+  crafts?: string[];
+  techniques?: string[];
+  materials?: string[];
+  skills?: string[];
+  municipality: string;
+  languages?: string[];
+  portfolioLinks?: string[];
+}
+
+@Injectable()
+export class CreativesService {
+  constructor(
+    private readonly profiles: CreativeProfileRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  create(command: CreativeProfileCommand, isDemo = false): Promise<CreativeProfileEntity> {
+    const values = validate(command);
+    return this.unitOfWork.run(async (manager, touch) => {
+      const saved = await this.profiles.insert(manager, { ...values, isDemo });
+      touch(SearchableType.Creative, saved.id);
+      return saved;
+    });
+  }
+
+  update(id: string, command: Partial<CreativeProfileCommand>): Promise<CreativeProfileEntity> {
+    return this.unitOfWork.run(async (manager, touch) => {
+      const current = isUuid(id) ? await this.profiles.findForUpdate(manager, id) : null;
+      if (!current) throw MarketplaceException.notFound('Creative profile', id);
+      const merged = validate({
+        kind: command.kind ?? (current.kind as CreativeKind),
+        displayName: command.displayName ?? current.displayName,
+        bio: command.bio === undefined ? { sl: current.bioSl, en: current.bioEn } : command.bio,
+        domains: command.domains ?? current.domains,
+        crafts: command.crafts ?? current.crafts,
+        techniques: command.techniques ?? current.techniques,
+        materials: command.materials ?? current.materials,
+        skills: command.skills ?? current.skills,
+        municipality: command.municipality ?? current.municipality,
+        languages: command.languages ?? current.languages,
+        portfolioLinks: command.portfolioLinks ?? current.portfolioLinks,
+      });
+      const saved = await this.profiles.save(manager, Object.assign(current, merged));
+      touch(SearchableType.Creative, saved.id);
+      return saved;
+    });
+  }
+
+  async get(id: string): Promise<CreativeProfileEntity> {
+    const found = isUuid(id) ? await this.profiles.findById(id) : null;
+    if (!found) throw MarketplaceException.notFound('Creative profile', id);
+    return found;
+  }
+
+  list(request: PageRequest): Promise<Page<CreativeProfileEntity>> {
+    return this.profiles.page(request);
+  }
+}
+
+function validate(command: CreativeProfileCommand) {
+  const displayName = clean(command.displayName);
+  if (!displayName) throw MarketplaceException.invalid('displayName', 'displayName must not be empty');
+  return {
+    kind: command.kind,
+    displayName,
+    bioSl: clean(command.bio?.sl),
+    bioEn: clean(command.bio?.en),
+    domains: Taxonomy.codes(Vocabulary.Domain, command.domains, 'domains'),
+    crafts: Taxonomy.codes(Vocabulary.Craft, command.crafts, 'crafts'),
+    techniques: Taxonomy.codes(Vocabulary.Technique, command.techniques, 'techniques'),
+    materials: Taxonomy.codes(Vocabulary.Material, command.materials, 'materials'),
+    skills: Taxonomy.codes(Vocabulary.Skill, command.skills, 'skills'),
+    municipality: Taxonomy.municipality(command.municipality, 'municipality'),
+    languages: Taxonomy.languages(command.languages, 'languages'),
+    portfolioLinks: [...new Set((command.portfolioLinks ?? []).map((l) => l.trim()).filter(Boolean))],
+  };
+}

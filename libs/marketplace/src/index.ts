@@ -1,0 +1,18 @@
+export * from './reference/index.js';
+export { MarketplaceErrorCode, MarketplaceException } from './common/marketplace.errors.js';
+export { type LocalizedText } from './common/localized.js';
+export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageRequest } from './common/pagination.js';
+export { Taxonomy, Vocabulary } from './common/taxonomy.js';
+export { OrganisationsService, type OrganisationCommand } from './organisations/organisations.service.js';
+export { CreativesService, type CreativeProfileCommand } from './creatives/creatives.service.js';
+export { ChallengesService, type ChallengeCommand, type ChallengeUpdate } from './challenges/challenges.service.js';
+export {
+  CatalogueSearchService, MAX_QUERY_LENGTH,
+  type CatalogueFilters, type CatalogueSearchRequest, type CatalogueSearchResult, type FacetCount,
+} from './search/catalogue-search.service.js';
+export { CHALLENGES_INDEX, CREATIVES_INDEX, challengeDocument, creativeDocument } from './search/catalogue-index.js';
+export { SearchIndexes } from './search/search-indexes.js';
+export { SearchSyncHandler } from './search/search-sync.handler.js';
+export { SearchDriftCheck } from './search/search-drift.check.js';
+export { DemoSeeder, type SeedReport } from './seeding/demo-seeder.js';
+export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module.js';

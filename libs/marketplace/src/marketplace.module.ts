@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ChallengeRepository } from './challenges/challenge.repository.js';
+import { ChallengesService } from './challenges/challenges.service.js';
+import { UnitOfWork } from './common/unit-of-work.js';
+import { CreativeProfileRepository } from './creatives/creative-profile.repository.js';
+import { CreativesService } from './creatives/creatives.service.js';
+import { OrganisationRepository } from './organisations/organisation.repository.js';
+import { OrganisationsService } from './organisations/organisations.service.js';
+import { CatalogueSearchService } from './search/catalogue-search.service.js';
+import { SearchDriftCheck } from './search/search-drift.check.js';
+import { SearchIndexes } from './search/search-indexes.js';
+import { SearchSyncHandler } from './search/search-sync.handler.js';
+import { DemoSeeder } from './seeding/demo-seeder.js';
+
+const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository];
+const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, CatalogueSearchService, SearchIndexes, DemoSeeder];
+
+/** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
+@Module({
+  providers: [...REPOSITORIES, ...SERVICES],
+  exports: SERVICES,
+})
+export class MarketplaceModule {}
+
+/** The catalogue for the worker: search sync handlers and the start-up drift check. */
+@Module({
+  providers: [...REPOSITORIES, SearchIndexes, SearchSyncHandler, SearchDriftCheck],
+  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes],
+})
+export class MarketplaceWorkerModule {}

@@ -1,0 +1,91 @@
+import type { ChallengeEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
+import { SearchableType } from '@app/jobs';
+import { IndexName, normaliseForIndex, type IndexDefinition, type SearchDocument } from '@app/search';
+import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { ChallengeStatus } from '../reference/index.js';
+
+/**
+ * What the search engine holds: only what search needs (names, texts, codes), never contact data.
+ * Text fields are normalised (diacritics folded, Slovenian endings stemmed, synonyms canonicalised)
+ * so every engine behaves alike.
+ */
+export const CREATIVES_INDEX: IndexDefinition = {
+  name: IndexName.Creatives,
+  searchableFields: ['name', 'tags', 'bio'],
+  filterableFields: ['domains', 'crafts', 'techniques', 'materials', 'skills', 'municipality', 'languages', 'kind'],
+  sortableFields: ['createdAt'],
+};
+
+export const CHALLENGES_INDEX: IndexDefinition = {
+  name: IndexName.Challenges,
+  searchableFields: ['title', 'tags', 'brief'],
+  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId'],
+  sortableFields: ['createdAt', 'publishedAt', 'deadline'],
+};
+
+export const INDEX_OF: Readonly<Record<SearchableType, IndexDefinition>> = {
+  [SearchableType.Creative]: CREATIVES_INDEX,
+  [SearchableType.Challenge]: CHALLENGES_INDEX,
+};
+
+export function creativeDocument(profile: CreativeProfileEntity): SearchDocument {
+  return {
+    id: profile.id,
+    name: normaliseForIndex(profile.displayName),
+    bio: normaliseForIndex([profile.bioSl, profile.bioEn].filter(Boolean).join(' \n ')),
+    tags: normaliseForIndex(
+      [
+        ...labels(Vocabulary.Domain, profile.domains),
+        ...labels(Vocabulary.Craft, profile.crafts),
+        ...labels(Vocabulary.Technique, profile.techniques),
+        ...labels(Vocabulary.Material, profile.materials),
+        ...labels(Vocabulary.Skill, profile.skills),
+        Taxonomy.place(profile.municipality)?.name ?? '',
+      ].join(' \n '),
+    ),
+    domains: profile.domains,
+    crafts: profile.crafts,
+    techniques: profile.techniques,
+    materials: profile.materials,
+    skills: profile.skills,
+    municipality: profile.municipality,
+    languages: profile.languages,
+    kind: profile.kind,
+    createdAt: profile.createdAt.getTime(),
+  };
+}
+
+/** Only published challenges are searchable; null means "remove from the index". */
+export function challengeDocument(challenge: ChallengeEntity, owner: OrganisationEntity): SearchDocument | null {
+  if (challenge.status !== ChallengeStatus.Published) return null;
+  return {
+    id: challenge.id,
+    title: normaliseForIndex([challenge.titleSl, challenge.titleEn].filter(Boolean).join(' \n ')),
+    brief: normaliseForIndex([challenge.briefSl, challenge.briefEn].filter(Boolean).join(' \n ')),
+    tags: normaliseForIndex(
+      [
+        owner.name,
+        Taxonomy.place(owner.municipality)?.name ?? '',
+        ...labels(Vocabulary.Domain, challenge.domains),
+        ...labels(Vocabulary.Technique, challenge.techniques),
+        ...labels(Vocabulary.Material, challenge.materials),
+      ].join(' \n '),
+    ),
+    domains: challenge.domains,
+    techniques: challenge.techniques,
+    materials: challenge.materials,
+    municipality: owner.municipality,
+    ownerKind: owner.kind,
+    ownerId: owner.id,
+    createdAt: challenge.createdAt.getTime(),
+    publishedAt: challenge.publishedAt?.getTime() ?? 0,
+    deadline: challenge.deadline?.getTime() ?? 0,
+  };
+}
+
+function labels(vocabulary: Vocabulary, codes: readonly string[]): string[] {
+  return codes.flatMap((code) => {
+    const label = Taxonomy.label(vocabulary, code);
+    return label ? [label.sl, label.en] : [];
+  });
+}

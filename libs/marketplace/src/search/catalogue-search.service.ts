@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ChallengeEntity, CreativeProfileEntity } from '@app/database';
+import { normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort } from '@app/search';
+import { ChallengeRepository } from '../challenges/challenge.repository.js';
+import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
+import { MarketplaceException } from '../common/marketplace.errors.js';
+import { decodeOffset, encodeOffset, pageSize } from '../common/pagination.js';
+import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { CHALLENGES_INDEX, CREATIVES_INDEX } from './catalogue-index.js';
+
+export interface CatalogueFilters {
+  domains?: string[] | null;
+  municipalities?: string[] | null;
+  techniques?: string[] | null;
+  materials?: string[] | null;
+  crafts?: string[] | null;
+  languages?: string[] | null;
+}
+
+export interface CatalogueSearchRequest {
+  query?: string | null;
+  filters?: CatalogueFilters | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface CatalogueSearchResult<T> {
+  nodes: T[];
+  totalCount: number;
+  /** index field -> counts, most frequent first. */
+  facets: Record<string, FacetCount[]>;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export const MAX_QUERY_LENGTH = 200;
+const CREATIVE_FACETS = ['domains', 'municipality', 'techniques', 'languages'];
+const CHALLENGE_FACETS = ['domains', 'municipality', 'techniques', 'materials'];
+
+/** Query side of search: engine for ids, facets and order; PostgreSQL for the rows. */
+@Injectable()
+export class CatalogueSearchService {
+  constructor(
+    @Inject(SEARCH_PORT) private readonly search: SearchPort,
+    private readonly creatives: CreativeProfileRepository,
+    private readonly challenges: ChallengeRepository,
+  ) {}
+
+  searchCreatives(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<CreativeProfileEntity>> {
+    return this.run(CREATIVES_INDEX, CREATIVE_FACETS, request, (ids) => this.creatives.findByIds(ids));
+  }
+
+  searchChallenges(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<ChallengeEntity>> {
+    if (request.filters?.crafts?.length || request.filters?.languages?.length) {
+      throw MarketplaceException.invalid('filter', 'challenges can be filtered by domains, municipalities, techniques and materials');
+    }
+    return this.run(CHALLENGES_INDEX, CHALLENGE_FACETS, request, (ids) => this.challenges.findByIds(ids));
+  }
+
+  private async run<T extends { id: string }>(
+    index: IndexDefinition,
+    facets: string[],
+    request: CatalogueSearchRequest,
+    load: (ids: string[]) => Promise<T[]>,
+  ): Promise<CatalogueSearchResult<T>> {
+    const limit = pageSize(request);
+    const offset = decodeOffset(request.after);
+    const text = (request.query ?? '').trim();
+    if (text.length > MAX_QUERY_LENGTH) throw MarketplaceException.invalid('query', `query must be at most ${MAX_QUERY_LENGTH} characters`);
+    const result = await this.search.search(index.name, {
+      text: normaliseQuery(text),
+      filters: engineFilters(request.filters ?? {}),
+      facets,
+      offset,
+      limit,
+    });
+    const nodes = await load(result.hits.map((h) => h.id));
+    const next = offset + result.hits.length;
+    return {
+      nodes,
+      totalCount: result.total,
+      facets: Object.fromEntries(
+        Object.entries(result.facets).map(([field, counts]) => [
+          field,
+          Object.entries(counts).map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+        ]),
+      ),
+      endCursor: result.hits.length > 0 ? encodeOffset(next) : null,
+      hasNextPage: next < result.total,
+    };
+  }
+}
+
+function engineFilters(filters: CatalogueFilters): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const put = (field: string, values: string[]) => {
+    if (values.length > 0) out[field] = values;
+  };
+  put('domains', Taxonomy.codes(Vocabulary.Domain, filters.domains ?? [], 'filter.domains'));
+  put('techniques', Taxonomy.codes(Vocabulary.Technique, filters.techniques ?? [], 'filter.techniques'));
+  put('materials', Taxonomy.codes(Vocabulary.Material, filters.materials ?? [], 'filter.materials'));
+  put('crafts', Taxonomy.codes(Vocabulary.Craft, filters.crafts ?? [], 'filter.crafts'));
+  put('languages', Taxonomy.languages(filters.languages ?? [], 'filter.languages'));
+  put('municipality', [...new Set(filters.municipalities ?? [])].map((m) => Taxonomy.municipality(m, 'filter.municipalities')));
+  return out;
+}

@@ -1,0 +1,94 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SearchableType } from '@app/jobs';
+import type { DataSource } from 'typeorm';
+import { ChallengesService } from '../challenges/challenges.service.js';
+import { UnitOfWork } from '../common/unit-of-work.js';
+import { CreativesService } from '../creatives/creatives.service.js';
+import { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS } from '../demo/index.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { ChallengeStatus } from '../reference/index.js';
+
+const MARKER = 'demo-data-seeded';
+/** Demo deadlines are stored as the end of the given day, Slovenian time. */
+const DEADLINE_TIME = 'T23:59:00+01:00';
+
+export interface SeedReport {
+  seeded: boolean;
+  organisations: number;
+  challenges: number;
+  creatives: number;
+}
+
+/**
+ * Loads the demo data drawn from the Gorenjska documents, once per database. Goes through the
+ * services (so validation and outbox apply); a seed interrupted half-way is cleaned up and redone.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly organisations: OrganisationsService,
+    private readonly challenges: ChallengesService,
+    private readonly creatives: CreativesService,
+  ) {}
+
+  async seedOnce(): Promise<SeedReport> {
+    const none: SeedReport = { seeded: false, organisations: 0, challenges: 0, creatives: 0 };
+    const marker = (await this.dataSource.query(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER])) as unknown[];
+    if (marker.length > 0) return none;
+    await this.removePartialSeed();
+
+    const orgIds = new Map<string, string>();
+    for (const org of DEMO_ORGANISATIONS) {
+      const saved = await this.organisations.create(
+        { kind: org.kind, name: org.name, municipality: org.municipality, description: org.description, website: org.website },
+        true,
+      );
+      orgIds.set(org.key, saved.id);
+    }
+    for (const c of DEMO_CHALLENGES) {
+      const saved = await this.challenges.create(
+        {
+          ownerOrganisationId: orgIds.get(c.ownerKey) as string,
+          title: c.title,
+          brief: c.brief,
+          domains: c.domains,
+          techniques: c.techniques,
+          materials: c.materials,
+          reward: c.reward,
+          deadline: c.deadline ? new Date(c.deadline + DEADLINE_TIME) : null,
+        },
+        true,
+      );
+      if (c.status === ChallengeStatus.Published) await this.challenges.publish(saved.id);
+    }
+    for (const p of DEMO_CREATIVE_PROFILES) {
+      await this.creatives.create(
+        {
+          kind: p.kind, displayName: p.displayName, bio: p.bio, domains: p.domains, crafts: p.crafts, techniques: p.techniques,
+          materials: p.materials, skills: p.skills, municipality: p.municipality, languages: p.languages, portfolioLinks: p.portfolioLinks,
+        },
+        true,
+      );
+    }
+    await this.dataSource.query(`INSERT INTO app_meta (key, value) VALUES ($1, to_jsonb(now())) ON CONFLICT (key) DO NOTHING`, [MARKER]);
+    const report = { seeded: true, organisations: DEMO_ORGANISATIONS.length, challenges: DEMO_CHALLENGES.length, creatives: DEMO_CREATIVE_PROFILES.length };
+    this.logger.log(`demo data seeded: ${report.organisations} organisations, ${report.challenges} challenges, ${report.creatives} creative profiles`);
+    return report;
+  }
+
+  private async removePartialSeed(): Promise<void> {
+    await this.unitOfWork.run(async (manager, touch) => {
+      const challenges = (await manager.query(`DELETE FROM challenge WHERE is_demo RETURNING id`)) as [{ id: string }[], number];
+      const creatives = (await manager.query(`DELETE FROM creative_profile WHERE is_demo RETURNING id`)) as [{ id: string }[], number];
+      await manager.query(`DELETE FROM organisation WHERE is_demo AND id NOT IN (SELECT owner_organisation_id FROM challenge)`);
+      for (const row of challenges[0]) touch(SearchableType.Challenge, row.id);
+      for (const row of creatives[0]) touch(SearchableType.Creative, row.id);
+      if (challenges[0].length + creatives[0].length > 0) this.logger.warn('removed an interrupted demo seed; seeding again');
+    });
+  }
+}

@@ -1,0 +1,1 @@
+export { findRedisServer, startRedisServer, type RedisServerHandle } from './redis-server.js';

