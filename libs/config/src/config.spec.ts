@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('needs no variables: embedded defaults everywhere', () => {
     const config = loadConfig({}, '/srv/app');
     expect(config.database.url).toBeNull();
-    expect(config.queue).toEqual({ backend: 'postgres', connectionString: null });
+    expect(config.queue).toEqual({ backend: 'postgres', connectionString: null, namespace: 'modrotisk' });
     expect(config.search).toEqual({ backend: 'embedded', url: 'http://127.0.0.1:7701' });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
     expect(config.dataDir).toBe('/srv/app/.data');
@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://redis:6379', SEARCH_BACKEND: 'meilisearch', MEILI_URL: 'http://meili:7700',
       MEILI_MASTER_KEY: 'k', SMTP_URL: 'smtp://mailpit:1025', PORT: '8080',
     });
-    expect(config.queue).toEqual({ backend: 'redis', redisUrl: 'redis://redis:6379' });
+    expect(config.queue).toEqual({ backend: 'redis', redisUrl: 'redis://redis:6379', namespace: 'modrotisk' });
     expect(config.search).toEqual({ backend: 'meilisearch', url: 'http://meili:7700', apiKey: 'k' });
     expect(config.http.port).toBe(8080);
     expect(config.smtp.url).toBe('smtp://mailpit:1025');
@@ -34,6 +34,8 @@ describe('loadConfig', () => {
     [{ SEARCH_BACKEND: 'meilisearch' }, 'MEILI_URL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
+    [{ QUEUE_NAMESPACE: 'Bad-Name' }, 'QUEUE_NAMESPACE'],
+    [{ ADMIN_API_TOKEN: 'short' }, 'ADMIN_API_TOKEN'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {

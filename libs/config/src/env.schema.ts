@@ -29,6 +29,9 @@ export class EnvSchema {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL (required when QUEUE_BACKEND=redis)' })
   REDIS_URL?: string;
 
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be 1-31 characters of a-z, 0-9 and _, starting with a letter' })
+  QUEUE_NAMESPACE?: string;
+
   @IsOptional() @IsIn(['embedded', 'meilisearch'])
   SEARCH_BACKEND?: 'embedded' | 'meilisearch';
 

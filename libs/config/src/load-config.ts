@@ -6,7 +6,7 @@ import { EnvSchema } from './env.schema.js';
 
 /** Every variable `EnvSchema` declares (kept in step with it by config.spec.ts). */
 export const ENV_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'REDIS_URL', 'SEARCH_BACKEND',
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'QUEUE_NAMESPACE', 'REDIS_URL', 'SEARCH_BACKEND',
   'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
   'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN',
 ] as const satisfies readonly (keyof EnvSchema)[];
@@ -43,8 +43,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     database: { url: parsed.DATABASE_URL ?? null },
     queue:
       queueBackend === 'redis'
-        ? { backend: 'redis', redisUrl: parsed.REDIS_URL as string }
-        : { backend: 'postgres', connectionString: parsed.DATABASE_URL ?? null },
+        ? { backend: 'redis', redisUrl: parsed.REDIS_URL as string, namespace: parsed.QUEUE_NAMESPACE ?? 'modrotisk' }
+        : { backend: 'postgres', connectionString: parsed.DATABASE_URL ?? null, namespace: parsed.QUEUE_NAMESPACE ?? 'modrotisk' },
     search:
       searchBackend === 'meilisearch'
         ? { backend: 'meilisearch', url: parsed.MEILI_URL as string, apiKey: parsed.MEILI_MASTER_KEY ?? null }

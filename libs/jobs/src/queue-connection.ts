@@ -27,13 +27,13 @@ export function queueBackend(config: AppConfig): QueueBackend {
     return {
       kind: 'redis',
       factory: undefined,
-      queueOptions: () => ({ connection, prefix: 'modrotisk', defaultJobOptions: DEFAULT_JOB_OPTIONS }),
-      workerOptions: (concurrency) => ({ connection, prefix: 'modrotisk', concurrency }),
+      queueOptions: () => ({ connection, prefix: config.queue.namespace, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+      workerOptions: (concurrency) => ({ connection, prefix: config.queue.namespace, concurrency }),
     };
   }
   const connectionString = config.queue.connectionString ?? config.database.url;
   if (!connectionString) throw new Error('QUEUE_BACKEND=postgres needs DATABASE_URL (set by `npm start` when embedded)');
-  const connection = { connectionString, migrate: true, max: 4, application_name: 'modrotisk-queue' };
+  const connection = { connectionString, schema: `bullmq_${config.queue.namespace}`, migrate: true, max: 4, application_name: 'modrotisk-queue' };
   return {
     kind: 'postgres',
     factory: createPostgresBackend,

@@ -1,0 +1,3 @@
+export * from './organisations.js';
+export * from './challenges.js';
+export * from './creatives.js';
