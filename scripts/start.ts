@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     postgres = await startEmbeddedPostgres({
       dataDir: path.join(config.dataDir, 'pg'),
       persistent: true,
-      onLog: (line) => (/error|fatal/i.test(line) ? logger.warn(line) : logger.debug(line)),
+      onLog: (line) => (/error|fatal|warning/i.test(line) ? logger.warn(line) : logger.debug(line)),
     });
     databaseUrl = postgres.url;
     logger.log(`embedded PostgreSQL on 127.0.0.1:${postgres.port} (pid ${postgres.pid}, data ${path.join(config.dataDir, 'pg')})`);

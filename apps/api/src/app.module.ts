@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ConfigModule, getConfig } from '@app/config';
+import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { MarketplaceModule } from '@app/marketplace';
@@ -15,7 +15,7 @@ import { OrganisationsResolver } from './catalogue/organisations.resolver.js';
 import { SearchResolver } from './catalogue/search.resolver.js';
 import { formatError } from './graphql/graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
-import { createValidationPipe } from './graphql/validation.pipe.js';
+import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { DemoSeedOnStart } from './demo-seed-on-start.js';
 
@@ -28,8 +28,8 @@ import { DemoSeedOnStart } from './demo-seed-on-start.js';
     MarketplaceModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      useFactory: () => {
-        const config = getConfig();
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
           autoSchemaFile: config.env === 'development' ? path.join(process.cwd(), 'apps/api/schema.gql') : true,
@@ -52,7 +52,7 @@ import { DemoSeedOnStart } from './demo-seed-on-start.js';
     SearchResolver,
     DemoSeedOnStart,
     { provide: APP_GUARD, useClass: ApiAccessGuard },
-    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
   ],
 })

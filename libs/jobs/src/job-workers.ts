@@ -5,9 +5,12 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { JobName, JobStatus, QueueName } from './job-catalogue.js';
 import { JOB_HANDLER_METADATA, type JobHandlerFn } from './job-handler.decorator.js';
 import { JobHandlerRegistry } from './job-handler.registry.js';
+import { withTimeout } from './job-queues.js';
 import { queueBackend } from './queue-connection.js';
 
 type WorkerConstructor = new (name: string, processor: (job: Job) => Promise<unknown>, opts: unknown, factory?: unknown) => Worker;
+
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4 };
 
@@ -76,7 +79,15 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /**
+   * Lets active jobs finish (up to a grace period), then drops the connections. BullMQ's close()
+   * never returns while its backend was never reachable; an abandoned job is retried elsewhere.
+   */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    const closed = Promise.all(this.workers.map((w) => w.close())).then(() => true);
+    const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS).unref())]);
+    if (inTime) return;
+    this.logger.warn(`workers did not close within ${SHUTDOWN_GRACE_MS} ms; disconnecting`);
+    await Promise.allSettled(this.workers.map((w) => withTimeout(w.disconnect(), 2000)));
   }
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JOB_QUEUE, JobName, type JobItem, OutboxTopic, SearchableType } from './job-catalogue.js';
-import { JobQueues, type QueuedJob } from './job-queues.js';
+import { JobQueues, type QueuedJob, withTimeout } from './job-queues.js';
 import { OutboxStore, type PendingOutboxGroup } from './outbox.store.js';
 
 const BATCH = 500;
 /** An unprocessed group is looked at again after this long (its job may have failed for good). */
 export const REDELIVER_AFTER_MS = 60_000;
+const DISPATCH_TIMEOUT_MS = 5_000;
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
@@ -49,7 +50,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       jobs.push({ item, jobId: jobIdFor(group, group.dispatchCount) });
       handedOver.push(group);
     }
-    await this.queues.queueAll(jobs);
+    // Bounded, so an unreachable queue cannot hold the outbox lock: the pass fails and is retried.
+    await withTimeout(this.queues.queueAll(jobs), DISPATCH_TIMEOUT_MS);
     return handedOver;
   }
 

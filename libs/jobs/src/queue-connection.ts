@@ -27,7 +27,8 @@ export function queueBackend(config: AppConfig): QueueBackend {
     return {
       kind: 'redis',
       factory: undefined,
-      queueOptions: () => ({ connection, prefix: config.queue.namespace, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+      // Producers fail fast while Redis is away (the outbox keeps the event); workers wait and reconnect.
+      queueOptions: () => ({ connection: { ...connection, enableOfflineQueue: false }, prefix: config.queue.namespace, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
       workerOptions: (concurrency) => ({ connection, prefix: config.queue.namespace, concurrency }),
     };
   }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OrganisationKind } from '@app/marketplace';
+import { ChallengeStatusEnum, CreativeKindEnum, OrganisationKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
@@ -33,13 +34,13 @@ export class IdArgs {
 
 @ArgsType()
 export class ChallengesArgs extends PageArgs {
-  @Field(() => ChallengeStatus, { nullable: true, description: 'Drafts are listed for the operator only.' })
+  @Field(() => ChallengeStatusEnum, { nullable: true, description: 'Drafts are listed for the operator only.' })
   @IsOptional() @IsEnum(ChallengeStatus) status?: ChallengeStatus;
 }
 
 @InputType()
 export class CreateOrganisationInput {
-  @Field(() => OrganisationKind) @IsEnum(OrganisationKind) kind: OrganisationKind;
+  @Field(() => OrganisationKindEnum) @IsEnum(OrganisationKind) kind: OrganisationKind;
   @Field() @IsString() @Length(1, 200) name: string;
   @Field({ description: 'Municipality code, see referenceData.municipalities.' }) @IsString() @MaxLength(64) municipality: string;
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput;
@@ -48,7 +49,7 @@ export class CreateOrganisationInput {
 
 @InputType()
 export class UpdateOrganisationInput {
-  @Field(() => OrganisationKind, { nullable: true }) @IsOptional() @IsEnum(OrganisationKind) kind?: OrganisationKind;
+  @Field(() => OrganisationKindEnum, { nullable: true }) @IsOptional() @IsEnum(OrganisationKind) kind?: OrganisationKind;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) municipality?: string;
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput;
@@ -63,7 +64,7 @@ function CodeList(): PropertyDecorator {
 
 @InputType()
 export class CreateCreativeProfileInput {
-  @Field(() => CreativeKind) @IsEnum(CreativeKind) kind: CreativeKind;
+  @Field(() => CreativeKindEnum) @IsEnum(CreativeKind) kind: CreativeKind;
   @Field() @IsString() @Length(1, 120) displayName: string;
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) bio?: LocalizedTextInput;
   @Field(() => [String], { nullable: true, description: 'CCS domain codes.' }) @CodeList() domains?: string[];
@@ -78,7 +79,7 @@ export class CreateCreativeProfileInput {
 
 @InputType()
 export class UpdateCreativeProfileInput {
-  @Field(() => CreativeKind, { nullable: true }) @IsOptional() @IsEnum(CreativeKind) kind?: CreativeKind;
+  @Field(() => CreativeKindEnum, { nullable: true }) @IsOptional() @IsEnum(CreativeKind) kind?: CreativeKind;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 120) displayName?: string;
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) bio?: LocalizedTextInput;
   @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];

@@ -2,9 +2,16 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ChallengeStatus, CreativeKind, OrganisationKind } from '@app/marketplace';
 import type { Type } from '@nestjs/common';
 
-registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
-registerEnumType(CreativeKind, { name: 'CreativeKind' });
-registerEnumType(ChallengeStatus, { name: 'ChallengeStatus' });
+/** A GraphQL enum whose names are the domain enum's values (COMPANY, not Company). */
+function graphqlEnum<E extends Record<string, string>>(domainEnum: E, name: string): Record<string, string> {
+  const mirror = Object.fromEntries(Object.values(domainEnum).map((v) => [v, v]));
+  registerEnumType(mirror, { name });
+  return mirror;
+}
+
+export const OrganisationKindEnum = graphqlEnum(OrganisationKind, 'OrganisationKind');
+export const CreativeKindEnum = graphqlEnum(CreativeKind, 'CreativeKind');
+export const ChallengeStatusEnum = graphqlEnum(ChallengeStatus, 'ChallengeStatus');
 
 @ObjectType({ description: 'Text in Slovenian and English; either may be missing.' })
 export class LocalizedText {
@@ -33,7 +40,7 @@ export class PageInfo {
 @ObjectType()
 export class Organisation {
   @Field(() => ID) id: string;
-  @Field(() => OrganisationKind) kind: OrganisationKind;
+  @Field(() => OrganisationKindEnum) kind: OrganisationKind;
   @Field() name: string;
   @Field(() => Place) municipality: Place;
   @Field(() => LocalizedText) description: LocalizedText;
@@ -46,7 +53,7 @@ export class Organisation {
 @ObjectType()
 export class CreativeProfile {
   @Field(() => ID) id: string;
-  @Field(() => CreativeKind) kind: CreativeKind;
+  @Field(() => CreativeKindEnum) kind: CreativeKind;
   @Field() displayName: string;
   @Field(() => LocalizedText) bio: LocalizedText;
   @Field(() => [Term]) domains: Term[];
@@ -74,7 +81,7 @@ export class Challenge {
   @Field(() => [Term]) materials: Term[];
   @Field(() => LocalizedText, { nullable: true, description: 'null where no reward is stated.' }) reward: LocalizedText | null;
   @Field(() => Date, { nullable: true }) deadline: Date | null;
-  @Field(() => ChallengeStatus) status: ChallengeStatus;
+  @Field(() => ChallengeStatusEnum) status: ChallengeStatus;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
   @Field() isDemo: boolean;
   @Field() createdAt: Date;

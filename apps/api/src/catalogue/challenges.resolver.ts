@@ -9,43 +9,43 @@ import { Challenge, ChallengeConnection, Organisation } from './catalogue.types.
 @Resolver(() => Challenge)
 export class ChallengesResolver {
   constructor(
-    private readonly challenges: ChallengesService,
-    private readonly organisations: OrganisationsService,
+    private readonly challengeService: ChallengesService,
+    private readonly organisationService: OrganisationsService,
   ) {}
 
   @Public()
   @Query(() => Challenge, { description: 'A published challenge (drafts: operator only).' })
   async challenge(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
-    return toChallenge(await this.challenges.get(id, actor.isOperator));
+    return toChallenge(await this.challengeService.get(id, actor.isOperator));
   }
 
   @Public()
   @Query(() => ChallengeConnection)
   async challenges(@Args() { status, ...page }: ChallengesArgs, @CurrentActor() actor: Actor) {
-    return toConnection(await this.challenges.list(page, status, actor.isOperator), toChallenge);
+    return toConnection(await this.challengeService.list(page, status, actor.isOperator), toChallenge);
   }
 
   @Public()
   @ResolveField(() => Organisation)
   async owner(@Parent() challenge: Challenge): Promise<Organisation> {
-    return toOrganisation(await this.organisations.get(challenge.ownerOrganisationId));
+    return toOrganisation(await this.organisationService.get(challenge.ownerOrganisationId));
   }
 
   @OperatorOnly()
   @Mutation(() => Challenge, { description: 'Creates a draft.' })
   async createChallenge(@Args('input') input: CreateChallengeInput): Promise<Challenge> {
-    return toChallenge(await this.challenges.create(input));
+    return toChallenge(await this.challengeService.create(input));
   }
 
   @OperatorOnly()
   @Mutation(() => Challenge)
   async updateChallenge(@Args() { id }: IdArgs, @Args('input') input: UpdateChallengeInput): Promise<Challenge> {
-    return toChallenge(await this.challenges.update(id, input));
+    return toChallenge(await this.challengeService.update(id, input));
   }
 
   @OperatorOnly()
   @Mutation(() => Challenge, { description: 'DRAFT -> PUBLISHED; the challenge becomes searchable.' })
   async publishChallenge(@Args() { id }: IdArgs): Promise<Challenge> {
-    return toChallenge(await this.challenges.publish(id));
+    return toChallenge(await this.challengeService.publish(id));
   }
 }

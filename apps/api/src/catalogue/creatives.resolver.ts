@@ -7,29 +7,29 @@ import { CreativeProfile, CreativeProfileConnection } from './catalogue.types.js
 
 @Resolver(() => CreativeProfile)
 export class CreativesResolver {
-  constructor(private readonly creatives: CreativesService) {}
+  constructor(private readonly creativeService: CreativesService) {}
 
   @Public()
   @Query(() => CreativeProfile)
   async creativeProfile(@Args() { id }: IdArgs): Promise<CreativeProfile> {
-    return toCreativeProfile(await this.creatives.get(id));
+    return toCreativeProfile(await this.creativeService.get(id));
   }
 
   @Public()
   @Query(() => CreativeProfileConnection)
   async creativeProfiles(@Args() page: PageArgs) {
-    return toConnection(await this.creatives.list(page), toCreativeProfile);
+    return toConnection(await this.creativeService.list(page), toCreativeProfile);
   }
 
   @OperatorOnly()
   @Mutation(() => CreativeProfile)
   async createCreativeProfile(@Args('input') input: CreateCreativeProfileInput): Promise<CreativeProfile> {
-    return toCreativeProfile(await this.creatives.create(input));
+    return toCreativeProfile(await this.creativeService.create(input));
   }
 
   @OperatorOnly()
   @Mutation(() => CreativeProfile)
   async updateCreativeProfile(@Args() { id }: IdArgs, @Args('input') input: UpdateCreativeProfileInput): Promise<CreativeProfile> {
-    return toCreativeProfile(await this.creatives.update(id, input));
+    return toCreativeProfile(await this.creativeService.update(id, input));
   }
 }

@@ -7,29 +7,29 @@ import { Organisation, OrganisationConnection } from './catalogue.types.js';
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(private readonly organisationService: OrganisationsService) {}
 
   @Public()
   @Query(() => Organisation)
   async organisation(@Args() { id }: IdArgs): Promise<Organisation> {
-    return toOrganisation(await this.organisations.get(id));
+    return toOrganisation(await this.organisationService.get(id));
   }
 
   @Public()
   @Query(() => OrganisationConnection)
   async organisations(@Args() page: PageArgs) {
-    return toConnection(await this.organisations.list(page), toOrganisation);
+    return toConnection(await this.organisationService.list(page), toOrganisation);
   }
 
   @OperatorOnly()
   @Mutation(() => Organisation)
   async createOrganisation(@Args('input') input: CreateOrganisationInput): Promise<Organisation> {
-    return toOrganisation(await this.organisations.create(input));
+    return toOrganisation(await this.organisationService.create(input));
   }
 
   @OperatorOnly()
   @Mutation(() => Organisation)
   async updateOrganisation(@Args() { id }: IdArgs, @Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
-    return toOrganisation(await this.organisations.update(id, input));
+    return toOrganisation(await this.organisationService.update(id, input));
   }
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { MarketplaceException } from '@app/marketplace';
+import { MarketplaceErrorCode, MarketplaceException } from '@app/marketplace';
 import { SearchUnavailableError } from '@app/search';
 import { ApiErrorCode, toGraphQLError } from './graphql-errors.js';
 
@@ -21,6 +21,16 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
     if (!known || exception instanceof SearchUnavailableError) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
+    if (exception instanceof MarketplaceException && exception.code === MarketplaceErrorCode.InvalidInput && exception.field) {
+      return toGraphQLError(new MarketplaceException(exception.code, exception.message, absoluteField(exception.field, host)));
+    }
     return toGraphQLError(exception);
   }
+}
+
+/** Services name fields within their command; a mutation's command is its `input` argument. */
+function absoluteField(field: string, host: ArgumentsHost): string {
+  const args = GqlArgumentsHost.create(host).getArgs<Record<string, unknown>>() ?? {};
+  const top = field.split('.')[0];
+  return !(top in args) && 'input' in args ? `input.${field}` : field;
 }

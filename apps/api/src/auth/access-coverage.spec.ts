@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { AppModule } from '../app.module.js';
+import { ACCESS_METADATA, Access } from './access.decorators.js';
+
+const RESOLVER_KEYS = ['graphql:resolver_type', 'graphql:resolve_property'];
+type Constructor = abstract new (...args: never[]) => unknown;
+
+/** Every class provider reachable from a module's `providers` and `imports` (static modules only). */
+function providerClasses(module: Constructor, seen = new Set<unknown>()): Constructor[] {
+  if (seen.has(module)) return [];
+  seen.add(module);
+  const providers = ((Reflect.getMetadata('providers', module) as unknown[]) ?? []).filter((p): p is Constructor => typeof p === 'function');
+  const imports = ((Reflect.getMetadata('imports', module) as unknown[]) ?? []).filter((m): m is Constructor => typeof m === 'function');
+  return [...providers, ...imports.flatMap((m) => providerClasses(m, seen))];
+}
+
+function operations(): { name: string; access: Access | undefined }[] {
+  return providerClasses(AppModule).flatMap((cls) => {
+    const classAccess = Reflect.getMetadata(ACCESS_METADATA, cls) as Access | undefined;
+    // Plain methods only: reading through descriptors never runs a getter.
+    const methods = Object.entries(Object.getOwnPropertyDescriptors(cls.prototype))
+      .filter(([key, d]) => key !== 'constructor' && typeof d.value === 'function')
+      .map(([key, d]) => [key, d.value as object] as const);
+    return methods
+      .filter(([, fn]) => RESOLVER_KEYS.some((k) => Reflect.getMetadata(k, fn) !== undefined))
+      .map(([key, fn]) => ({ name: `${cls.name}.${key}`, access: (Reflect.getMetadata(ACCESS_METADATA, fn) as Access | undefined) ?? classAccess }));
+  });
+}
+
+describe('every GraphQL operation declares who may call it', () => {
+  const found = operations();
+
+  it('finds the resolvers (the check itself works)', () => {
+    expect(found.map((o) => o.name)).toEqual(expect.arrayContaining(['ChallengesResolver.publishChallenge', 'SearchResolver.searchCreatives']));
+  });
+
+  it('has no operation without @Public() or @OperatorOnly()', () => {
+    expect(found.filter((o) => o.access === undefined).map((o) => o.name)).toEqual([]);
+  });
+
+  it('keeps every mutation away from anonymous callers', () => {
+    const publicMutations = found.filter((o) => /\.(create|update|publish)/.test(o.name) && o.access === Access.Public);
+    expect(publicMutations.map((o) => o.name)).toEqual([]);
+  });
+});

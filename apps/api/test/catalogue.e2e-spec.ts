@@ -1,0 +1,161 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { APP_CONFIG } from '@app/config';
+import { JobsWorkerModule } from '@app/jobs';
+import { DemoSeeder, MarketplaceWorkerModule } from '@app/marketplace';
+import { startEmbeddedSearchServer } from '@app/search';
+import { createTestDatabase, eventually, testConfig, type TestDatabase } from '@app/testing';
+import request from 'supertest';
+import { AppModule } from '../src/app.module.js';
+import { gql } from './graphql-client.js';
+
+/**
+ * The booted API (GraphQL over HTTP) with the worker's processors in the same process, on a real
+ * PostgreSQL, the BullMQ PostgreSQL backend and the embedded search engine served over HTTP.
+ */
+describe('GraphQL catalogue (e2e)', () => {
+  let db: TestDatabase;
+  let searchServer: Awaited<ReturnType<typeof startEmbeddedSearchServer>>;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    searchServer = await startEmbeddedSearchServer({ host: '127.0.0.1', port: 0 });
+    const config = testConfig(db.url, 'postgres', { EMBEDDED_SEARCH_URL: searchServer.url });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule, MarketplaceWorkerModule, JobsWorkerModule] })
+      .overrideProvider(APP_CONFIG).useValue(config)
+      .compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await searchServer?.close();
+    await db?.drop();
+  });
+
+  const CREATE_ORG = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name municipality { code name } } }`;
+  const ORG_COUNT = `{ organisations(first: 1) { totalCount } }`;
+
+  it('answers liveness and readiness as JSON', async () => {
+    const health = await request(app.getHttpServer()).get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok' });
+    const ready = await eventually(async () => {
+      const res = await request(app.getHttpServer()).get('/ready');
+      return res.status === 200 ? res : undefined;
+    }, 20_000, 'ready');
+    expect(ready.body.checks.search.detail).toBe('embedded (Orama)');
+    expect(ready.body.checks.queue.detail).toBe('postgres backend');
+  });
+
+  it('refuses writes without credentials, and with a wrong token', async () => {
+    const input = { kind: 'COMPANY', name: 'Nepooblaščeno', municipality: 'kranj' };
+    const anonymous = await gql(app, CREATE_ORG, { input });
+    expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const wrong = await gql(app, CREATE_ORG, { input }, { token: 'x'.repeat(36) });
+    expect(wrong.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('rejects bad input with BAD_USER_INPUT naming the field, and changes nothing', async () => {
+    const before = (await gql<{ organisations: { totalCount: number } }>(app, ORG_COUNT)).data?.organisations.totalCount;
+    const badTown = await gql(app, CREATE_ORG, { input: { kind: 'COMPANY', name: 'Podjetje', municipality: 'atlantis' } }, { asOperator: true });
+    expect(badTown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.municipality' });
+    const badUrl = await gql(app, CREATE_ORG, { input: { kind: 'COMPANY', name: 'Podjetje', municipality: 'kranj', website: 'javascript:alert(1)' } }, { asOperator: true });
+    expect(badUrl.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.website' });
+    const emptyTitle = await gql(app, `mutation { createChallenge(input: { ownerOrganisationId: "7d1c7c43-2c2a-4b43-9b3e-1d8cbb7f2d10", title: { sl: " " } }) { id } }`, {}, { asOperator: true });
+    expect(emptyTitle.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const after = (await gql<{ organisations: { totalCount: number } }>(app, ORG_COUNT)).data?.organisations.totalCount;
+    expect(after).toBe(before);
+  });
+
+  it('caps the page size', async () => {
+    const res = await gql(app, `{ creativeProfiles(first: 51) { totalCount } }`);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('answers NOT_FOUND for unknown and malformed ids, without internals', async () => {
+    for (const id of ['5b0e7b8e-7f5a-4c1e-9a55-0f7f3e0b9d21', 'not-an-id', "1' OR '1'='1"]) {
+      const res = await gql(app, `query($id: ID!) { challenge(id: $id) { id } }`, { id });
+      expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect(res.raw).not.toMatch(/stack|QueryFailedError|SELECT|at Object\./i);
+    }
+  });
+
+  it('runs the challenge lifecycle: a draft is hidden, publishing makes it searchable in both languages', async () => {
+    const org = await gql<{ createOrganisation: { id: string } }>(app, CREATE_ORG, { input: { kind: 'COMPANY', name: 'Čevljarna Žiri d.o.o.', municipality: 'ziri' } }, { asOperator: true });
+    const ownerId = org.data?.createOrganisation.id as string;
+    const created = await gql<{ createChallenge: { id: string; status: string } }>(
+      app,
+      `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { id status } }`,
+      { input: { ownerOrganisationId: ownerId, title: { sl: 'Modrotisk na usnjenih čevljih', en: 'Blueprint on leather shoes' }, brief: { sl: 'Sodobna interpretacija modrotiska na usnju.' }, techniques: ['blueprint'], materials: ['leather'], deadline: '2099-01-01T00:00:00.000Z' } },
+      { asOperator: true },
+    );
+    const id = created.data?.createChallenge.id as string;
+    expect(created.data?.createChallenge.status).toBe('DRAFT');
+    expect((await gql(app, `query($id: ID!) { challenge(id: $id) { id } }`, { id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await gql(app, `query($id: ID!) { challenge(id: $id) { id } }`, { id }, { asOperator: true })).data).toEqual({ challenge: { id } });
+
+    const published = await gql<{ publishChallenge: { status: string; owner: { name: string } } }>(app, `mutation($id: ID!) { publishChallenge(id: $id) { status owner { name } } }`, { id }, { asOperator: true });
+    expect(published.data?.publishChallenge).toEqual({ status: 'PUBLISHED', owner: { name: 'Čevljarna Žiri d.o.o.' } });
+    const again = await gql(app, `mutation($id: ID!) { publishChallenge(id: $id) { status } }`, { id }, { asOperator: true });
+    expect(again.errors?.[0].extensions.code).toBe('INVALID_STATE');
+
+    const SEARCH = `query($q: String, $f: SearchFilterInput) { searchChallenges(query: $q, filter: $f) { totalCount nodes { id } facets { field values { value count } } } }`;
+    for (const q of ['blueprint', 'indigo', 'usnje', 'Ziri']) {
+      await eventually(async () => {
+        const res = await gql<{ searchChallenges: { nodes: { id: string }[] } }>(app, SEARCH, { q });
+        return res.data?.searchChallenges.nodes.some((n) => n.id === id) ? true : undefined;
+      }, 20_000, `search "${q}"`);
+    }
+    const filtered = await gql<{ searchChallenges: { nodes: { id: string }[]; facets: { field: string; values: { value: string; count: number }[] }[] } }>(app, SEARCH, { q: 'modrotisk', f: { municipalities: ['kranj'] } });
+    expect(filtered.data?.searchChallenges.nodes.map((n) => n.id)).not.toContain(id);
+    const inZiri = await gql<{ searchChallenges: { facets: { field: string; values: { value: string; count: number }[] }[] } }>(app, SEARCH, { q: 'modrotisk', f: { municipalities: ['ziri'] } });
+    const municipalityFacet = inZiri.data?.searchChallenges.facets.find((f) => f.field === 'municipality');
+    expect(municipalityFacet?.values).toEqual([{ value: 'ziri', count: 1 }]);
+    const badFilter = await gql(app, SEARCH, { q: 'x', f: { domains: ['knitting'] } });
+    expect(badFilter.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.domains' });
+  });
+
+  it('seeds the demo data once, and finds it by modrotisk, blueprint and Skofja Loka', async () => {
+    const seeder = app.get(DemoSeeder);
+    expect((await seeder.seedOnce()).seeded).toBe(true);
+    expect((await seeder.seedOnce()).seeded).toBe(false);
+    const titles = async (query: string) => {
+      const res = await gql<{ searchChallenges: { nodes: { title: { sl: string | null; en: string | null } }[] } }>(app, `query($q: String) { searchChallenges(query: $q, first: 50) { nodes { title { sl en } } } }`, { q: query });
+      return (res.data?.searchChallenges.nodes ?? []).map((n) => `${n.title.sl} / ${n.title.en}`);
+    };
+    for (const q of ['modrotisk', 'blueprint']) {
+      const found = await eventually(async () => {
+        const t = await titles(q);
+        return t.some((title) => /Alpina|usnj|leather/i.test(title)) ? t : undefined;
+      }, 30_000, `demo search "${q}"`);
+      expect(found.length).toBeGreaterThan(0);
+    }
+    const creatives = await eventually(async () => {
+      const res = await gql<{ searchCreatives: { totalCount: number; nodes: { municipality: { name: string } }[] } }>(app, `{ searchCreatives(query: "Skofja Loka", first: 50) { totalCount nodes { municipality { name } } } }`);
+      const nodes = res.data?.searchCreatives.nodes ?? [];
+      return nodes.length > 0 ? nodes : undefined;
+    }, 30_000, 'creatives in Škofja Loka');
+    expect(creatives.some((n) => n.municipality.name === 'Škofja Loka')).toBe(true);
+  });
+
+  it('pages through creative profiles with a stable cursor', async () => {
+    const first = await gql<{ creativeProfiles: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(app, `{ creativeProfiles(first: 5) { nodes { id } pageInfo { endCursor hasNextPage } } }`);
+    const page1 = first.data?.creativeProfiles;
+    expect(page1?.nodes).toHaveLength(5);
+    expect(page1?.pageInfo.hasNextPage).toBe(true);
+    const second = await gql<{ creativeProfiles: { nodes: { id: string }[] } }>(app, `query($after: String) { creativeProfiles(first: 5, after: $after) { nodes { id } } }`, { after: page1?.pageInfo.endCursor });
+    const ids2 = second.data?.creativeProfiles.nodes.map((n) => n.id) ?? [];
+    expect(ids2).toHaveLength(5);
+    expect(ids2.filter((id) => page1?.nodes.some((n) => n.id === id))).toEqual([]);
+  });
+
+  it('says search is unavailable, without internals, when the engine is down', async () => {
+    await searchServer.close();
+    const res = await gql(app, `{ searchCreatives(query: "keramika") { totalCount } }`);
+    expect(res.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(res.raw).not.toMatch(/ECONNREFUSED|stack|127\.0\.0\.1/);
+  });
+});

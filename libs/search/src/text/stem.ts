@@ -1,0 +1,60 @@
+/**
+ * A deliberately light stemmer for mixed Slovenian/English text. It only has to be consistent:
+ * the same function runs on indexed text and on queries, so two inflections meet when they
+ * reduce to the same stem (Kranj/Kranju/Kranja → kranj, Žiri/Žireh → zir, shoes/shoe → sho).
+ * Input tokens are already folded (no diacritics) and lowercased.
+ */
+
+/** A stem is never shorter than this, so short words (les, vas, bled) stay whole. */
+export const MIN_STEM_LENGTH = 3;
+
+/** Slovenian case/number endings, longest first (nouns and adjectives; verbs are left alone). */
+const SLOVENIAN_SUFFIXES = [
+  'ega', 'emu', 'ami', 'ama', 'ima', 'ovi', 'evi',
+  'ov', 'ev', 'ih', 'im', 'om', 'em', 'eh', 'ah',
+  'a', 'e', 'i', 'o', 'u',
+] as const;
+
+/**
+ * Closed-class words that carry no meaning for search. Dropping them matters for AND semantics:
+ * "v Škofji Loki" must not require a document to contain "v".
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  // Slovenian (folded)
+  'a', 'ali', 'brez', 'cez', 'da', 'do', 'h', 'i', 'in', 'iz', 'je', 'k', 'ki', 'ko', 'med', 'na', 'nad', 'o',
+  'ob', 'od', 'pa', 'po', 'pod', 'pred', 'pri', 's', 'se', 'so', 'ter', 'v', 'z', 'za',
+  // English
+  'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with',
+]);
+
+/**
+ * English plurals. Only patterns that rarely end a Slovenian word are touched: "-as", "-is", "-us"
+ * and "-ss" stay (čas, opis, avtobus), "-es"/"-os" lose only the "s" (textiles → textile,
+ * photos → photo), and the Slovenian pass then treats the rest alike.
+ */
+function stripEnglishPlural(token: string): string {
+  const n = token.length;
+  if (n < 4 || !token.endsWith('s')) return token;
+  if (n >= 5 && token.endsWith('ies')) return `${token.slice(0, -3)}y`;
+  if (token.endsWith('sses')) return token.slice(0, -2);
+  if (n >= 5 && /(?:ch|sh|x)es$/.test(token)) return token.slice(0, -2);
+  const before = token[n - 2];
+  if (before === 'e' || before === 'o') return n >= 5 ? token.slice(0, -1) : token;
+  if (/[aius]/.test(before)) return token;
+  return token.slice(0, -1);
+}
+
+function stripSlovenianEnding(token: string): string {
+  for (const suffix of SLOVENIAN_SUFFIXES) {
+    if (token.endsWith(suffix) && token.length - suffix.length >= MIN_STEM_LENGTH) {
+      return token.slice(0, -suffix.length);
+    }
+  }
+  return token;
+}
+
+/** Stem one folded, lowercased token. Tokens containing digits are returned unchanged. */
+export function stem(token: string): string {
+  if (token.length <= MIN_STEM_LENGTH || /\d/.test(token)) return token;
+  return stripSlovenianEnding(stripEnglishPlural(token));
+}
