@@ -177,6 +177,18 @@ export function describeSearchContract(adapterName: string, makeAdapter: () => P
         expect((await find(name, 'usnje Kranj')).total).toBe(0);
       });
 
+      it('ranks an exact word above a longer word it is a prefix of', async () => {
+        const index = freshName();
+        await port().ensureIndex(fixtureDefinition(index));
+        const doc = (id: string, title: string, place: string, description: string) =>
+          toSearchDocument({ id, title, description, place, kind: 'creative', disciplines: ['design'], municipality: id, language: 'sl' });
+        await port().upsert(index, [
+          doc('kranjska-gora', 'Oblikovalka iz Kranjske Gore', 'Kranjska Gora', 'Plakati za Kranjsko Goro.'),
+          doc('kranj', 'Oblikovalka', 'Kranj', 'Grafično oblikovanje, plakati in knjige za založbe iz vse Slovenije.'),
+        ]);
+        expect((await ids(index, 'v Kranju'))[0]).toBe('kranj');
+      });
+
       it('gives relevance scores in [0, 1], best first', async () => {
         const { hits } = await find(name, 'keramika');
         expect(hits.length).toBeGreaterThanOrEqual(3);

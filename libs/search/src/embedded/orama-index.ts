@@ -58,6 +58,8 @@ interface Match {
 export class OramaIndex {
   private readonly db: AnyOrama;
   private readonly documents = new Map<string, SearchDocument>();
+  /** Each document's searchable words, so an exact word outranks a prefix or typo match. */
+  private readonly words = new Map<string, ReadonlySet<string>>();
   private readonly boost: Record<string, number> = {};
 
   constructor(readonly definition: IndexDefinition, documents: Iterable<SearchDocument> = []) {
@@ -89,12 +91,14 @@ export class OramaIndex {
       if (this.documents.has(doc.id)) sync(remove(this.db, doc.id), 'remove');
       sync(insert(this.db, this.toOrama(doc)), 'insert');
       this.documents.set(doc.id, copyDocument(doc));
+      this.words.set(doc.id, new Set(this.definition.searchableFields.flatMap((f) => (typeof doc[f] === 'string' ? tokenize(doc[f]) : []))));
     }
   }
 
   remove(ids: readonly string[]): void {
     for (const id of ids) {
       if (this.documents.delete(id)) sync(remove(this.db, id), 'remove');
+      this.words.delete(id);
     }
   }
 
@@ -159,7 +163,9 @@ export class OramaIndex {
       for (const hit of result.hits) {
         const id = String(hit.id);
         const previous = scores ? scores.get(id) : 0;
-        if (previous !== undefined) next.set(id, previous + hit.score);
+        // An exact word counts double: "kranju" → kranj ranks Kranj above Kranjska Gora (a prefix).
+        const exact = this.words.get(id)?.has(term) ? hit.score : 0;
+        if (previous !== undefined) next.set(id, previous + hit.score + exact);
       }
       scores = next;
       if (scores.size === 0) break;
