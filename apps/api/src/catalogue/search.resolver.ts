@@ -1,9 +1,12 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { SearchableType } from '@app/jobs';
 import { CatalogueSearchService, Taxonomy, Vocabulary } from '@app/marketplace';
-import { Public } from '../auth/access.decorators.js';
+import { OperatorOnly, Public } from '../auth/access.decorators.js';
 import { toChallenge, toCreativeProfile, toFacets, terms } from './catalogue.mappers.js';
 import { SearchArgs } from './catalogue.inputs.js';
 import { ChallengeSearchResult, CreativeSearchResult, ReferenceData } from './catalogue.types.js';
+
+registerEnumType(SearchableType, { name: 'SearchIndex', valuesMap: { Challenge: { description: 'published challenges' }, Creative: { description: 'creative profiles' } } });
 
 @Resolver()
 export class SearchResolver {
@@ -21,6 +24,12 @@ export class SearchResolver {
   async searchChallenges(@Args() { query, filter, first, after }: SearchArgs) {
     const result = await this.search.searchChallenges({ query, filters: filter, first, after });
     return { ...result, nodes: result.nodes.map(toChallenge), facets: toFacets(result.facets), pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+  }
+
+  @OperatorOnly()
+  @Mutation(() => String, { description: 'Rebuilds a search index (or both) from the database in the background; returns the job id.' })
+  reindexSearch(@Args('index', { type: () => SearchableType, nullable: true }) index?: SearchableType): Promise<string> {
+    return this.search.requestFullReindex(index);
   }
 
   @Public()

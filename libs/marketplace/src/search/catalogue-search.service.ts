@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChallengeEntity, CreativeProfileEntity } from '@app/database';
+import { JobName, JobQueues, SearchableType } from '@app/jobs';
 import { normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort } from '@app/search';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
@@ -49,7 +50,15 @@ export class CatalogueSearchService {
     @Inject(SEARCH_PORT) private readonly search: SearchPort,
     private readonly creatives: CreativeProfileRepository,
     private readonly challenges: ChallengeRepository,
+    private readonly queues: JobQueues,
   ) {}
+
+  /** Queues a rebuild of one index (or both) from PostgreSQL; returns the job id to follow. */
+  async requestFullReindex(type?: SearchableType): Promise<string> {
+    const jobId = `search-reindex-all.${type ?? 'all'}.${Date.now()}`;
+    await this.queues.queue({ name: JobName.SearchReindexAll, data: { type, reason: 'manual' } }, jobId);
+    return jobId;
+  }
 
   searchCreatives(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<CreativeProfileEntity>> {
     return this.run(CREATIVES_INDEX, CREATIVE_FACETS, request, (ids) => this.creatives.findByIds(ids));
