@@ -152,6 +152,20 @@ describe('GraphQL catalogue (e2e)', () => {
     expect(ids2.filter((id) => page1?.nodes.some((n) => n.id === id))).toEqual([]);
   });
 
+  it('erases a creative profile from the database and the search index', async () => {
+    const created = await gql<{ createCreativeProfile: { id: string } }>(app,
+      `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Izbrisana Oseba", municipality: "bled", bio: { sl: "Unikatni klobuki iz klobučevine." } }) { id } }`, {}, { asOperator: true });
+    const id = created.data?.createCreativeProfile.id as string;
+    const found = async () =>
+      (await gql<{ searchCreatives: { nodes: { id: string }[] } }>(app, `{ searchCreatives(query: "klobuki klobucevine") { nodes { id } } }`)).data?.searchCreatives.nodes.some((n) => n.id === id);
+    await eventually(async () => ((await found()) ? true : undefined), 20_000, 'indexed');
+    const anonymous = await gql(app, `mutation($id: ID!) { deleteCreativeProfile(id: $id) }`, { id });
+    expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await gql(app, `mutation($id: ID!) { deleteCreativeProfile(id: $id) }`, { id }, { asOperator: true })).data).toEqual({ deleteCreativeProfile: true });
+    expect((await gql(app, `query($id: ID!) { creativeProfile(id: $id) { id } }`, { id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    await eventually(async () => ((await found()) === false ? true : undefined), 20_000, 'removed from the index');
+  });
+
   it('says search is unavailable, without internals, when the engine is down', async () => {
     await searchServer.close();
     const res = await gql(app, `{ searchCreatives(query: "keramika") { totalCount } }`);

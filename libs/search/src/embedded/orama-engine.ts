@@ -66,7 +66,14 @@ export class OramaSearchEngine implements SearchPort {
     const docs = parseDocuments(documents);
     for (const doc of docs) checkDocument(doc, index.definition);
     if (docs.length === 0) return;
-    log?.appendUpsert(docs);
+    // Replacing a document rewrites the log, so no superseded personal data stays on disk.
+    if (log && docs.some((d) => index.has(d.id))) {
+      const next = new Map([...index.all()].map((d) => [d.id, d] as const));
+      for (const d of docs) next.set(d.id, d);
+      log.rewrite(index.definition, next.values());
+    } else {
+      log?.appendUpsert(docs);
+    }
     index.upsert(docs);
   }
 
@@ -74,7 +81,11 @@ export class OramaSearchEngine implements SearchPort {
     const { index, log } = this.require(name);
     const list = parseIds(ids);
     if (list.length === 0) return;
-    log?.appendRemove(list);
+    // Erasure reaches the disk: the log is rewritten without the removed documents.
+    if (log && list.some((id) => index.has(id))) {
+      const gone = new Set(list);
+      log.rewrite(index.definition, [...index.all()].filter((d) => !gone.has(d.id)));
+    }
     index.remove(list);
   }
 

@@ -78,6 +78,10 @@ export class OramaIndex {
     return this.documents.size;
   }
 
+  has(id: string): boolean {
+    return this.documents.has(id);
+  }
+
   ids(): string[] {
     return [...this.documents.keys()];
   }
@@ -147,20 +151,8 @@ export class OramaIndex {
     const where = this.where(query);
     let scores: Map<string, number> | undefined;
     for (const term of terms) {
-      const result = sync(
-        search(this.db, {
-          term,
-          properties: [...this.definition.searchableFields],
-          tolerance: term.length >= MIN_WORD_LENGTH_FOR_TYPO ? 1 : 0,
-          boost: this.boost,
-          where,
-          threshold: 1,
-          limit: this.size,
-        }),
-        'search',
-      );
       const next = new Map<string, number>();
-      for (const hit of result.hits) {
+      for (const hit of this.termHits(term, where)) {
         const id = String(hit.id);
         const previous = scores ? scores.get(id) : 0;
         // An exact word counts double: "kranju" → kranj ranks Kranj above Kranjska Gora (a prefix).
@@ -171,6 +163,25 @@ export class OramaIndex {
       if (scores.size === 0) break;
     }
     return [...(scores ?? new Map<string, number>())].map(([id, raw]) => ({ id, raw }));
+  }
+
+  /**
+   * Documents matching one term, with prefix and (from 5 letters) one-typo matching. Orama 3.1.18
+   * can drop an exact match when tolerance is 1 (e.g. "klobucevin" beside "klop", "klobuk"; cf.
+   * oramasearch/orama#744), so the exact search runs too and the two are merged, best score kept.
+   */
+  private termHits(term: string, where: Record<string, { containsAny: string[] }>): { id: string; score: number }[] {
+    const run = (tolerance: number) =>
+      sync(
+        search(this.db, { term, properties: [...this.definition.searchableFields], tolerance, boost: this.boost, where, threshold: 1, limit: this.size }),
+        'search',
+      ).hits;
+    const best = new Map<string, number>();
+    const passes = term.length >= MIN_WORD_LENGTH_FOR_TYPO ? [0, 1] : [0];
+    for (const tolerance of passes) {
+      for (const hit of run(tolerance)) best.set(String(hit.id), Math.max(best.get(String(hit.id)) ?? 0, hit.score));
+    }
+    return [...best].map(([id, score]) => ({ id, score }));
   }
 
   private facets(matches: readonly Match[], fields: readonly string[]): SearchResult['facets'] {
