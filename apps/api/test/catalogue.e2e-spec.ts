@@ -152,6 +152,39 @@ describe('GraphQL catalogue (e2e)', () => {
     expect(ids2.filter((id) => page1?.nodes.some((n) => n.id === id))).toEqual([]);
   });
 
+  it('renaming an organisation reindexes its published challenges', async () => {
+    const org = await gql<{ createOrganisation: { id: string } }>(app, CREATE_ORG, { input: { kind: 'MUSEUM', name: 'Muzej Prvotni', municipality: 'jesenice' } }, { asOperator: true });
+    const ownerOrganisationId = org.data?.createOrganisation.id as string;
+    const challenge = await gql<{ createChallenge: { id: string } }>(app, `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { id } }`,
+      { input: { ownerOrganisationId, title: { sl: 'Razstava o železarstvu' }, brief: { sl: 'Oblikovanje razstave.' } } }, { asOperator: true });
+    const id = challenge.data?.createChallenge.id as string;
+    await gql(app, `mutation($id: ID!) { publishChallenge(id: $id) { id } }`, { id }, { asOperator: true });
+    const renamed = await gql(app, `mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { name } }`, { id: ownerOrganisationId, input: { name: 'Gornjesavski muzej Novo' } }, { asOperator: true });
+    expect(renamed.data).toEqual({ updateOrganisation: { name: 'Gornjesavski muzej Novo' } });
+    const found = async (q: string) =>
+      (await gql<{ searchChallenges: { nodes: { id: string }[] } }>(app, `query($q: String) { searchChallenges(query: $q) { nodes { id } } }`, { q })).data?.searchChallenges.nodes.some((n) => n.id === id);
+    await eventually(async () => ((await found('Gornjesavski Novo')) && !(await found('Prvotni')) ? true : undefined), 20_000, 'owner name reindexed');
+  });
+
+  it('updates only the given fields, validates them, and search follows the update', async () => {
+    const created = await gql<{ createCreativeProfile: { id: string } }>(app,
+      `mutation { createCreativeProfile(input: { kind: STUDIO_OR_FIRM, displayName: "Studio Preobrazba", municipality: "trzic", languages: ["sl", "de"], bio: { sl: "Oblikujemo embalažo." } }) { id } }`, {}, { asOperator: true });
+    const id = created.data?.createCreativeProfile.id as string;
+    const UPDATE = `mutation($id: ID!, $input: UpdateCreativeProfileInput!) { updateCreativeProfile(id: $id, input: $input) { displayName languages municipality { code } bio { sl en } } }`;
+    const updated = await gql<{ updateCreativeProfile: unknown }>(app, UPDATE, { id, input: { bio: { sl: 'Zdaj izdelujemo lesene igrače.', en: 'Now we make wooden toys.' } } }, { asOperator: true });
+    expect(updated.data?.updateCreativeProfile).toEqual({
+      displayName: 'Studio Preobrazba', languages: ['sl', 'de'], municipality: { code: 'trzic' },
+      bio: { sl: 'Zdaj izdelujemo lesene igrače.', en: 'Now we make wooden toys.' },
+    });
+    const invalid = await gql(app, UPDATE, { id, input: { displayName: '' } }, { asOperator: true });
+    expect(invalid.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.displayName' });
+    const unknownSkill = await gql(app, UPDATE, { id, input: { skills: ['juggling'] } }, { asOperator: true });
+    expect(unknownSkill.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.skills' });
+    const search = async (q: string) =>
+      (await gql<{ searchCreatives: { nodes: { id: string }[] } }>(app, `query($q: String) { searchCreatives(query: $q) { nodes { id } } }`, { q })).data?.searchCreatives.nodes.some((n) => n.id === id);
+    await eventually(async () => ((await search('wooden toys')) && !(await search('embalazo')) ? true : undefined), 20_000, 'search follows the update');
+  });
+
   it('erases a creative profile from the database and the search index', async () => {
     const created = await gql<{ createCreativeProfile: { id: string } }>(app,
       `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Izbrisana Oseba", municipality: "bled", bio: { sl: "Unikatni klobuki iz klobučevine." } }) { id } }`, {}, { asOperator: true });

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OrganisationKind } from '@app/marketplace';
 import { ChallengeStatusEnum, CreativeKindEnum, OrganisationKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
@@ -48,13 +48,7 @@ export class CreateOrganisationInput {
 }
 
 @InputType()
-export class UpdateOrganisationInput {
-  @Field(() => OrganisationKindEnum, { nullable: true }) @IsOptional() @IsEnum(OrganisationKind) kind?: OrganisationKind;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) municipality?: string;
-  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(500) website?: string | null;
-}
+export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {}
 
 const codeList = () => [IsOptional(), IsArray(), ArrayMaxSize(30), IsString({ each: true }), MaxLength(64, { each: true })];
 
@@ -78,19 +72,7 @@ export class CreateCreativeProfileInput {
 }
 
 @InputType()
-export class UpdateCreativeProfileInput {
-  @Field(() => CreativeKindEnum, { nullable: true }) @IsOptional() @IsEnum(CreativeKind) kind?: CreativeKind;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 120) displayName?: string;
-  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) bio?: LocalizedTextInput;
-  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() crafts?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() skills?: string[];
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) municipality?: string;
-  @Field(() => [String], { nullable: true }) @CodeList() languages?: string[];
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUrl(URL_OPTIONS, { each: true }) @MaxLength(500, { each: true }) portfolioLinks?: string[];
-}
+export class UpdateCreativeProfileInput extends PartialType(CreateCreativeProfileInput) {}
 
 @InputType()
 export class CreateChallengeInput {
@@ -105,15 +87,7 @@ export class CreateChallengeInput {
 }
 
 @InputType()
-export class UpdateChallengeInput {
-  @Field(() => ShortLocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ShortLocalizedTextInput) title?: ShortLocalizedTextInput;
-  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) brief?: LocalizedTextInput;
-  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
-  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) reward?: LocalizedTextInput;
-  @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate() deadline?: Date | null;
-}
+export class UpdateChallengeInput extends PartialType(OmitType(CreateChallengeInput, ['ownerOrganisationId'] as const)) {}
 
 @InputType({ description: 'AND across fields, OR within a field.' })
 export class SearchFilterInput {
@@ -130,4 +104,19 @@ export class SearchArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Free text in Slovenian or English; diacritics optional.' })
   @IsOptional() @IsString() @MaxLength(MAX_QUERY_LENGTH) query?: string;
   @Field(() => SearchFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => SearchFilterInput) filter?: SearchFilterInput;
+}
+
+@ArgsType()
+export class UpdateOrganisationArgs extends IdArgs {
+  @Field(() => UpdateOrganisationInput) @ValidateNested() @Type(() => UpdateOrganisationInput) input: UpdateOrganisationInput;
+}
+
+@ArgsType()
+export class UpdateCreativeProfileArgs extends IdArgs {
+  @Field(() => UpdateCreativeProfileInput) @ValidateNested() @Type(() => UpdateCreativeProfileInput) input: UpdateCreativeProfileInput;
+}
+
+@ArgsType()
+export class UpdateChallengeArgs extends IdArgs {
+  @Field(() => UpdateChallengeInput) @ValidateNested() @Type(() => UpdateChallengeInput) input: UpdateChallengeInput;
 }

@@ -3,7 +3,7 @@ import { ChallengesService, OrganisationsService } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import { toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
-import { ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeInput } from './catalogue.inputs.js';
+import { ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
 import { Challenge, ChallengeConnection, Organisation } from './catalogue.types.js';
 
 @Resolver(() => Challenge)
@@ -39,7 +39,7 @@ export class ChallengesResolver {
 
   @OperatorOnly()
   @Mutation(() => Challenge)
-  async updateChallenge(@Args() { id }: IdArgs, @Args('input') input: UpdateChallengeInput): Promise<Challenge> {
+  async updateChallenge(@Args() { id, input }: UpdateChallengeArgs): Promise<Challenge> {
     return toChallenge(await this.challengeService.update(id, input));
   }
 

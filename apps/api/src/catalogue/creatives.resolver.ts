@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CreativesService } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
 import { toConnection, toCreativeProfile } from './catalogue.mappers.js';
-import { CreateCreativeProfileInput, IdArgs, PageArgs, UpdateCreativeProfileInput } from './catalogue.inputs.js';
+import { CreateCreativeProfileInput, IdArgs, PageArgs, UpdateCreativeProfileArgs } from './catalogue.inputs.js';
 import { CreativeProfile, CreativeProfileConnection } from './catalogue.types.js';
 
 @Resolver(() => CreativeProfile)
@@ -36,7 +36,7 @@ export class CreativesResolver {
 
   @OperatorOnly()
   @Mutation(() => CreativeProfile)
-  async updateCreativeProfile(@Args() { id }: IdArgs, @Args('input') input: UpdateCreativeProfileInput): Promise<CreativeProfile> {
+  async updateCreativeProfile(@Args() { id, input }: UpdateCreativeProfileArgs): Promise<CreativeProfile> {
     return toCreativeProfile(await this.creativeService.update(id, input));
   }
 }

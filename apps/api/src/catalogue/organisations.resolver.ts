@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganisationsService } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
 import { toConnection, toOrganisation } from './catalogue.mappers.js';
-import { CreateOrganisationInput, IdArgs, PageArgs, UpdateOrganisationInput } from './catalogue.inputs.js';
+import { CreateOrganisationInput, IdArgs, PageArgs, UpdateOrganisationArgs } from './catalogue.inputs.js';
 import { Organisation, OrganisationConnection } from './catalogue.types.js';
 
 @Resolver(() => Organisation)
@@ -29,7 +29,7 @@ export class OrganisationsResolver {
 
   @OperatorOnly()
   @Mutation(() => Organisation)
-  async updateOrganisation(@Args() { id }: IdArgs, @Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
+  async updateOrganisation(@Args() { id, input }: UpdateOrganisationArgs): Promise<Organisation> {
     return toOrganisation(await this.organisationService.update(id, input));
   }
 }
