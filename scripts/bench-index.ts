@@ -71,6 +71,16 @@ async function main(): Promise<void> {
       for (const id of await searchAll(base, marker)) if (!seenAt.has(id)) seenAt.set(id, Date.now());
       if (seenAt.size < committedAt.size) await sleep(POLL_MS);
     }
+    // Every outbox event processed, not only every document found (a restarted worker may also reindex).
+    let outboxPending = -1;
+    const drainDeadline = Date.now() + 150_000;
+    while (Date.now() < drainDeadline) {
+      const ready = (await (await fetch(`${base}/ready`)).json()) as { checks: { database: { detail?: string } } };
+      outboxPending = Number(/outbox pending (\d+)/.exec(ready.checks.database.detail ?? '')?.[1] ?? -1);
+      if (outboxPending === 0) break;
+      await sleep(500);
+    }
+    const outboxDrainedS = (Date.now() - t0) / 1000;
     const lags = [...committedAt].filter(([id]) => seenAt.has(id)).map(([id, t]) => (seenAt.get(id) as number) - t).sort((a, b) => a - b);
     const allSearchableS = seenAt.size ? (Math.max(...seenAt.values()) - t0) / 1000 : NaN;
     console.log(JSON.stringify({
@@ -80,6 +90,8 @@ async function main(): Promise<void> {
       secondsUntilAllSearchable: round(allSearchableS),
       commitToSearchableMs: { p50: pct(lags, 0.5), p95: pct(lags, 0.95), max: lags.at(-1) ?? null, pollResolutionMs: POLL_MS },
       missing: committedAt.size - seenAt.size,
+      outboxPendingAtEnd: outboxPending,
+      secondsUntilOutboxDrained: outboxPending === 0 ? round(outboxDrainedS) : null,
     }, null, 2));
   } finally {
     await stop(launcher);
