@@ -141,15 +141,35 @@ describe('GraphQL catalogue (e2e)', () => {
     expect(creatives.some((n) => n.municipality.name === 'Škofja Loka')).toBe(true);
   });
 
-  it('pages through creative profiles with a stable cursor', async () => {
-    const first = await gql<{ creativeProfiles: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(app, `{ creativeProfiles(first: 5) { nodes { id } pageInfo { endCursor hasNextPage } } }`);
-    const page1 = first.data?.creativeProfiles;
-    expect(page1?.nodes).toHaveLength(5);
-    expect(page1?.pageInfo.hasNextPage).toBe(true);
-    const second = await gql<{ creativeProfiles: { nodes: { id: string }[] } }>(app, `query($after: String) { creativeProfiles(first: 5, after: $after) { nodes { id } } }`, { after: page1?.pageInfo.endCursor });
-    const ids2 = second.data?.creativeProfiles.nodes.map((n) => n.id) ?? [];
-    expect(ids2).toHaveLength(5);
-    expect(ids2.filter((id) => page1?.nodes.some((n) => n.id === id))).toEqual([]);
+  it('pages through creative profiles and search results with Relay cursors', async () => {
+    type Conn = { edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean }; totalCount: number };
+    const first = await gql<{ creativeProfiles: Conn }>(app, `{ creativeProfiles(first: 5) { totalCount edges { cursor node { id } } pageInfo { endCursor hasNextPage } } }`);
+    const page1 = first.data?.creativeProfiles as Conn;
+    expect(page1.edges).toHaveLength(5);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    expect(page1.edges[4].cursor).toBe(page1.pageInfo.endCursor);
+    // Resuming after the third edge returns the fourth and fifth first.
+    const resumed = await gql<{ creativeProfiles: Conn }>(app, `query($after: String) { creativeProfiles(first: 2, after: $after) { edges { node { id } } } }`, { after: page1.edges[2].cursor });
+    expect(resumed.data?.creativeProfiles.edges.map((e) => e.node.id)).toEqual(page1.edges.slice(3, 5).map((e) => e.node.id));
+
+    // Offsets are only stable on an index that is not changing: let pending indexing finish.
+    await eventually(async () => ((await request(app.getHttpServer()).get('/ready')).body.checks.database.detail === 'outbox pending 0' ? true : undefined), 20_000, 'outbox drained');
+    const SEARCH = `query($after: String) { searchCreatives(query: "oblikovanje", first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { endCursor hasNextPage } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 20; i++) {
+      const res: { searchCreatives: Conn } | null = (await gql<{ searchCreatives: Conn }>(app, SEARCH, { after })).data;
+      const result = res?.searchCreatives as Conn;
+      total = result.totalCount;
+      seen.push(...result.edges.map((e) => e.node.id));
+      if (!result.pageInfo.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(7);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect((await gql(app, `{ searchCreatives(after: "bm90LWEtY3Vyc29y") { totalCount } }`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('renaming an organisation reindexes its published challenges', async () => {

@@ -47,6 +47,12 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
   });
 
+  it('says exactly what is wrong, once per variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', QUEUE_BACKEND: 'kafka' })).toThrow(
+      'Invalid configuration:\n  - PORT: must be an integer number (got "eighty")\n  - QUEUE_BACKEND: must be one of the following values: postgres, redis (got "kafka")',
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', QUEUE_BACKEND: ' ' }).queue.backend).toBe('postgres');
   });

@@ -10,7 +10,8 @@ export class EnvSchema {
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV?: 'development' | 'production' | 'test';
 
-  @IsOptional() @Transform(({ value }) => toInt(value)) @IsInt() @Min(1) @Max(65535)
+  // class-validator checks the bottom decorator first: the type before the range.
+  @IsOptional() @Transform(({ value }) => toInt(value)) @Max(65535) @Min(1) @IsInt()
   PORT?: number;
 
   @IsOptional() @IsString() @Matches(/^[0-9a-zA-Z.:-]+$/, { message: 'must be a host name or IP address' })
@@ -59,7 +60,7 @@ export class EnvSchema {
   @IsOptional() @IsIn(['true', 'false'])
   SEED_DEMO_DATA?: 'true' | 'false';
 
-  @IsOptional() @Transform(({ value }) => toInt(value)) @IsInt() @Min(10) @Max(60000)
+  @IsOptional() @Transform(({ value }) => toInt(value)) @Max(60000) @Min(10) @IsInt()
   OUTBOX_POLL_MS?: number;
 
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{24,200}$/, { message: 'must be 24-200 characters of A-Z, a-z, 0-9, _ or -' })

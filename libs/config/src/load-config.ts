@@ -30,7 +30,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
   }
   const parsed = plainToInstance(EnvSchema, raw);
-  const errors = validateSync(parsed, { whitelist: true, forbidUnknownValues: true });
+  const errors = validateSync(parsed, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
 
   const nodeEnv = parsed.NODE_ENV ?? 'development';

@@ -45,8 +45,14 @@ export function toChallenge(e: ChallengeEntity): Challenge {
   };
 }
 
-export function toConnection<E, T>(page: Page<E>, map: (e: E) => T): ConnectionShape<T> {
-  return { nodes: page.nodes.map(map), totalCount: page.totalCount, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+export function toConnection<E, T>(page: Omit<Page<E>, 'facets'>, map: (e: E) => T): ConnectionShape<T> {
+  const nodes = page.nodes.map(map);
+  return {
+    edges: nodes.map((node, i) => ({ node, cursor: page.cursors[i] })),
+    nodes,
+    totalCount: page.totalCount,
+    pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+  };
 }
 
 const FACET_VOCABULARY: Readonly<Record<string, Vocabulary>> = {

@@ -88,16 +88,39 @@ export class Challenge {
   @Field() updatedAt: Date;
 }
 
+export interface EdgeShape<T> {
+  cursor: string;
+  node: T;
+}
+
 export interface ConnectionShape<T> {
+  edges: EdgeShape<T>[];
   nodes: T[];
   totalCount: number;
   pageInfo: PageInfo;
 }
 
-/** `{ nodes, totalCount, pageInfo }` for a node type. */
+const EDGES = new Map<unknown, Type<unknown>>();
+
+/** One edge type per node type (`CreativeProfileEdge`), shared by every connection of it. */
+function Edge<T>(node: Type<T>): Type<EdgeShape<T>> {
+  const known = EDGES.get(node);
+  if (known) return known as Type<EdgeShape<T>>;
+  @ObjectType(`${node.name}Edge`)
+  class EdgeClass {
+    @Field() cursor: string;
+    @Field(() => node) node: T;
+  }
+  EDGES.set(node, EdgeClass);
+  return EdgeClass;
+}
+
+/** A Relay connection, `{ edges { cursor node }, pageInfo }`, plus `nodes` and `totalCount` for convenience. */
 export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape<T>> {
+  const edge = Edge(node);
   @ObjectType(name)
   class ConnectionClass {
+    @Field(() => [edge]) edges: EdgeShape<T>[];
     @Field(() => [node]) nodes: T[];
     @Field(() => Int) totalCount: number;
     @Field(() => PageInfo) pageInfo: PageInfo;
@@ -122,19 +145,16 @@ export class Facet {
   @Field(() => [FacetValue]) values: FacetValue[];
 }
 
-function SearchResult<T>(node: Type<T>, name: string) {
+function SearchResult<T>(connection: Type<ConnectionShape<T>>, name: string) {
   @ObjectType(name)
-  class SearchResultClass {
-    @Field(() => [node]) nodes: T[];
-    @Field(() => Int) totalCount: number;
-    @Field(() => PageInfo) pageInfo: PageInfo;
+  class SearchResultClass extends connection {
     @Field(() => [Facet]) facets: Facet[];
   }
   return SearchResultClass;
 }
 
-export const CreativeSearchResult = SearchResult(CreativeProfile, 'CreativeSearchResult');
-export const ChallengeSearchResult = SearchResult(Challenge, 'ChallengeSearchResult');
+export const CreativeSearchResult = SearchResult(CreativeProfileConnection, 'CreativeSearchResult');
+export const ChallengeSearchResult = SearchResult(ChallengeConnection, 'ChallengeSearchResult');
 
 @ObjectType({ description: 'The controlled vocabularies and places, for forms and filters.' })
 export class ReferenceData {

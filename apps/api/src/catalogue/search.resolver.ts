@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver, registerEnumType } from '@nestjs/graph
 import { SearchableType } from '@app/jobs';
 import { CatalogueSearchService, Taxonomy, Vocabulary } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
-import { toChallenge, toCreativeProfile, toFacets, terms } from './catalogue.mappers.js';
+import { toChallenge, toConnection, toCreativeProfile, toFacets, terms } from './catalogue.mappers.js';
 import { SearchArgs } from './catalogue.inputs.js';
 import { ChallengeSearchResult, CreativeSearchResult, ReferenceData } from './catalogue.types.js';
 
@@ -16,14 +16,14 @@ export class SearchResolver {
   @Query(() => CreativeSearchResult, { description: 'Creative profiles by text, filters and facets.' })
   async searchCreatives(@Args() { query, filter, first, after }: SearchArgs) {
     const result = await this.search.searchCreatives({ query, filters: filter, first, after });
-    return { ...result, nodes: result.nodes.map(toCreativeProfile), facets: toFacets(result.facets), pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+    return { ...toConnection(result, toCreativeProfile), facets: toFacets(result.facets) };
   }
 
   @Public()
   @Query(() => ChallengeSearchResult, { description: 'Published challenges by text, filters and facets.' })
   async searchChallenges(@Args() { query, filter, first, after }: SearchArgs) {
     const result = await this.search.searchChallenges({ query, filters: filter, first, after });
-    return { ...result, nodes: result.nodes.map(toChallenge), facets: toFacets(result.facets), pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage } };
+    return { ...toConnection(result, toChallenge), facets: toFacets(result.facets) };
   }
 
   @OperatorOnly()

@@ -23,6 +23,7 @@ export async function keysetPage<T extends Keyed>(
   const last = nodes.at(-1);
   return {
     nodes,
+    cursors: nodes.map((n) => encodeKeyset({ createdAt: n.createdAt, id: n.id })),
     totalCount,
     hasNextPage: rows.length > limit,
     endCursor: last ? encodeKeyset({ createdAt: last.createdAt, id: last.id }) : null,

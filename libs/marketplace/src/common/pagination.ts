@@ -10,6 +10,8 @@ export interface PageRequest {
 
 export interface Page<T> {
   nodes: T[];
+  /** cursors[i] is the cursor just after nodes[i] (Relay edges). */
+  cursors: string[];
   totalCount: number;
   endCursor: string | null;
   hasNextPage: boolean;

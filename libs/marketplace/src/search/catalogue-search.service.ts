@@ -32,6 +32,8 @@ export interface FacetCount {
 
 export interface CatalogueSearchResult<T> {
   nodes: T[];
+  /** cursors[i] is the cursor just after nodes[i] (Relay edges). */
+  cursors: string[];
   totalCount: number;
   /** index field -> counts, most frequent first. */
   facets: Record<string, FacetCount[]>;
@@ -88,10 +90,13 @@ export class CatalogueSearchService {
       offset,
       limit,
     });
-    const nodes = await load(result.hits.map((h) => h.id));
+    const rows = new Map((await load(result.hits.map((h) => h.id))).map((row) => [row.id, row]));
+    // A hit whose row was deleted a moment ago is skipped; cursors keep their engine positions.
+    const present = result.hits.map((hit, i) => ({ row: rows.get(hit.id), cursor: encodeOffset(offset + i + 1) })).filter((e) => e.row);
     const next = offset + result.hits.length;
     return {
-      nodes,
+      nodes: present.map((e) => e.row as T),
+      cursors: present.map((e) => e.cursor),
       totalCount: result.total,
       facets: Object.fromEntries(
         Object.entries(result.facets).map(([field, counts]) => [
