@@ -5,8 +5,12 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
-import { MarketplaceModule } from '@app/marketplace';
+import { MarketplaceModule, OrganisationsService } from '@app/marketplace';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { SearchModule } from '@app/search';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import * as path from 'node:path';
 import { ApiAccessGuard } from './auth/api-access.guard.js';
 import { ChallengesResolver } from './catalogue/challenges.resolver.js';
@@ -18,6 +22,16 @@ import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { DemoSeedOnStart } from './demo-seed-on-start.js';
+import { createLoaders } from './graphql/loaders.js';
+
+/** Limits on one GraphQL operation. */
+export const GRAPHQL_LIMITS = { depth: 8, aliases: 15, cost: 5000 } as const;
+
+/** Report a limit breach as a validation error (GRAPHQL_VALIDATION_FAILED), not a thrown internal error. */
+const REPORT_AS_VALIDATION_ERROR = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
 
 @Module({
   imports: [
@@ -28,8 +42,9 @@ import { DemoSeedOnStart } from './demo-seed-on-start.js';
     MarketplaceModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      imports: [MarketplaceModule],
+      inject: [APP_CONFIG, OrganisationsService],
+      useFactory: (config: AppConfig, organisations: OrganisationsService) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
           autoSchemaFile: config.env === 'development' ? path.join(process.cwd(), 'apps/api/schema.gql') : true,
@@ -39,7 +54,13 @@ import { DemoSeedOnStart } from './demo-seed-on-start.js';
           hideSchemaDetailsFromClientErrors: config.env === 'production',
           playground: false,
           formatError,
-          context: ({ req }: { req: unknown }) => ({ req }),
+          // Checked before any resolver runs (OWASP GraphQL: depth, alias and cost limits).
+          validationRules: [
+            maxDepthRule({ n: GRAPHQL_LIMITS.depth, ...REPORT_AS_VALIDATION_ERROR }),
+            maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...REPORT_AS_VALIDATION_ERROR }),
+            costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...REPORT_AS_VALIDATION_ERROR }),
+          ],
+          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(organisations) }),
         };
       },
     }),

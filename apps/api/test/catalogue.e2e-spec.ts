@@ -6,6 +6,7 @@ import { DemoSeeder, MarketplaceWorkerModule } from '@app/marketplace';
 import { startEmbeddedSearchServer } from '@app/search';
 import { createTestDatabase, eventually, testConfig, type TestDatabase } from '@app/testing';
 import request from 'supertest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { AppModule } from '../src/app.module.js';
 import { gql } from './graphql-client.js';
 
@@ -217,6 +218,33 @@ describe('GraphQL catalogue (e2e)', () => {
     expect((await gql(app, `mutation($id: ID!) { deleteCreativeProfile(id: $id) }`, { id }, { asOperator: true })).data).toEqual({ deleteCreativeProfile: true });
     expect((await gql(app, `query($id: ID!) { creativeProfile(id: $id) { id } }`, { id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     await eventually(async () => ((await found()) === false ? true : undefined), 20_000, 'removed from the index');
+  });
+
+  it('loads a page of challenges with their owners in 3 SQL statements (page, count, owners)', async () => {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      const res = await gql<{ challenges: { nodes: { owner: { name: string } }[] } }>(app, `{ challenges(first: 50) { totalCount nodes { title { sl } owner { name municipality { name } } } } }`);
+      const owners = new Set(res.data?.challenges.nodes.map((n) => n.owner.name));
+      expect(owners.size).toBeGreaterThanOrEqual(4);
+      const statements = spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => !/^(START TRANSACTION|COMMIT|ROLLBACK)/i.test(sql));
+      expect(statements).toHaveLength(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses operations over the alias and cost limits before running them', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: referenceData { domains { code } }`).join(' ');
+    const tooManyAliases = await gql(app, `{ ${aliases} }`);
+    expect(tooManyAliases.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(tooManyAliases.data).toBeNull();
+    const fields = 'id displayName kind bio { sl en } domains { code label { sl en } } crafts { code label { sl en } } skills { code label { sl en } } municipality { code name }';
+    const expensive = Array.from({ length: 15 }, (_, i) => `p${i}: creativeProfiles(first: 50) { edges { cursor node { ${fields} } } nodes { ${fields} } }`).join(' ');
+    const tooCostly = await gql(app, `{ ${expensive} }`);
+    expect(tooCostly.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(tooCostly.errors?.[0].message).toMatch(/cost/i);
+    const fine = await gql(app, `{ a: referenceData { domains { code } } b: challenges(first: 5) { totalCount } }`);
+    expect(fine.errors).toBeUndefined();
   });
 
   it('says search is unavailable, without internals, when the engine is down', async () => {

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { Loaders } from '../graphql/loaders.js';
 
 /** Who is calling. Until accounts exist: anonymous or the operator. */
 export interface Actor {
@@ -9,6 +10,7 @@ export interface Actor {
 
 export interface GraphQLContext {
   req: Request & { actor?: Actor };
+  loaders: Loaders;
 }
 
 /** The resolved actor (set by ApiAccessGuard) as a resolver argument. */

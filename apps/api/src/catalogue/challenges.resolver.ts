@@ -1,17 +1,14 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ChallengesService, OrganisationsService } from '@app/marketplace';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ChallengesService } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
 import { ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
 import { Challenge, ChallengeConnection, Organisation } from './catalogue.types.js';
 
 @Resolver(() => Challenge)
 export class ChallengesResolver {
-  constructor(
-    private readonly challengeService: ChallengesService,
-    private readonly organisationService: OrganisationsService,
-  ) {}
+  constructor(private readonly challengeService: ChallengesService) {}
 
   @Public()
   @Query(() => Challenge, { description: 'A published challenge (drafts: operator only).' })
@@ -27,8 +24,10 @@ export class ChallengesResolver {
 
   @Public()
   @ResolveField(() => Organisation)
-  async owner(@Parent() challenge: Challenge): Promise<Organisation> {
-    return toOrganisation(await this.organisationService.get(challenge.ownerOrganisationId));
+  async owner(@Parent() challenge: Challenge, @Context() context: GraphQLContext): Promise<Organisation> {
+    const owner = await context.loaders.organisation.load(challenge.ownerOrganisationId);
+    if (!owner) throw new Error(`challenge ${challenge.id} has no owner row`);
+    return toOrganisation(owner);
   }
 
   @OperatorOnly()
