@@ -8,6 +8,9 @@ const BATCH = 500;
 /** An unprocessed group is looked at again after this long (its job may have failed for good). */
 export const REDELIVER_AFTER_MS = 60_000;
 const DISPATCH_TIMEOUT_MS = 5_000;
+/** Processed events are kept a week for diagnosis, then deleted (checked hourly). */
+export const PROCESSED_RETENTION_MS = 7 * 24 * 3600 * 1000;
+const PURGE_EVERY_MS = 3600 * 1000;
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
@@ -21,6 +24,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<void> | undefined;
   private stopped = false;
   private lastError: string | undefined;
+  private lastPurge = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,6 +70,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     let relayed = 0;
     try {
       relayed = await this.relayOnce();
+      if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        const purged = await this.store.purgeProcessed(PROCESSED_RETENTION_MS);
+        if (purged > 0) this.logger.log(`purged ${purged} processed outbox events older than 7 days`);
+      }
       if (this.lastError) this.logger.log('outbox relay recovered');
       this.lastError = undefined;
     } catch (error) {
