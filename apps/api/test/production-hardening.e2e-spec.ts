@@ -1,30 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { APP_CONFIG } from '@app/config';
-import { startEmbeddedSearchServer } from '@app/search';
-import { createTestDatabase, testConfig, type TestDatabase } from '@app/testing';
-import { AppModule } from '../src/app.module.js';
 import { gql } from './graphql-client.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** With NODE_ENV=production the schema is not given away (OWASP GraphQL cheat sheet). */
 describe('GraphQL in production mode (e2e)', () => {
-  let db: TestDatabase;
-  let searchServer: Awaited<ReturnType<typeof startEmbeddedSearchServer>>;
+  let testApp: TestApp;
   let app: INestApplication;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    searchServer = await startEmbeddedSearchServer({ host: '127.0.0.1', port: 0 });
-    const config = testConfig(db.url, 'postgres', { NODE_ENV: 'production', EMBEDDED_SEARCH_URL: searchServer.url });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(APP_CONFIG).useValue(config).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    testApp = await startTestApp({ worker: false, env: { NODE_ENV: 'production' } });
+    ({ app } = testApp);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await searchServer?.close();
-    await db?.drop();
+    await testApp?.close();
   });
 
   it('refuses introspection', async () => {

@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { APP_CONFIG } from '@app/config';
+import { JobsWorkerModule } from '@app/jobs';
+import { MarketplaceWorkerModule } from '@app/marketplace';
+import { startEmbeddedSearchServer, type EmbeddedSearchServer } from '@app/search';
+import { createTestDatabase, testConfig, type TestDatabase } from '@app/testing';
+import { AppModule } from '../src/app.module.js';
+
+export interface TestApp {
+  app: INestApplication;
+  searchServer: EmbeddedSearchServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The API on its own database, the BullMQ PostgreSQL backend and an embedded search server over
+ * HTTP; with `worker`, the worker's processors run in the same process.
+ */
+export async function startTestApp(options: { worker: boolean; env?: Record<string, string> }): Promise<TestApp> {
+  const db: TestDatabase = await createTestDatabase();
+  const searchServer = await startEmbeddedSearchServer({ host: '127.0.0.1', port: 0 });
+  const config = testConfig(db.url, 'postgres', { EMBEDDED_SEARCH_URL: searchServer.url, ...options.env });
+  const imports = options.worker ? [AppModule, MarketplaceWorkerModule, JobsWorkerModule] : [AppModule];
+  const moduleRef = await Test.createTestingModule({ imports }).overrideProvider(APP_CONFIG).useValue(config).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return {
+    app,
+    searchServer,
+    close: async () => {
+      await app.close();
+      await searchServer.close();
+      await db.drop();
+    },
+  };
+}
