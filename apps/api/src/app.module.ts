@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
-import { MarketplaceModule, OrganisationsService } from '@app/marketplace';
+import { CreativesService, MarketplaceModule, OrganisationsService } from '@app/marketplace';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -17,6 +17,8 @@ import { ChallengesResolver } from './catalogue/challenges.resolver.js';
 import { CreativesResolver } from './catalogue/creatives.resolver.js';
 import { OrganisationsResolver } from './catalogue/organisations.resolver.js';
 import { SearchResolver } from './catalogue/search.resolver.js';
+import { NeedsResolver } from './catalogue/needs.resolver.js';
+import { OffersResolver } from './catalogue/offers.resolver.js';
 import { formatError } from './graphql/graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
@@ -43,8 +45,8 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MarketplaceModule],
-      inject: [APP_CONFIG, OrganisationsService],
-      useFactory: (config: AppConfig, organisations: OrganisationsService) => {
+      inject: [APP_CONFIG, OrganisationsService, CreativesService],
+      useFactory: (config: AppConfig, organisations: OrganisationsService, creatives: CreativesService) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
           autoSchemaFile: config.env === 'development' ? path.join(process.cwd(), 'apps/api/schema.gql') : true,
@@ -60,7 +62,7 @@ const REPORT_AS_VALIDATION_ERROR = {
             maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...REPORT_AS_VALIDATION_ERROR }),
             costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...REPORT_AS_VALIDATION_ERROR }),
           ],
-          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(organisations) }),
+          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(organisations, creatives) }),
         };
       },
     }),
@@ -71,6 +73,8 @@ const REPORT_AS_VALIDATION_ERROR = {
     CreativesResolver,
     ChallengesResolver,
     SearchResolver,
+    NeedsResolver,
+    OffersResolver,
     DemoSeedOnStart,
     { provide: APP_GUARD, useClass: ApiAccessGuard },
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },

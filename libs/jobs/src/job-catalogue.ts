@@ -17,6 +17,8 @@ export enum JobName {
 export enum SearchableType {
   Challenge = 'challenge',
   Creative = 'creative',
+  Need = 'need',
+  Offer = 'offer',
 }
 
 export interface SearchSyncDocumentPayload {

@@ -10,9 +10,12 @@ export {
   CatalogueSearchService, MAX_QUERY_LENGTH,
   type CatalogueFilters, type CatalogueSearchRequest, type CatalogueSearchResult, type FacetCount,
 } from './search/catalogue-search.service.js';
-export { CHALLENGES_INDEX, CREATIVES_INDEX, challengeDocument, creativeDocument } from './search/catalogue-index.js';
+export { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX, challengeDocument, creativeDocument, needDocument, offerDocument } from './search/catalogue-index.js';
 export { SearchIndexes } from './search/search-indexes.js';
 export { SearchSyncHandler } from './search/search-sync.handler.js';
 export { SearchDriftCheck } from './search/search-drift.check.js';
 export { DemoSeeder, type SeedReport } from './seeding/demo-seeder.js';
+export { ExchangeStatus, OfferKind } from './exchange/exchange.status.js';
+export { NeedsService, type NeedCommand, type NeedUpdate } from './exchange/needs.service.js';
+export { OffersService, type OfferCommand, type OfferUpdate } from './exchange/offers.service.js';
 export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module.js';

@@ -11,9 +11,13 @@ import { SearchDriftCheck } from './search/search-drift.check.js';
 import { SearchIndexes } from './search/search-indexes.js';
 import { SearchSyncHandler } from './search/search-sync.handler.js';
 import { DemoSeeder } from './seeding/demo-seeder.js';
+import { NeedRepository, OfferRepository } from './exchange/exchange.repositories.js';
+import { NeedsService } from './exchange/needs.service.js';
+import { OffersService } from './exchange/offers.service.js';
+import { SearchProjections } from './search/search-projections.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository];
-const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, CatalogueSearchService, SearchIndexes, DemoSeeder];
+const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository];
+const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, CatalogueSearchService, SearchIndexes, DemoSeeder];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
 @Module({
@@ -24,7 +28,7 @@ export class MarketplaceModule {}
 
 /** The catalogue for the worker: search sync handlers and the start-up drift check. */
 @Module({
-  providers: [...REPOSITORIES, SearchIndexes, SearchSyncHandler, SearchDriftCheck],
+  providers: [...REPOSITORIES, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck],
   exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes],
 })
 export class MarketplaceWorkerModule {}

@@ -10,6 +10,8 @@
 export enum IndexName {
   Challenges = 'challenges',
   Creatives = 'creatives',
+  Needs = 'needs',
+  Offers = 'offers',
 }
 
 export interface IndexDefinition {

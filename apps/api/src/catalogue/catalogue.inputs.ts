@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OrganisationKind } from '@app/marketplace';
-import { ChallengeStatusEnum, CreativeKindEnum, OrganisationKindEnum } from './catalogue.types.js';
+import { ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind } from '@app/marketplace';
+import { ChallengeStatusEnum, CreativeKindEnum, OfferKindEnum, OrganisationKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
@@ -119,4 +119,50 @@ export class UpdateCreativeProfileArgs extends IdArgs {
 @ArgsType()
 export class UpdateChallengeArgs extends IdArgs {
   @Field(() => UpdateChallengeInput) @ValidateNested() @Type(() => UpdateChallengeInput) input: UpdateChallengeInput;
+}
+
+const MAX_EUR = 100_000_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType()
+export class CreateNeedInput {
+  @Field(() => ID) @IsUUID() ownerOrganisationId: string;
+  @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) title: ShortLocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput;
+  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
+  @Field(() => Int, { nullable: true, description: 'Whole euros.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_EUR) budgetMinEur?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Whole euros.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_EUR) budgetMaxEur?: number | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @Matches(ISO_DATE, { message: 'must be a date like 2027-03-31' }) timelineStart?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @Matches(ISO_DATE, { message: 'must be a date like 2027-03-31' }) timelineEnd?: string | null;
+}
+
+@InputType()
+export class UpdateNeedInput extends PartialType(OmitType(CreateNeedInput, ['ownerOrganisationId'] as const)) {}
+
+@ArgsType()
+export class UpdateNeedArgs extends IdArgs {
+  @Field(() => UpdateNeedInput) @ValidateNested() @Type(() => UpdateNeedInput) input: UpdateNeedInput;
+}
+
+@InputType()
+export class CreateOfferInput {
+  @Field(() => ID) @IsUUID() creativeProfileId: string;
+  @Field(() => OfferKindEnum) @IsEnum(OfferKind) kind: OfferKind;
+  @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) title: ShortLocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput;
+  @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() crafts?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
+  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
+  @Field(() => Int, { nullable: true, description: 'Whole euros.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_EUR) priceFromEur?: number | null;
+}
+
+@InputType()
+export class UpdateOfferInput extends PartialType(OmitType(CreateOfferInput, ['creativeProfileId'] as const)) {}
+
+@ArgsType()
+export class UpdateOfferArgs extends IdArgs {
+  @Field(() => UpdateOfferInput) @ValidateNested() @Type(() => UpdateOfferInput) input: UpdateOfferInput;
 }

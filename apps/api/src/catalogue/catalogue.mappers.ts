@@ -1,8 +1,8 @@
-import type { ChallengeEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
+import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import {
-  type ChallengeStatus, type CreativeKind, type FacetCount, type OrganisationKind, type Page, Taxonomy, Vocabulary,
+  type ChallengeStatus, type CreativeKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
 } from '@app/marketplace';
-import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Organisation, Place, Term } from './catalogue.types.js';
+import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Need, Offer, Organisation, Place, Term } from './catalogue.types.js';
 
 /** Entities never leave the API as they are: these map them to the GraphQL types. */
 export function text(sl: string | null, en: string | null): LocalizedText {
@@ -42,6 +42,24 @@ export function toChallenge(e: ChallengeEntity): Challenge {
     reward: e.rewardSl || e.rewardEn ? text(e.rewardSl, e.rewardEn) : null,
     deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, isDemo: e.isDemo,
     createdAt: e.createdAt, updatedAt: e.updatedAt,
+  };
+}
+
+export function toNeed(e: NeedEntity): Need {
+  return {
+    id: e.id, ownerOrganisationId: e.ownerOrganisationId, title: text(e.titleSl, e.titleEn), description: text(e.descriptionSl, e.descriptionEn),
+    domains: terms(Vocabulary.Domain, e.domains), techniques: terms(Vocabulary.Technique, e.techniques), materials: terms(Vocabulary.Material, e.materials),
+    budgetMinEur: e.budgetMinEur, budgetMaxEur: e.budgetMaxEur, timelineStart: e.timelineStart, timelineEnd: e.timelineEnd,
+    status: e.status as ExchangeStatus, publishedAt: e.publishedAt, isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt,
+  };
+}
+
+export function toOffer(e: OfferEntity): Offer {
+  return {
+    id: e.id, creativeProfileId: e.creativeProfileId, kind: e.kind as OfferKind, title: text(e.titleSl, e.titleEn),
+    description: text(e.descriptionSl, e.descriptionEn), domains: terms(Vocabulary.Domain, e.domains), crafts: terms(Vocabulary.Craft, e.crafts),
+    techniques: terms(Vocabulary.Technique, e.techniques), materials: terms(Vocabulary.Material, e.materials), priceFromEur: e.priceFromEur,
+    status: e.status as ExchangeStatus, publishedAt: e.publishedAt, isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt,
   };
 }
 

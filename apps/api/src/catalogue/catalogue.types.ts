@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ChallengeStatus, CreativeKind, OrganisationKind } from '@app/marketplace';
+import { ChallengeStatus, CreativeKind, ExchangeStatus, OfferKind, OrganisationKind } from '@app/marketplace';
 import type { Type } from '@nestjs/common';
 
 /** A GraphQL enum whose names are the domain enum's values (COMPANY, not Company). */
@@ -12,6 +12,8 @@ function graphqlEnum<E extends Record<string, string>>(domainEnum: E, name: stri
 export const OrganisationKindEnum = graphqlEnum(OrganisationKind, 'OrganisationKind');
 export const CreativeKindEnum = graphqlEnum(CreativeKind, 'CreativeKind');
 export const ChallengeStatusEnum = graphqlEnum(ChallengeStatus, 'ChallengeStatus');
+export const ExchangeStatusEnum = graphqlEnum(ExchangeStatus, 'ExchangeStatus');
+export const OfferKindEnum = graphqlEnum(OfferKind, 'OfferKind');
 
 @ObjectType({ description: 'Text in Slovenian and English; either may be missing.' })
 export class LocalizedText {
@@ -88,6 +90,47 @@ export class Challenge {
   @Field() updatedAt: Date;
 }
 
+@ObjectType({ description: "An organisation's need for creative work (the regional exchange of demand and supply)." })
+export class Need {
+  @Field(() => ID) id: string;
+  /** Resolved by NeedsResolver.owner. */
+  ownerOrganisationId: string;
+  @Field(() => LocalizedText) title: LocalizedText;
+  @Field(() => LocalizedText) description: LocalizedText;
+  @Field(() => [Term]) domains: Term[];
+  @Field(() => [Term]) techniques: Term[];
+  @Field(() => [Term]) materials: Term[];
+  @Field(() => Int, { nullable: true, description: 'Whole euros.' }) budgetMinEur: number | null;
+  @Field(() => Int, { nullable: true, description: 'Whole euros.' }) budgetMaxEur: number | null;
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' }) timelineStart: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' }) timelineEnd: string | null;
+  @Field(() => ExchangeStatusEnum) status: ExchangeStatus;
+  @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field() isDemo: boolean;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType({ description: 'A service or product a creative offers.' })
+export class Offer {
+  @Field(() => ID) id: string;
+  /** Resolved by OffersResolver.creative. */
+  creativeProfileId: string;
+  @Field(() => OfferKindEnum) kind: OfferKind;
+  @Field(() => LocalizedText) title: LocalizedText;
+  @Field(() => LocalizedText) description: LocalizedText;
+  @Field(() => [Term]) domains: Term[];
+  @Field(() => [Term]) crafts: Term[];
+  @Field(() => [Term]) techniques: Term[];
+  @Field(() => [Term]) materials: Term[];
+  @Field(() => Int, { nullable: true, description: 'Whole euros.' }) priceFromEur: number | null;
+  @Field(() => ExchangeStatusEnum) status: ExchangeStatus;
+  @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field() isDemo: boolean;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
 export interface EdgeShape<T> {
   cursor: string;
   node: T;
@@ -131,6 +174,8 @@ export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape
 export const OrganisationConnection = Connection(Organisation, 'OrganisationConnection');
 export const CreativeProfileConnection = Connection(CreativeProfile, 'CreativeProfileConnection');
 export const ChallengeConnection = Connection(Challenge, 'ChallengeConnection');
+export const NeedConnection = Connection(Need, 'NeedConnection');
+export const OfferConnection = Connection(Offer, 'OfferConnection');
 
 @ObjectType()
 export class FacetValue {
@@ -155,6 +200,8 @@ function SearchResult<T>(connection: Type<ConnectionShape<T>>, name: string) {
 
 export const CreativeSearchResult = SearchResult(CreativeProfileConnection, 'CreativeSearchResult');
 export const ChallengeSearchResult = SearchResult(ChallengeConnection, 'ChallengeSearchResult');
+export const NeedSearchResult = SearchResult(NeedConnection, 'NeedSearchResult');
+export const OfferSearchResult = SearchResult(OfferConnection, 'OfferSearchResult');
 
 @ObjectType({ description: 'The controlled vocabularies and places, for forms and filters.' })
 export class ReferenceData {

@@ -2,11 +2,14 @@ import { Args, Mutation, Query, Resolver, registerEnumType } from '@nestjs/graph
 import { SearchableType } from '@app/jobs';
 import { CatalogueSearchService, Taxonomy, Vocabulary } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
-import { toChallenge, toConnection, toCreativeProfile, toFacets, terms } from './catalogue.mappers.js';
+import { toChallenge, toConnection, toCreativeProfile, toFacets, toNeed, toOffer, terms } from './catalogue.mappers.js';
 import { SearchArgs } from './catalogue.inputs.js';
-import { ChallengeSearchResult, CreativeSearchResult, ReferenceData } from './catalogue.types.js';
+import { ChallengeSearchResult, CreativeSearchResult, NeedSearchResult, OfferSearchResult, ReferenceData } from './catalogue.types.js';
 
-registerEnumType(SearchableType, { name: 'SearchIndex', valuesMap: { Challenge: { description: 'published challenges' }, Creative: { description: 'creative profiles' } } });
+registerEnumType(SearchableType, {
+  name: 'SearchIndex',
+  valuesMap: { Challenge: { description: 'published challenges' }, Creative: { description: 'creative profiles' }, Need: { description: 'published needs' }, Offer: { description: 'published offers' } },
+});
 
 @Resolver()
 export class SearchResolver {
@@ -24,6 +27,20 @@ export class SearchResolver {
   async searchChallenges(@Args() { query, filter, first, after }: SearchArgs) {
     const result = await this.search.searchChallenges({ query, filters: filter, first, after });
     return { ...toConnection(result, toChallenge), facets: toFacets(result.facets) };
+  }
+
+  @Public()
+  @Query(() => NeedSearchResult, { description: 'Published needs by text, filters (domains, municipalities, techniques, materials) and facets.' })
+  async searchNeeds(@Args() { query, filter, first, after }: SearchArgs) {
+    const result = await this.search.searchNeeds({ query, filters: filter, first, after });
+    return { ...toConnection(result, toNeed), facets: toFacets(result.facets) };
+  }
+
+  @Public()
+  @Query(() => OfferSearchResult, { description: "Published offers by text, filters and facets (town and languages are the creative's)." })
+  async searchOffers(@Args() { query, filter, first, after }: SearchArgs) {
+    const result = await this.search.searchOffers({ query, filters: filter, first, after });
+    return { ...toConnection(result, toOffer), facets: toFacets(result.facets) };
   }
 
   @OperatorOnly()

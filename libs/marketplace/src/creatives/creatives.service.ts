@@ -7,6 +7,7 @@ import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import type { CreativeKind } from '../reference/index.js';
+import { OfferRepository } from '../exchange/exchange.repositories.js';
 import { CreativeProfileRepository } from './creative-profile.repository.js';
 
 export interface CreativeProfileCommand {
@@ -27,6 +28,7 @@ export interface CreativeProfileCommand {
 export class CreativesService {
   constructor(
     private readonly profiles: CreativeProfileRepository,
+    private readonly offers: OfferRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -58,15 +60,18 @@ export class CreativesService {
       });
       const saved = await this.profiles.save(manager, Object.assign(current, merged));
       touch(SearchableType.Creative, saved.id);
+      // Offers show the creative's name, town and languages.
+      for (const offerId of await this.offers.idsByCreative(manager, id)) touch(SearchableType.Offer, offerId);
       return saved;
     });
   }
 
-  /** Erases the profile; the outbox carries the removal to the search index (GDPR Art. 17). */
+  /** Erases the profile and its offers; the outbox carries the removals to the search index (GDPR Art. 17). */
   delete(id: string): Promise<void> {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = isUuid(id) ? await this.profiles.findForUpdate(manager, id) : null;
       if (!current) throw MarketplaceException.notFound('Creative profile', id);
+      for (const offerId of await this.offers.idsByCreative(manager, id)) touch(SearchableType.Offer, offerId);
       await this.profiles.delete(manager, id);
       touch(SearchableType.Creative, id);
     });
@@ -76,6 +81,10 @@ export class CreativesService {
     const found = isUuid(id) ? await this.profiles.findById(id) : null;
     if (!found) throw MarketplaceException.notFound('Creative profile', id);
     return found;
+  }
+
+  getMany(ids: readonly string[]): Promise<CreativeProfileEntity[]> {
+    return this.profiles.findByIds(ids);
   }
 
   list(request: PageRequest): Promise<Page<CreativeProfileEntity>> {

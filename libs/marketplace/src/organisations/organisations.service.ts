@@ -8,6 +8,7 @@ import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
 import { Taxonomy } from '../common/taxonomy.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import type { OrganisationKind } from '../reference/index.js';
+import { NeedRepository } from '../exchange/exchange.repositories.js';
 import { OrganisationRepository } from './organisation.repository.js';
 
 export interface OrganisationCommand {
@@ -23,6 +24,7 @@ export class OrganisationsService {
   constructor(
     private readonly organisations: OrganisationRepository,
     private readonly challenges: ChallengeRepository,
+    private readonly needs: NeedRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -31,7 +33,7 @@ export class OrganisationsService {
     return this.unitOfWork.run((manager) => this.organisations.insert(manager, { ...values, isDemo }));
   }
 
-  /** Applies the given fields; the organisation's challenges are reindexed (they show its name and town). */
+  /** Applies the given fields; its challenges and needs are reindexed (they show its name and town). */
   update(id: string, command: Partial<OrganisationCommand>): Promise<OrganisationEntity> {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = await this.organisations.findForUpdate(manager, this.checkId(id));
@@ -45,6 +47,7 @@ export class OrganisationsService {
       });
       const saved = await this.organisations.save(manager, Object.assign(current, merged));
       for (const challengeId of await this.challenges.idsByOwner(manager, id)) touch(SearchableType.Challenge, challengeId);
+      for (const needId of await this.needs.idsByOwner(manager, id)) touch(SearchableType.Need, needId);
       return saved;
     });
   }

@@ -1,7 +1,8 @@
-import type { ChallengeEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
+import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
 import { IndexName, normaliseForIndex, type IndexDefinition, type SearchDocument } from '@app/search';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { ChallengeStatus } from '../reference/index.js';
 
 /**
@@ -23,9 +24,25 @@ export const CHALLENGES_INDEX: IndexDefinition = {
   sortableFields: ['createdAt', 'publishedAt', 'deadline'],
 };
 
+export const NEEDS_INDEX: IndexDefinition = {
+  name: IndexName.Needs,
+  searchableFields: ['title', 'tags', 'description'],
+  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind'],
+  sortableFields: ['createdAt', 'budgetMaxEur'],
+};
+
+export const OFFERS_INDEX: IndexDefinition = {
+  name: IndexName.Offers,
+  searchableFields: ['title', 'tags', 'description'],
+  filterableFields: ['domains', 'crafts', 'techniques', 'materials', 'municipality', 'languages', 'kind'],
+  sortableFields: ['createdAt', 'priceFromEur'],
+};
+
 export const INDEX_OF: Readonly<Record<SearchableType, IndexDefinition>> = {
   [SearchableType.Creative]: CREATIVES_INDEX,
   [SearchableType.Challenge]: CHALLENGES_INDEX,
+  [SearchableType.Need]: NEEDS_INDEX,
+  [SearchableType.Offer]: OFFERS_INDEX,
 };
 
 export function creativeDocument(profile: CreativeProfileEntity): SearchDocument {
@@ -80,6 +97,61 @@ export function challengeDocument(challenge: ChallengeEntity, owner: Organisatio
     createdAt: challenge.createdAt.getTime(),
     publishedAt: challenge.publishedAt?.getTime() ?? 0,
     deadline: challenge.deadline?.getTime() ?? 0,
+  };
+}
+
+/** Only published needs are searchable; null means "remove from the index". */
+export function needDocument(need: NeedEntity, owner: OrganisationEntity): SearchDocument | null {
+  if (need.status !== ExchangeStatus.Published) return null;
+  return {
+    id: need.id,
+    title: normaliseForIndex([need.titleSl, need.titleEn].filter(Boolean).join(' \n ')),
+    description: normaliseForIndex([need.descriptionSl, need.descriptionEn].filter(Boolean).join(' \n ')),
+    tags: normaliseForIndex(
+      [
+        owner.name,
+        Taxonomy.place(owner.municipality)?.name ?? '',
+        ...labels(Vocabulary.Domain, need.domains),
+        ...labels(Vocabulary.Technique, need.techniques),
+        ...labels(Vocabulary.Material, need.materials),
+      ].join(' \n '),
+    ),
+    domains: need.domains,
+    techniques: need.techniques,
+    materials: need.materials,
+    municipality: owner.municipality,
+    ownerKind: owner.kind,
+    createdAt: need.createdAt.getTime(),
+    budgetMaxEur: need.budgetMaxEur ?? 0,
+  };
+}
+
+/** Only published offers are searchable; they carry their creative's town and languages. */
+export function offerDocument(offer: OfferEntity, creative: CreativeProfileEntity): SearchDocument | null {
+  if (offer.status !== ExchangeStatus.Published) return null;
+  return {
+    id: offer.id,
+    title: normaliseForIndex([offer.titleSl, offer.titleEn].filter(Boolean).join(' \n ')),
+    description: normaliseForIndex([offer.descriptionSl, offer.descriptionEn].filter(Boolean).join(' \n ')),
+    tags: normaliseForIndex(
+      [
+        creative.displayName,
+        Taxonomy.place(creative.municipality)?.name ?? '',
+        ...labels(Vocabulary.Domain, offer.domains),
+        ...labels(Vocabulary.Craft, offer.crafts),
+        ...labels(Vocabulary.Technique, offer.techniques),
+        ...labels(Vocabulary.Material, offer.materials),
+      ].join(' \n '),
+    ),
+    domains: offer.domains,
+    crafts: offer.crafts,
+    techniques: offer.techniques,
+    materials: offer.materials,
+    municipality: creative.municipality,
+    languages: creative.languages,
+    kind: offer.kind,
+    createdAt: offer.createdAt.getTime(),
+    priceFromEur: offer.priceFromEur ?? 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ChallengeEntity, CreativeProfileEntity } from '@app/database';
+import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity } from '@app/database';
 import { JobName, JobQueues, SearchableType } from '@app/jobs';
 import { normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort } from '@app/search';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
@@ -7,7 +7,8 @@ import { CreativeProfileRepository } from '../creatives/creative-profile.reposit
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { decodeOffset, encodeOffset, pageSize } from '../common/pagination.js';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
-import { CHALLENGES_INDEX, CREATIVES_INDEX } from './catalogue-index.js';
+import { NeedRepository, OfferRepository } from '../exchange/exchange.repositories.js';
+import { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX } from './catalogue-index.js';
 
 export interface CatalogueFilters {
   domains?: string[] | null;
@@ -44,6 +45,8 @@ export interface CatalogueSearchResult<T> {
 export const MAX_QUERY_LENGTH = 200;
 const CREATIVE_FACETS = ['domains', 'municipality', 'techniques', 'languages'];
 const CHALLENGE_FACETS = ['domains', 'municipality', 'techniques', 'materials'];
+const NEED_FACETS = ['domains', 'municipality', 'techniques', 'materials'];
+const OFFER_FACETS = ['domains', 'municipality', 'techniques', 'crafts', 'kind'];
 
 /** Query side of search: engine for ids, facets and order; PostgreSQL for the rows. */
 @Injectable()
@@ -52,6 +55,8 @@ export class CatalogueSearchService {
     @Inject(SEARCH_PORT) private readonly search: SearchPort,
     private readonly creatives: CreativeProfileRepository,
     private readonly challenges: ChallengeRepository,
+    private readonly needs: NeedRepository,
+    private readonly offers: OfferRepository,
     private readonly queues: JobQueues,
   ) {}
 
@@ -67,10 +72,19 @@ export class CatalogueSearchService {
   }
 
   searchChallenges(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<ChallengeEntity>> {
-    if (request.filters?.crafts?.length || request.filters?.languages?.length) {
-      throw MarketplaceException.invalid('filter', 'challenges can be filtered by domains, municipalities, techniques and materials');
-    }
+    onlyOrganisationFilters(request, 'challenges');
     return this.run(CHALLENGES_INDEX, CHALLENGE_FACETS, request, (ids) => this.challenges.findByIds(ids));
+  }
+
+  /** Published needs of organisations. */
+  searchNeeds(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<NeedEntity>> {
+    onlyOrganisationFilters(request, 'needs');
+    return this.run(NEEDS_INDEX, NEED_FACETS, request, (ids) => this.needs.findByIds(ids));
+  }
+
+  /** Published offers of creatives; filterable like creatives (town and languages are the creative's). */
+  searchOffers(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<OfferEntity>> {
+    return this.run(OFFERS_INDEX, OFFER_FACETS, request, (ids) => this.offers.findByIds(ids));
   }
 
   private async run<T extends { id: string }>(
@@ -107,6 +121,13 @@ export class CatalogueSearchService {
       endCursor: result.hits.length > 0 ? encodeOffset(next) : null,
       hasNextPage: next < result.total,
     };
+  }
+}
+
+/** Organisations' items have no crafts or working languages to filter by. */
+function onlyOrganisationFilters(request: CatalogueSearchRequest, what: string): void {
+  if (request.filters?.crafts?.length || request.filters?.languages?.length) {
+    throw MarketplaceException.invalid('filter', `${what} can be filtered by domains, municipalities, techniques and materials`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SEARCH_PORT, type SearchPort } from '@app/search';
-import { CHALLENGES_INDEX, CREATIVES_INDEX } from './catalogue-index.js';
+import { INDEX_OF } from './catalogue-index.js';
 
 const RETRY_MS = 2000;
 
@@ -36,7 +36,7 @@ export class SearchIndexes implements OnApplicationBootstrap, OnModuleDestroy {
     let warned = false;
     while (!this.stopped) {
       try {
-        for (const definition of [CREATIVES_INDEX, CHALLENGES_INDEX]) await this.search.ensureIndex(definition);
+        for (const definition of Object.values(INDEX_OF)) await this.search.ensureIndex(definition);
         this.isReady = true;
         this.logger.log(`search indexes ready on ${this.search.engine}`);
         return;

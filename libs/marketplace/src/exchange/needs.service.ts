@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { NeedEntity } from '@app/database';
+import { SearchableType } from '@app/jobs';
+import type { LocalizedText } from '../common/localized.js';
+import { MarketplaceException } from '../common/marketplace.errors.js';
+import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
+import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { UnitOfWork } from '../common/unit-of-work.js';
+import { OrganisationRepository } from '../organisations/organisation.repository.js';
+import { NeedRepository } from './exchange.repositories.js';
+import { euros, isoDate, needsDescription, ordered, texts, transition } from './exchange.rules.js';
+import { ExchangeStatus } from './exchange.status.js';
+
+export interface NeedCommand {
+  ownerOrganisationId: string;
+  title: Partial<LocalizedText>;
+  description?: Partial<LocalizedText> | null;
+  domains?: string[];
+  techniques?: string[];
+  materials?: string[];
+  budgetMinEur?: number | null;
+  budgetMaxEur?: number | null;
+  /** ISO dates, YYYY-MM-DD. */
+  timelineStart?: string | null;
+  timelineEnd?: string | null;
+}
+
+export type NeedUpdate = Partial<Omit<NeedCommand, 'ownerOrganisationId'>>;
+
+/** Needs organisations post for the creative sector: DRAFT → PUBLISHED (searchable) → CLOSED. */
+@Injectable()
+export class NeedsService {
+  constructor(
+    private readonly needs: NeedRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async create(command: NeedCommand, isDemo = false): Promise<NeedEntity> {
+    const values = validate(command);
+    const owner = isUuid(command.ownerOrganisationId) ? await this.organisations.findById(command.ownerOrganisationId) : null;
+    if (!owner) throw MarketplaceException.invalid('ownerOrganisationId', `organisation ${command.ownerOrganisationId} does not exist`);
+    return this.unitOfWork.run(async (manager, touch) => {
+      const saved = await this.needs.insert(manager, { ...values, ownerOrganisationId: owner.id, status: ExchangeStatus.Draft, publishedAt: null, isDemo });
+      touch(SearchableType.Need, saved.id);
+      return saved;
+    });
+  }
+
+  update(id: string, command: NeedUpdate): Promise<NeedEntity> {
+    return this.change(id, (current) => {
+      const merged = validate({
+        ownerOrganisationId: current.ownerOrganisationId,
+        title: command.title ?? { sl: current.titleSl, en: current.titleEn },
+        description: command.description === undefined ? { sl: current.descriptionSl, en: current.descriptionEn } : command.description,
+        domains: command.domains ?? current.domains,
+        techniques: command.techniques ?? current.techniques,
+        materials: command.materials ?? current.materials,
+        budgetMinEur: command.budgetMinEur === undefined ? current.budgetMinEur : command.budgetMinEur,
+        budgetMaxEur: command.budgetMaxEur === undefined ? current.budgetMaxEur : command.budgetMaxEur,
+        timelineStart: command.timelineStart === undefined ? current.timelineStart : command.timelineStart,
+        timelineEnd: command.timelineEnd === undefined ? current.timelineEnd : command.timelineEnd,
+      });
+      if (current.status === ExchangeStatus.Published) needsDescription(merged);
+      Object.assign(current, merged);
+    });
+  }
+
+  publish(id: string, now = new Date()): Promise<NeedEntity> {
+    return this.change(id, (current) => {
+      transition(current.status, ExchangeStatus.Published, `need ${id}`);
+      needsDescription(current);
+      if (current.timelineEnd && current.timelineEnd < now.toISOString().slice(0, 10)) {
+        throw MarketplaceException.invalid('timelineEnd', 'a published need cannot end in the past');
+      }
+      current.status = ExchangeStatus.Published;
+      current.publishedAt = now;
+    });
+  }
+
+  close(id: string): Promise<NeedEntity> {
+    return this.change(id, (current) => {
+      transition(current.status, ExchangeStatus.Closed, `need ${id}`);
+      current.status = ExchangeStatus.Closed;
+    });
+  }
+
+  /** Drafts are visible only with `includeDrafts`. */
+  async get(id: string, includeDrafts = false): Promise<NeedEntity> {
+    const found = isUuid(id) ? await this.needs.findById(id) : null;
+    if (!found || (!includeDrafts && found.status === ExchangeStatus.Draft)) throw MarketplaceException.notFound('Need', id);
+    return found;
+  }
+
+  list(request: PageRequest, includeDrafts = false): Promise<Page<NeedEntity>> {
+    return this.needs.page(request, includeDrafts ? undefined : (qb) => qb.andWhere('row.status <> :draft', { draft: ExchangeStatus.Draft }));
+  }
+
+  private change(id: string, apply: (current: NeedEntity) => void): Promise<NeedEntity> {
+    return this.unitOfWork.run(async (manager, touch) => {
+      const current = isUuid(id) ? await this.needs.findForUpdate(manager, id) : null;
+      if (!current) throw MarketplaceException.notFound('Need', id);
+      apply(current);
+      const saved = await this.needs.save(manager, current);
+      touch(SearchableType.Need, saved.id);
+      return saved;
+    });
+  }
+}
+
+function validate(command: NeedCommand) {
+  const values = {
+    ...texts(command.title, command.description),
+    domains: Taxonomy.codes(Vocabulary.Domain, command.domains, 'domains'),
+    techniques: Taxonomy.codes(Vocabulary.Technique, command.techniques, 'techniques'),
+    materials: Taxonomy.codes(Vocabulary.Material, command.materials, 'materials'),
+    budgetMinEur: euros(command.budgetMinEur, 'budgetMinEur'),
+    budgetMaxEur: euros(command.budgetMaxEur, 'budgetMaxEur'),
+    timelineStart: isoDate(command.timelineStart, 'timelineStart'),
+    timelineEnd: isoDate(command.timelineEnd, 'timelineEnd'),
+  };
+  ordered(values.budgetMinEur, values.budgetMaxEur, 'budgetMaxEur', 'budgetMaxEur must not be below budgetMinEur');
+  ordered(values.timelineStart, values.timelineEnd, 'timelineEnd', 'timelineEnd must not be before timelineStart');
+  return values;
+}

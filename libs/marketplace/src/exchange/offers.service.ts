@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import type { OfferEntity } from '@app/database';
+import { SearchableType } from '@app/jobs';
+import type { LocalizedText } from '../common/localized.js';
+import { MarketplaceException } from '../common/marketplace.errors.js';
+import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
+import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { UnitOfWork } from '../common/unit-of-work.js';
+import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
+import { OfferRepository } from './exchange.repositories.js';
+import { euros, needsDescription, texts, transition } from './exchange.rules.js';
+import { ExchangeStatus, type OfferKind } from './exchange.status.js';
+
+export interface OfferCommand {
+  creativeProfileId: string;
+  kind: OfferKind;
+  title: Partial<LocalizedText>;
+  description?: Partial<LocalizedText> | null;
+  domains?: string[];
+  crafts?: string[];
+  techniques?: string[];
+  materials?: string[];
+  priceFromEur?: number | null;
+}
+
+export type OfferUpdate = Partial<Omit<OfferCommand, 'creativeProfileId'>>;
+
+/** Services and products creatives offer: DRAFT → PUBLISHED (searchable) → CLOSED. */
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly offers: OfferRepository,
+    private readonly creatives: CreativeProfileRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async create(command: OfferCommand, isDemo = false): Promise<OfferEntity> {
+    const values = validate(command);
+    const creative = isUuid(command.creativeProfileId) ? await this.creatives.findById(command.creativeProfileId) : null;
+    if (!creative) throw MarketplaceException.invalid('creativeProfileId', `creative profile ${command.creativeProfileId} does not exist`);
+    return this.unitOfWork.run(async (manager, touch) => {
+      const saved = await this.offers.insert(manager, { ...values, creativeProfileId: creative.id, status: ExchangeStatus.Draft, publishedAt: null, isDemo });
+      touch(SearchableType.Offer, saved.id);
+      return saved;
+    });
+  }
+
+  update(id: string, command: OfferUpdate): Promise<OfferEntity> {
+    return this.change(id, (current) => {
+      const merged = validate({
+        creativeProfileId: current.creativeProfileId,
+        kind: command.kind ?? (current.kind as OfferKind),
+        title: command.title ?? { sl: current.titleSl, en: current.titleEn },
+        description: command.description === undefined ? { sl: current.descriptionSl, en: current.descriptionEn } : command.description,
+        domains: command.domains ?? current.domains,
+        crafts: command.crafts ?? current.crafts,
+        techniques: command.techniques ?? current.techniques,
+        materials: command.materials ?? current.materials,
+        priceFromEur: command.priceFromEur === undefined ? current.priceFromEur : command.priceFromEur,
+      });
+      if (current.status === ExchangeStatus.Published) needsDescription(merged);
+      Object.assign(current, merged);
+    });
+  }
+
+  publish(id: string, now = new Date()): Promise<OfferEntity> {
+    return this.change(id, (current) => {
+      transition(current.status, ExchangeStatus.Published, `offer ${id}`);
+      needsDescription(current);
+      current.status = ExchangeStatus.Published;
+      current.publishedAt = now;
+    });
+  }
+
+  close(id: string): Promise<OfferEntity> {
+    return this.change(id, (current) => {
+      transition(current.status, ExchangeStatus.Closed, `offer ${id}`);
+      current.status = ExchangeStatus.Closed;
+    });
+  }
+
+  async get(id: string, includeDrafts = false): Promise<OfferEntity> {
+    const found = isUuid(id) ? await this.offers.findById(id) : null;
+    if (!found || (!includeDrafts && found.status === ExchangeStatus.Draft)) throw MarketplaceException.notFound('Offer', id);
+    return found;
+  }
+
+  list(request: PageRequest, includeDrafts = false): Promise<Page<OfferEntity>> {
+    return this.offers.page(request, includeDrafts ? undefined : (qb) => qb.andWhere('row.status <> :draft', { draft: ExchangeStatus.Draft }));
+  }
+
+  private change(id: string, apply: (current: OfferEntity) => void): Promise<OfferEntity> {
+    return this.unitOfWork.run(async (manager, touch) => {
+      const current = isUuid(id) ? await this.offers.findForUpdate(manager, id) : null;
+      if (!current) throw MarketplaceException.notFound('Offer', id);
+      apply(current);
+      const saved = await this.offers.save(manager, current);
+      touch(SearchableType.Offer, saved.id);
+      return saved;
+    });
+  }
+}
+
+function validate(command: OfferCommand) {
+  return {
+    kind: command.kind,
+    ...texts(command.title, command.description),
+    domains: Taxonomy.codes(Vocabulary.Domain, command.domains, 'domains'),
+    crafts: Taxonomy.codes(Vocabulary.Craft, command.crafts, 'crafts'),
+    techniques: Taxonomy.codes(Vocabulary.Technique, command.techniques, 'techniques'),
+    materials: Taxonomy.codes(Vocabulary.Material, command.materials, 'materials'),
+    priceFromEur: euros(command.priceFromEur, 'priceFromEur'),
+  };
+}

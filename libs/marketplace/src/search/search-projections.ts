@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { SearchableType } from '@app/jobs';
+import type { SearchDocument } from '@app/search';
+import { ChallengeRepository } from '../challenges/challenge.repository.js';
+import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
+import { NeedRepository, OfferRepository } from '../exchange/exchange.repositories.js';
+import { ExchangeStatus } from '../exchange/exchange.status.js';
+import { OrganisationRepository } from '../organisations/organisation.repository.js';
+import { ChallengeStatus } from '../reference/index.js';
+import { challengeDocument, creativeDocument, needDocument, offerDocument } from './catalogue-index.js';
+
+/** How one kind of row becomes search documents. */
+export interface SearchProjection {
+  /** Ids in id order after `afterId`, for paging through the table. */
+  idsAfter(afterId: string | null, limit: number): Promise<string[]>;
+  /** Documents for the rows that should be searchable (others are left out). */
+  documents(ids: readonly string[]): Promise<SearchDocument[]>;
+  /** How many rows should be in the index. */
+  expectedCount(): Promise<number>;
+}
+
+/** Joins each row with the row that owns it (organisation, creative) in one query per page. */
+async function withOwners<R, O extends { id: string }>(
+  rows: R[],
+  ownerId: (row: R) => string,
+  loadOwners: (ids: string[]) => Promise<O[]>,
+  toDocument: (row: R, owner: O) => SearchDocument | null,
+): Promise<SearchDocument[]> {
+  const owners = new Map((await loadOwners([...new Set(rows.map(ownerId))])).map((o) => [o.id, o]));
+  return rows.flatMap((row) => {
+    const owner = owners.get(ownerId(row));
+    const document = owner ? toDocument(row, owner) : null;
+    return document ? [document] : [];
+  });
+}
+
+@Injectable()
+export class SearchProjections {
+  private readonly byType: Readonly<Record<SearchableType, SearchProjection>>;
+
+  constructor(
+    creatives: CreativeProfileRepository,
+    challenges: ChallengeRepository,
+    organisations: OrganisationRepository,
+    needs: NeedRepository,
+    offers: OfferRepository,
+  ) {
+    const published = (status: string) => (qb: { andWhere(where: string, params: object): unknown }) => {
+      qb.andWhere('row.status = :status', { status });
+    };
+    this.byType = {
+      [SearchableType.Creative]: {
+        idsAfter: (after, limit) => creatives.idsAfter(after, limit),
+        documents: async (ids) => (await creatives.findByIds(ids)).map(creativeDocument),
+        expectedCount: () => creatives.count(),
+      },
+      [SearchableType.Challenge]: {
+        idsAfter: (after, limit) => challenges.idsAfter(after, limit),
+        documents: async (ids) => withOwners(await challenges.findByIds(ids), (r) => r.ownerOrganisationId, (o) => organisations.findByIds(o), challengeDocument),
+        expectedCount: () => challenges.count(published(ChallengeStatus.Published)),
+      },
+      [SearchableType.Need]: {
+        idsAfter: (after, limit) => needs.idsAfter(after, limit),
+        documents: async (ids) => withOwners(await needs.findByIds(ids), (r) => r.ownerOrganisationId, (o) => organisations.findByIds(o), needDocument),
+        expectedCount: () => needs.count(published(ExchangeStatus.Published)),
+      },
+      [SearchableType.Offer]: {
+        idsAfter: (after, limit) => offers.idsAfter(after, limit),
+        documents: async (ids) => withOwners(await offers.findByIds(ids), (r) => r.creativeProfileId, (c) => creatives.findByIds(c), offerDocument),
+        expectedCount: () => offers.count(published(ExchangeStatus.Published)),
+      },
+    };
+  }
+
+  of(type: SearchableType): SearchProjection {
+    return this.byType[type];
+  }
+}
