@@ -19,6 +19,7 @@ import { OrganisationsResolver } from './catalogue/organisations.resolver.js';
 import { SearchResolver } from './catalogue/search.resolver.js';
 import { NeedsResolver } from './catalogue/needs.resolver.js';
 import { OffersResolver } from './catalogue/offers.resolver.js';
+import { ComplianceResolver } from './catalogue/compliance.resolver.js';
 import { formatError } from './graphql/graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
@@ -75,6 +76,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     SearchResolver,
     NeedsResolver,
     OffersResolver,
+    ComplianceResolver,
     DemoSeedOnStart,
     { provide: APP_GUARD, useClass: ApiAccessGuard },
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },

@@ -19,3 +19,6 @@ export { ExchangeStatus, OfferKind } from './exchange/exchange.status.js';
 export { NeedsService, type NeedCommand, type NeedUpdate } from './exchange/needs.service.js';
 export { OffersService, type OfferCommand, type OfferUpdate } from './exchange/offers.service.js';
 export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module.js';
+export {
+  FIRST_COMPLIANCE_YEAR, MunicipalComplianceService, type MunicipalComplianceBoard, type MunicipalComplianceRow,
+} from './compliance/municipal-compliance.service.js';

@@ -15,9 +15,11 @@ import { NeedRepository, OfferRepository } from './exchange/exchange.repositorie
 import { NeedsService } from './exchange/needs.service.js';
 import { OffersService } from './exchange/offers.service.js';
 import { SearchProjections } from './search/search-projections.js';
+import { MunicipalComplianceRepository } from './compliance/municipal-compliance.repository.js';
+import { MunicipalComplianceService } from './compliance/municipal-compliance.service.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository];
-const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, CatalogueSearchService, SearchIndexes, DemoSeeder];
+const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository];
+const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, CatalogueSearchService, SearchIndexes, DemoSeeder];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
 @Module({

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind } from '@app/marketplace';
-import { ChallengeStatusEnum, CreativeKindEnum, OfferKindEnum, OrganisationKindEnum } from './catalogue.types.js';
+import { ChallengeKind, ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind } from '@app/marketplace';
+import { ChallengeKindEnum, ChallengeStatusEnum, CreativeKindEnum, OfferKindEnum, OrganisationKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
@@ -77,6 +77,7 @@ export class UpdateCreativeProfileInput extends PartialType(CreateCreativeProfil
 @InputType()
 export class CreateChallengeInput {
   @Field(() => ID) @IsUUID() ownerOrganisationId: string;
+  @Field(() => ChallengeKindEnum, { nullable: true, description: 'Default INDUSTRY.' }) @IsOptional() @IsEnum(ChallengeKind) kind?: ChallengeKind;
   @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) title: ShortLocalizedTextInput;
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) brief?: LocalizedTextInput;
   @Field(() => [String], { nullable: true }) @CodeList() domains?: string[];

@@ -1,6 +1,6 @@
 import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import {
-  type ChallengeStatus, type CreativeKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
+  type ChallengeKind, type ChallengeStatus, type CreativeKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Need, Offer, Organisation, Place, Term } from './catalogue.types.js';
 
@@ -36,7 +36,7 @@ export function toCreativeProfile(e: CreativeProfileEntity): CreativeProfile {
 
 export function toChallenge(e: ChallengeEntity): Challenge {
   return {
-    id: e.id, ownerOrganisationId: e.ownerOrganisationId, title: text(e.titleSl, e.titleEn), brief: text(e.briefSl, e.briefEn),
+    id: e.id, ownerOrganisationId: e.ownerOrganisationId, kind: e.kind as ChallengeKind, title: text(e.titleSl, e.titleEn), brief: text(e.briefSl, e.briefEn),
     domains: terms(Vocabulary.Domain, e.domains), techniques: terms(Vocabulary.Technique, e.techniques),
     materials: terms(Vocabulary.Material, e.materials),
     reward: e.rewardSl || e.rewardEn ? text(e.rewardSl, e.rewardEn) : null,

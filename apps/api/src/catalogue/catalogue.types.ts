@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ChallengeStatus, CreativeKind, ExchangeStatus, OfferKind, OrganisationKind } from '@app/marketplace';
+import { ChallengeKind, ChallengeStatus, CreativeKind, ExchangeStatus, OfferKind, OrganisationKind } from '@app/marketplace';
 import type { Type } from '@nestjs/common';
 
 /** A GraphQL enum whose names are the domain enum's values (COMPANY, not Company). */
@@ -12,6 +12,7 @@ function graphqlEnum<E extends Record<string, string>>(domainEnum: E, name: stri
 export const OrganisationKindEnum = graphqlEnum(OrganisationKind, 'OrganisationKind');
 export const CreativeKindEnum = graphqlEnum(CreativeKind, 'CreativeKind');
 export const ChallengeStatusEnum = graphqlEnum(ChallengeStatus, 'ChallengeStatus');
+export const ChallengeKindEnum = graphqlEnum(ChallengeKind, 'ChallengeKind');
 export const ExchangeStatusEnum = graphqlEnum(ExchangeStatus, 'ExchangeStatus');
 export const OfferKindEnum = graphqlEnum(OfferKind, 'OfferKind');
 
@@ -76,6 +77,7 @@ export class Challenge {
   @Field(() => ID) id: string;
   /** Resolved by ChallengesResolver.owner. */
   ownerOrganisationId: string;
+  @Field(() => ChallengeKindEnum) kind: ChallengeKind;
   @Field(() => LocalizedText) title: LocalizedText;
   @Field(() => LocalizedText) brief: LocalizedText;
   @Field(() => [Term]) domains: Term[];

@@ -8,6 +8,7 @@ export class ChallengeEntity {
   @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_organisation_id' })
   owner?: OrganisationEntity;
+  @Column({ type: 'text', default: 'INDUSTRY' }) kind: string;
   @Column({ name: 'title_sl', type: 'text', nullable: true }) titleSl: string | null;
   @Column({ name: 'title_en', type: 'text', nullable: true }) titleEn: string | null;
   @Column({ name: 'brief_sl', type: 'text', nullable: true }) briefSl: string | null;

@@ -7,11 +7,13 @@ import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
-import { ChallengeStatus } from '../reference/index.js';
+import { ChallengeKind, ChallengeStatus } from '../reference/index.js';
 import { ChallengeRepository } from './challenge.repository.js';
 
 export interface ChallengeCommand {
   ownerOrganisationId: string;
+  /** Default INDUSTRY. PUBLIC_SERVICE challenges of municipalities count for the yearly rule. */
+  kind?: ChallengeKind;
   title: Partial<LocalizedText>;
   brief?: Partial<LocalizedText> | null;
   domains?: string[];
@@ -54,6 +56,7 @@ export class ChallengesService {
       const current = await this.lock(manager, id);
       const merged = validate({
         ownerOrganisationId: current.ownerOrganisationId,
+        kind: command.kind ?? (current.kind as ChallengeKind),
         title: command.title ?? { sl: current.titleSl, en: current.titleEn },
         brief: command.brief === undefined ? { sl: current.briefSl, en: current.briefEn } : command.brief,
         domains: command.domains ?? current.domains,
@@ -110,7 +113,10 @@ function validate(command: ChallengeCommand) {
   const titleEn = clean(command.title.en);
   if (!titleSl && !titleEn) throw MarketplaceException.invalid('title', 'title needs Slovenian or English text');
   if (command.deadline && Number.isNaN(command.deadline.getTime())) throw MarketplaceException.invalid('deadline', 'deadline is not a valid date');
+  const kind = command.kind ?? ChallengeKind.Industry;
+  if (!Object.values(ChallengeKind).includes(kind)) throw MarketplaceException.invalid('kind', `unknown challenge kind '${String(kind)}'`);
   return {
+    kind,
     titleSl,
     titleEn,
     briefSl: clean(command.brief?.sl),

@@ -1,4 +1,4 @@
-import { ChallengeStatus, DemoChallenge } from '../reference/reference.types.js';
+import { ChallengeKind, ChallengeStatus, DemoChallenge } from '../reference/reference.types.js';
 
 /**
  * Demo challenges grounded in the seed documents (domain brief §2). All deadlines are demo dates in
@@ -9,6 +9,7 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
   {
     key: 'alpina-modrotisk-na-usnju',
     ownerKey: 'alpina',
+    kind: ChallengeKind.Industry,
     title: {
       sl: 'Modrotisk na usnju za moderne pohodne čevlje',
       en: 'Blueprint (modrotisk) on leather for modern hiking shoes',
@@ -32,6 +33,7 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
   {
     key: 'gorenjska-predilnica-neskoncna-nit',
     ownerKey: 'gorenjska-predilnica',
+    kind: ChallengeKind.Industry,
     title: {
       sl: 'Neskončna nit, neskončno možnosti',
       en: 'Endless thread, endless possibilities',
@@ -52,6 +54,7 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
   {
     key: 'predpasnik-modrotisk',
     ownerKey: 'bsc-kranj',
+    kind: ChallengeKind.StudentContest,
     title: {
       sl: 'Predpasnik v modrotisku – študentski natečaj za turistični spominek',
       en: 'A blueprint apron – student contest for a tourist souvenir',
@@ -75,6 +78,7 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
   {
     key: 'skofja-loka-mobilno-pohistvo',
     ownerKey: 'obcina-skofja-loka',
+    kind: ChallengeKind.PublicService,
     title: {
       sl: 'Mobilno pohištvo za javni trg',
       en: 'Mobile furniture for a public square',
@@ -95,6 +99,7 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
   {
     key: 'kulturcafe-jesenice',
     ownerKey: 'gornjesavski-muzej',
+    kind: ChallengeKind.PublicService,
     title: {
       sl: 'Kulturcafé: fotografski in slikarski kreativni izziv',
       en: 'Kulturcafé: a photography and painting creative challenge',
@@ -115,6 +120,7 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
   {
     key: 'bpt-trzic-kreativni-center',
     ownerKey: 'bsc-kranj',
+    kind: ChallengeKind.Industry,
     title: {
       sl: 'Nova raba nekdanje tekstilne tovarne BPT v Tržiču',
       en: 'A new use for the former BPT textile factory in Tržič',

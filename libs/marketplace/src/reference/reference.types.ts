@@ -46,6 +46,14 @@ export enum CreativeKind {
   Collective = 'COLLECTIVE',
 }
 
+export enum ChallengeKind {
+  Industry = 'INDUSTRY',
+  PublicService = 'PUBLIC_SERVICE',
+  Tourism = 'TOURISM',
+  StudentContest = 'STUDENT_CONTEST',
+  YouthCommunity = 'YOUTH_COMMUNITY',
+}
+
 export enum ChallengeStatus {
   Draft = 'DRAFT',
   Published = 'PUBLISHED',
@@ -69,6 +77,7 @@ export interface DemoOrganisation {
 export interface DemoChallenge {
   key: string;
   ownerKey: string; // DemoOrganisation.key
+  kind: ChallengeKind;
   title: Label;
   brief: Label;
   domains: string[]; // ReferenceTerm codes (CCS domains)

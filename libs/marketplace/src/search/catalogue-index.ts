@@ -20,7 +20,7 @@ export const CREATIVES_INDEX: IndexDefinition = {
 export const CHALLENGES_INDEX: IndexDefinition = {
   name: IndexName.Challenges,
   searchableFields: ['title', 'tags', 'brief'],
-  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId'],
+  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId', 'kind'],
   sortableFields: ['createdAt', 'publishedAt', 'deadline'],
 };
 
@@ -94,6 +94,7 @@ export function challengeDocument(challenge: ChallengeEntity, owner: Organisatio
     municipality: owner.municipality,
     ownerKind: owner.kind,
     ownerId: owner.id,
+    kind: challenge.kind,
     createdAt: challenge.createdAt.getTime(),
     publishedAt: challenge.publishedAt?.getTime() ?? 0,
     deadline: challenge.deadline?.getTime() ?? 0,

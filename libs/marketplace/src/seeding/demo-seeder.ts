@@ -61,6 +61,7 @@ export class DemoSeeder {
       const saved = await this.challenges.create(
         {
           ownerOrganisationId: orgIds.get(c.ownerKey) as string,
+          kind: c.kind,
           title: c.title,
           brief: c.brief,
           domains: c.domains,

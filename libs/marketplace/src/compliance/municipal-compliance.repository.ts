@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ChallengeKind, OrganisationKind } from '../reference/index.js';
+
+export interface ComplianceRow {
+  municipality: string;
+  organisationId: string;
+  challengeId: string | null;
+}
+
+/** SQL for the yearly public-service challenge rule (one per municipality per calendar year). */
+@Injectable()
+export class MunicipalComplianceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Every municipality organisation in the given places, with each public-service challenge it
+   * published within the calendar year (Slovenian time), whatever the challenge's status now.
+   */
+  async publicServiceChallenges(year: number, municipalities: readonly string[]): Promise<ComplianceRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT o.municipality, o.id AS organisation_id, c.id AS challenge_id
+         FROM organisation o
+         LEFT JOIN challenge c
+           ON c.owner_organisation_id = o.id
+          AND c.kind = $3
+          AND c.published_at >= make_timestamptz($1, 1, 1, 0, 0, 0, 'Europe/Ljubljana')
+          AND c.published_at <  make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'Europe/Ljubljana')
+        WHERE o.kind = $2 AND o.municipality = ANY($4::text[])
+        ORDER BY o.municipality, o.name, c.published_at`,
+      [year, OrganisationKind.Municipality, ChallengeKind.PublicService, municipalities],
+    )) as { municipality: string; organisation_id: string; challenge_id: string | null }[];
+    return rows.map((r) => ({ municipality: r.municipality, organisationId: r.organisation_id, challengeId: r.challenge_id }));
+  }
+}
