@@ -8,7 +8,8 @@ import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
 import { NeedRepository } from './exchange.repositories.js';
-import { euros, isoDate, needsDescription, ordered, texts, transition } from './exchange.rules.js';
+import { ExchangeLifecycle } from './exchange.lifecycle.js';
+import { euros, isoDate, needsDescription, ordered, texts } from './exchange.rules.js';
 import { ExchangeStatus } from './exchange.status.js';
 
 export interface NeedCommand {
@@ -30,11 +31,15 @@ export type NeedUpdate = Partial<Omit<NeedCommand, 'ownerOrganisationId'>>;
 /** Needs organisations post for the creative sector: DRAFT → PUBLISHED (searchable) → CLOSED. */
 @Injectable()
 export class NeedsService {
+  private readonly lifecycle: ExchangeLifecycle<NeedEntity>;
+
   constructor(
     private readonly needs: NeedRepository,
     private readonly organisations: OrganisationRepository,
     private readonly unitOfWork: UnitOfWork,
-  ) {}
+  ) {
+    this.lifecycle = new ExchangeLifecycle(needs, unitOfWork, SearchableType.Need, 'Need');
+  }
 
   async create(command: NeedCommand, isDemo = false): Promise<NeedEntity> {
     const values = validate(command);
@@ -48,7 +53,7 @@ export class NeedsService {
   }
 
   update(id: string, command: NeedUpdate): Promise<NeedEntity> {
-    return this.change(id, (current) => {
+    return this.lifecycle.change(id, (current) => {
       const merged = validate({
         ownerOrganisationId: current.ownerOrganisationId,
         title: command.title ?? { sl: current.titleSl, en: current.titleEn },
@@ -67,44 +72,24 @@ export class NeedsService {
   }
 
   publish(id: string, now = new Date()): Promise<NeedEntity> {
-    return this.change(id, (current) => {
-      transition(current.status, ExchangeStatus.Published, `need ${id}`);
-      needsDescription(current);
+    return this.lifecycle.publish(id, now, (current) => {
       if (current.timelineEnd && current.timelineEnd < now.toISOString().slice(0, 10)) {
         throw MarketplaceException.invalid('timelineEnd', 'a published need cannot end in the past');
       }
-      current.status = ExchangeStatus.Published;
-      current.publishedAt = now;
     });
   }
 
   close(id: string): Promise<NeedEntity> {
-    return this.change(id, (current) => {
-      transition(current.status, ExchangeStatus.Closed, `need ${id}`);
-      current.status = ExchangeStatus.Closed;
-    });
+    return this.lifecycle.close(id);
   }
 
   /** Drafts are visible only with `includeDrafts`. */
-  async get(id: string, includeDrafts = false): Promise<NeedEntity> {
-    const found = isUuid(id) ? await this.needs.findById(id) : null;
-    if (!found || (!includeDrafts && found.status === ExchangeStatus.Draft)) throw MarketplaceException.notFound('Need', id);
-    return found;
+  get(id: string, includeDrafts = false): Promise<NeedEntity> {
+    return this.lifecycle.get(id, includeDrafts);
   }
 
   list(request: PageRequest, includeDrafts = false): Promise<Page<NeedEntity>> {
-    return this.needs.page(request, includeDrafts ? undefined : (qb) => qb.andWhere('row.status <> :draft', { draft: ExchangeStatus.Draft }));
-  }
-
-  private change(id: string, apply: (current: NeedEntity) => void): Promise<NeedEntity> {
-    return this.unitOfWork.run(async (manager, touch) => {
-      const current = isUuid(id) ? await this.needs.findForUpdate(manager, id) : null;
-      if (!current) throw MarketplaceException.notFound('Need', id);
-      apply(current);
-      const saved = await this.needs.save(manager, current);
-      touch(SearchableType.Need, saved.id);
-      return saved;
-    });
+    return this.lifecycle.list(request, includeDrafts);
   }
 }
 

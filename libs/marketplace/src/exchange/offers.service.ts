@@ -8,7 +8,8 @@ import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
 import { OfferRepository } from './exchange.repositories.js';
-import { euros, needsDescription, texts, transition } from './exchange.rules.js';
+import { ExchangeLifecycle } from './exchange.lifecycle.js';
+import { euros, needsDescription, texts } from './exchange.rules.js';
 import { ExchangeStatus, type OfferKind } from './exchange.status.js';
 
 export interface OfferCommand {
@@ -28,11 +29,15 @@ export type OfferUpdate = Partial<Omit<OfferCommand, 'creativeProfileId'>>;
 /** Services and products creatives offer: DRAFT → PUBLISHED (searchable) → CLOSED. */
 @Injectable()
 export class OffersService {
+  private readonly lifecycle: ExchangeLifecycle<OfferEntity>;
+
   constructor(
     private readonly offers: OfferRepository,
     private readonly creatives: CreativeProfileRepository,
     private readonly unitOfWork: UnitOfWork,
-  ) {}
+  ) {
+    this.lifecycle = new ExchangeLifecycle(offers, unitOfWork, SearchableType.Offer, 'Offer');
+  }
 
   async create(command: OfferCommand, isDemo = false): Promise<OfferEntity> {
     const values = validate(command);
@@ -46,7 +51,7 @@ export class OffersService {
   }
 
   update(id: string, command: OfferUpdate): Promise<OfferEntity> {
-    return this.change(id, (current) => {
+    return this.lifecycle.change(id, (current) => {
       const merged = validate({
         creativeProfileId: current.creativeProfileId,
         kind: command.kind ?? (current.kind as OfferKind),
@@ -64,40 +69,19 @@ export class OffersService {
   }
 
   publish(id: string, now = new Date()): Promise<OfferEntity> {
-    return this.change(id, (current) => {
-      transition(current.status, ExchangeStatus.Published, `offer ${id}`);
-      needsDescription(current);
-      current.status = ExchangeStatus.Published;
-      current.publishedAt = now;
-    });
+    return this.lifecycle.publish(id, now);
   }
 
   close(id: string): Promise<OfferEntity> {
-    return this.change(id, (current) => {
-      transition(current.status, ExchangeStatus.Closed, `offer ${id}`);
-      current.status = ExchangeStatus.Closed;
-    });
+    return this.lifecycle.close(id);
   }
 
-  async get(id: string, includeDrafts = false): Promise<OfferEntity> {
-    const found = isUuid(id) ? await this.offers.findById(id) : null;
-    if (!found || (!includeDrafts && found.status === ExchangeStatus.Draft)) throw MarketplaceException.notFound('Offer', id);
-    return found;
+  get(id: string, includeDrafts = false): Promise<OfferEntity> {
+    return this.lifecycle.get(id, includeDrafts);
   }
 
   list(request: PageRequest, includeDrafts = false): Promise<Page<OfferEntity>> {
-    return this.offers.page(request, includeDrafts ? undefined : (qb) => qb.andWhere('row.status <> :draft', { draft: ExchangeStatus.Draft }));
-  }
-
-  private change(id: string, apply: (current: OfferEntity) => void): Promise<OfferEntity> {
-    return this.unitOfWork.run(async (manager, touch) => {
-      const current = isUuid(id) ? await this.offers.findForUpdate(manager, id) : null;
-      if (!current) throw MarketplaceException.notFound('Offer', id);
-      apply(current);
-      const saved = await this.offers.save(manager, current);
-      touch(SearchableType.Offer, saved.id);
-      return saved;
-    });
+    return this.lifecycle.list(request, includeDrafts);
   }
 }
 
