@@ -4,6 +4,7 @@
  */
 export enum QueueName {
   Search = 'search',
+  Marketplace = 'marketplace',
 }
 
 export enum JobName {
@@ -11,6 +12,8 @@ export enum JobName {
   SearchSyncDocument = 'search-sync-document',
   /** Rebuild one index (or all) from PostgreSQL and drop documents whose rows are gone. */
   SearchReindexAll = 'search-reindex-all',
+  /** Close submissions of every published challenge whose deadline has passed. */
+  ChallengeDeadlineSweep = 'challenge-deadline-sweep',
 }
 
 /** Kinds of rows that have a search projection. */
@@ -34,9 +37,14 @@ export interface SearchReindexAllPayload {
   reason: 'manual' | 'startup-drift' | 'test';
 }
 
+export interface ChallengeDeadlineSweepPayload {
+  trigger: 'schedule' | 'manual' | 'test';
+}
+
 export type JobItem =
   | { name: JobName.SearchSyncDocument; data: SearchSyncDocumentPayload }
-  | { name: JobName.SearchReindexAll; data: SearchReindexAllPayload };
+  | { name: JobName.SearchReindexAll; data: SearchReindexAllPayload }
+  | { name: JobName.ChallengeDeadlineSweep; data: ChallengeDeadlineSweepPayload };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobDataOf<N extends JobName> = JobOf<N>['data'];
@@ -45,7 +53,13 @@ export type JobDataOf<N extends JobName> = JobOf<N>['data'];
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.SearchSyncDocument]: QueueName.Search,
   [JobName.SearchReindexAll]: QueueName.Search,
+  [JobName.ChallengeDeadlineSweep]: QueueName.Marketplace,
 };
+
+/** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every worker start). */
+export const JOB_SCHEDULES: readonly { id: string; everyMs: number; item: JobItem }[] = [
+  { id: 'challenge-deadline-sweep', everyMs: 60_000, item: { name: JobName.ChallengeDeadlineSweep, data: { trigger: 'schedule' } } },
+];
 
 /** Outbox topics and the job each becomes. */
 export enum OutboxTopic {

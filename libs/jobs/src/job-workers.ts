@@ -2,17 +2,17 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { JobName, JobStatus, QueueName } from './job-catalogue.js';
+import { JOB_QUEUE, JOB_SCHEDULES, JobName, JobStatus, QueueName } from './job-catalogue.js';
+import { JobQueues, withTimeout } from './job-queues.js';
 import { JOB_HANDLER_METADATA, type JobHandlerFn } from './job-handler.decorator.js';
 import { JobHandlerRegistry } from './job-handler.registry.js';
-import { withTimeout } from './job-queues.js';
 import { queueBackend } from './queue-connection.js';
 
 type WorkerConstructor = new (name: string, processor: (job: Job) => Promise<unknown>, opts: unknown, factory?: unknown) => Worker;
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4 };
+const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4, [QueueName.Marketplace]: 1 };
 
 /**
  * The consumer side: finds every `@OnJob` method, checks the catalogue is covered, then runs one
@@ -29,6 +29,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly queues: JobQueues,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +50,18 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       this.workers.push(worker);
     }
     this.logger.log(`consuming queues ${Object.values(QueueName).join(', ')} on the ${backend.kind} backend`);
+    void this.upsertSchedules();
+  }
+
+  /** Idempotent: every worker upserts the same schedulers; BullMQ keeps one of each. */
+  private async upsertSchedules(): Promise<void> {
+    for (const schedule of JOB_SCHEDULES) {
+      try {
+        await this.queues.get(JOB_QUEUE[schedule.item.name]).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.item.name, data: schedule.item.data });
+      } catch (error) {
+        this.logger.warn(`could not schedule ${schedule.id} (retried at next start): ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   private async process(job: Job): Promise<JobStatus> {

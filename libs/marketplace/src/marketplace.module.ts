@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChallengeRepository } from './challenges/challenge.repository.js';
 import { ChallengesService } from './challenges/challenges.service.js';
+import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
 import { UnitOfWork } from './common/unit-of-work.js';
 import { CreativeProfileRepository } from './creatives/creative-profile.repository.js';
 import { CreativesService } from './creatives/creatives.service.js';
@@ -30,7 +31,7 @@ export class MarketplaceModule {}
 
 /** The catalogue for the worker: search sync handlers and the start-up drift check. */
 @Module({
-  providers: [...REPOSITORIES, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck],
+  providers: [...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck],
   exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes],
 })
 export class MarketplaceWorkerModule {}

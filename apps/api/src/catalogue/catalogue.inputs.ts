@@ -167,3 +167,8 @@ export class UpdateOfferInput extends PartialType(OmitType(CreateOfferInput, ['c
 export class UpdateOfferArgs extends IdArgs {
   @Field(() => UpdateOfferInput) @ValidateNested() @Type(() => UpdateOfferInput) input: UpdateOfferInput;
 }
+
+@ArgsType()
+export class CancelChallengeArgs extends IdArgs {
+  @Field(() => ShortLocalizedTextInput, { description: 'Published with the challenge.' }) @ValidateNested() @Type(() => ShortLocalizedTextInput) reason: ShortLocalizedTextInput;
+}

@@ -40,7 +40,8 @@ export function toChallenge(e: ChallengeEntity): Challenge {
     domains: terms(Vocabulary.Domain, e.domains), techniques: terms(Vocabulary.Technique, e.techniques),
     materials: terms(Vocabulary.Material, e.materials),
     reward: e.rewardSl || e.rewardEn ? text(e.rewardSl, e.rewardEn) : null,
-    deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, isDemo: e.isDemo,
+    deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, submissionsClosedAt: e.submissionsClosedAt,
+    cancelledAt: e.cancelledAt, cancellationReason: e.cancelledAt ? text(e.cancellationReasonSl, e.cancellationReasonEn) : null, isDemo: e.isDemo,
     createdAt: e.createdAt, updatedAt: e.updatedAt,
   };
 }

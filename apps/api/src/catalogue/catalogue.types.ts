@@ -87,6 +87,9 @@ export class Challenge {
   @Field(() => Date, { nullable: true }) deadline: Date | null;
   @Field(() => ChallengeStatusEnum) status: ChallengeStatus;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When submissions closed (at the deadline).' }) submissionsClosedAt: Date | null;
+  @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
+  @Field(() => LocalizedText, { nullable: true, description: 'Why the challenge was cancelled (public).' }) cancellationReason: LocalizedText | null;
   @Field() isDemo: boolean;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;

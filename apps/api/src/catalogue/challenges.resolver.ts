@@ -3,7 +3,7 @@ import { ChallengesService } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
-import { ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
+import { CancelChallengeArgs, ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
 import { Challenge, ChallengeConnection, Organisation } from './catalogue.types.js';
 
 @Resolver(() => Challenge)
@@ -46,5 +46,23 @@ export class ChallengesResolver {
   @Mutation(() => Challenge, { description: 'DRAFT -> PUBLISHED; the challenge becomes searchable.' })
   async publishChallenge(@Args() { id }: IdArgs): Promise<Challenge> {
     return toChallenge(await this.challengeService.publish(id));
+  }
+
+  @OperatorOnly()
+  @Mutation(() => Challenge, { description: 'SUBMISSIONS_CLOSED -> IN_REVIEW (submissions close by themselves at the deadline).' })
+  async startChallengeReview(@Args() { id }: IdArgs): Promise<Challenge> {
+    return toChallenge(await this.challengeService.startReview(id));
+  }
+
+  @OperatorOnly()
+  @Mutation(() => Challenge, { description: 'IN_REVIEW -> CLOSED_WITHOUT_AWARD.' })
+  async closeChallengeWithoutAward(@Args() { id }: IdArgs): Promise<Challenge> {
+    return toChallenge(await this.challengeService.closeWithoutAward(id));
+  }
+
+  @OperatorOnly()
+  @Mutation(() => Challenge, { description: 'Cancels a challenge before a decision; the reason is public.' })
+  async cancelChallenge(@Args() { id, reason }: CancelChallengeArgs): Promise<Challenge> {
+    return toChallenge(await this.challengeService.cancel(id, reason));
   }
 }

@@ -21,6 +21,10 @@ export class ChallengeEntity {
   @Column({ type: 'timestamptz', nullable: true }) deadline: Date | null;
   @Column({ type: 'text', default: 'DRAFT' }) status: string;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
+  @Column({ name: 'submissions_closed_at', type: 'timestamptz', nullable: true }) submissionsClosedAt: Date | null;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  @Column({ name: 'cancellation_reason_sl', type: 'text', nullable: true }) cancellationReasonSl: string | null;
+  @Column({ name: 'cancellation_reason_en', type: 'text', nullable: true }) cancellationReasonEn: string | null;
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -15,6 +15,17 @@ export class ChallengeRepository extends CatalogueRepository<ChallengeEntity> {
     return this.repo().findOne({ where: { id }, relations: { owner: true } });
   }
 
+  /** PUBLISHED with a deadline not after `now` → SUBMISSIONS_CLOSED, in one statement; returns the ids. */
+  async closeDue(manager: EntityManager, now: Date): Promise<string[]> {
+    const result = (await manager.query(
+      `UPDATE challenge SET status = 'SUBMISSIONS_CLOSED', submissions_closed_at = $1, updated_at = now()
+        WHERE status = 'PUBLISHED' AND deadline <= $1
+        RETURNING id`,
+      [now],
+    )) as [{ id: string }[], number];
+    return result[0].map((r) => r.id);
+  }
+
   async idsByOwner(manager: EntityManager, ownerId: string): Promise<string[]> {
     const rows = await this.repo(manager).find({ select: { id: true }, where: { ownerOrganisationId: ownerId } });
     return rows.map((r) => r.id);

@@ -51,9 +51,13 @@ export class ChallengesService {
     });
   }
 
+  /** Editable while a draft or open for submissions; after that the terms are fixed. */
   update(id: string, command: ChallengeUpdate): Promise<ChallengeEntity> {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = await this.lock(manager, id);
+      if (current.status !== ChallengeStatus.Draft && current.status !== ChallengeStatus.Published) {
+        throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)} and can no longer be edited`);
+      }
       const merged = validate({
         ownerOrganisationId: current.ownerOrganisationId,
         kind: command.kind ?? (current.kind as ChallengeKind),
@@ -77,7 +81,7 @@ export class ChallengesService {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = await this.lock(manager, id);
       if (current.status !== ChallengeStatus.Draft) {
-        throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is already ${current.status.toLowerCase()}`);
+        throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)}; only a draft can be published`);
       }
       checkPublishable(current, now);
       current.status = ChallengeStatus.Published;
@@ -88,6 +92,40 @@ export class ChallengesService {
     });
   }
 
+  /** SUBMISSIONS_CLOSED → IN_REVIEW. */
+  startReview(id: string): Promise<ChallengeEntity> {
+    return this.move(id, [ChallengeStatus.SubmissionsClosed], ChallengeStatus.InReview);
+  }
+
+  /** IN_REVIEW → CLOSED_WITHOUT_AWARD. */
+  closeWithoutAward(id: string): Promise<ChallengeEntity> {
+    return this.move(id, [ChallengeStatus.InReview], ChallengeStatus.ClosedWithoutAward);
+  }
+
+  /** Any state before a decision → CANCELLED, with a reason everyone can read. */
+  cancel(id: string, reason: Partial<LocalizedText>, now = new Date()): Promise<ChallengeEntity> {
+    const sl = clean(reason.sl);
+    const en = clean(reason.en);
+    if (!sl && !en) throw MarketplaceException.invalid('reason', 'a cancellation needs a reason in Slovenian or English');
+    return this.move(id, CANCELLABLE, ChallengeStatus.Cancelled, (c) => {
+      c.cancelledAt = now;
+      c.cancellationReasonSl = sl;
+      c.cancellationReasonEn = en;
+    });
+  }
+
+  /**
+   * Closes submissions of every published challenge whose deadline has passed (the worker runs
+   * this every minute). Returns the ids closed.
+   */
+  closeDueSubmissions(now = new Date()): Promise<string[]> {
+    return this.unitOfWork.run(async (manager, touch) => {
+      const ids = await this.challenges.closeDue(manager, now);
+      for (const id of ids) touch(SearchableType.Challenge, id);
+      return ids;
+    });
+  }
+
   /** Drafts are visible only with `includeDrafts`; otherwise they do not exist (no existence leak). */
   async get(id: string, includeDrafts = false): Promise<ChallengeEntity> {
     const found = isUuid(id) ? await this.challenges.findById(id) : null;
@@ -95,10 +133,26 @@ export class ChallengesService {
     return found;
   }
 
-  /** Without `includeDrafts` only published challenges are listed, whatever `status` asks. */
+  /** Without `includeDrafts` drafts are never listed (asking for them lists nothing). */
   list(request: PageRequest, status: ChallengeStatus | undefined, includeDrafts = false): Promise<Page<ChallengeEntity>> {
-    const effective = includeDrafts ? status : ChallengeStatus.Published;
-    return this.challenges.page(request, effective ? (qb) => qb.andWhere('row.status = :status', { status: effective }) : undefined);
+    return this.challenges.page(request, (qb) => {
+      if (status) qb.andWhere('row.status = :status', { status });
+      if (!includeDrafts) qb.andWhere('row.status <> :draft', { draft: ChallengeStatus.Draft });
+    });
+  }
+
+  private move(id: string, from: readonly ChallengeStatus[], to: ChallengeStatus, also?: (c: ChallengeEntity) => void): Promise<ChallengeEntity> {
+    return this.unitOfWork.run(async (manager, touch) => {
+      const current = await this.lock(manager, id);
+      if (!from.includes(current.status as ChallengeStatus)) {
+        throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)}; it must be ${from.map(describe).join(' or ')} to become ${describe(to)}`);
+      }
+      current.status = to;
+      also?.(current);
+      const saved = await this.challenges.save(manager, current);
+      touch(SearchableType.Challenge, saved.id);
+      return saved;
+    });
   }
 
   private async lock(manager: Parameters<ChallengeRepository['findForUpdate']>[0], id: string): Promise<ChallengeEntity> {
@@ -135,4 +189,10 @@ function checkPublishable(challenge: { briefSl: string | null; briefEn: string |
   if (challenge.deadline && challenge.deadline.getTime() <= now.getTime()) {
     throw MarketplaceException.invalid('deadline', 'a published challenge needs a deadline in the future');
   }
+}
+
+const CANCELLABLE = [ChallengeStatus.Draft, ChallengeStatus.Published, ChallengeStatus.SubmissionsClosed, ChallengeStatus.InReview] as const;
+
+function describe(status: string): string {
+  return status.toLowerCase().replace(/_/g, ' ');
 }

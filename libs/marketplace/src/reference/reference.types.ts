@@ -56,7 +56,13 @@ export enum ChallengeKind {
 
 export enum ChallengeStatus {
   Draft = 'DRAFT',
+  /** Open for submissions until the deadline. */
   Published = 'PUBLISHED',
+  SubmissionsClosed = 'SUBMISSIONS_CLOSED',
+  InReview = 'IN_REVIEW',
+  Awarded = 'AWARDED',
+  ClosedWithoutAward = 'CLOSED_WITHOUT_AWARD',
+  Cancelled = 'CANCELLED',
 }
 
 /** Languages a creative can work in (ISO 639-1). */

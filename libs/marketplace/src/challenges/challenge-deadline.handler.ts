@@ -1,0 +1,18 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JobName, JobStatus, OnJob, type JobDataOf } from '@app/jobs';
+import { ChallengesService } from './challenges.service.js';
+
+/** Worker side of the deadline: scheduled every minute (JOB_SCHEDULES). */
+@Injectable()
+export class ChallengeDeadlineHandler {
+  private readonly logger = new Logger(ChallengeDeadlineHandler.name);
+
+  constructor(private readonly challenges: ChallengesService) {}
+
+  @OnJob(JobName.ChallengeDeadlineSweep)
+  async sweep(data: JobDataOf<JobName.ChallengeDeadlineSweep>): Promise<JobStatus> {
+    const closed = await this.challenges.closeDueSubmissions();
+    if (closed.length > 0) this.logger.log(`submissions closed at the deadline for ${closed.length} challenge(s) (${data.trigger})`);
+    return closed.length > 0 ? JobStatus.Success : JobStatus.Skipped;
+  }
+}
