@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
-import { CreativesService, MarketplaceModule, OrganisationsService } from '@app/marketplace';
+import { ChallengesService, CreativesService, MarketplaceModule, OrganisationsService } from '@app/marketplace';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -46,8 +46,8 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MarketplaceModule],
-      inject: [APP_CONFIG, OrganisationsService, CreativesService],
-      useFactory: (config: AppConfig, organisations: OrganisationsService, creatives: CreativesService) => {
+      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService],
+      useFactory: (config: AppConfig, organisations: OrganisationsService, creatives: CreativesService, challenges: ChallengesService) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
           autoSchemaFile: config.env === 'development' ? path.join(process.cwd(), 'apps/api/schema.gql') : true,
@@ -63,7 +63,7 @@ const REPORT_AS_VALIDATION_ERROR = {
             maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...REPORT_AS_VALIDATION_ERROR }),
             costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...REPORT_AS_VALIDATION_ERROR }),
           ],
-          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(organisations, creatives) }),
+          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(organisations, creatives, challenges) }),
         };
       },
     }),

@@ -208,15 +208,16 @@ describe('GraphQL catalogue (e2e)', () => {
     await eventually(async () => ((await found()) === false ? true : undefined), 20_000, 'removed from the index');
   });
 
-  it('loads a page of challenges with their owners in 3 SQL statements (page, count, owners)', async () => {
+  it('loads a page of challenges with owners, partners and domains in 4 SQL statements (page, count, owners, partners)', async () => {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
-      const res = await gql<{ challenges: { nodes: { owner: { name: string } }[] } }>(app, `{ challenges(first: 50) { totalCount nodes { title { sl } owner { name municipality { name } } } } }`);
+      const res = await gql<{ challenges: { nodes: { owner: { name: string } }[] } }>(app,
+        `{ challenges(first: 50) { totalCount nodes { title { sl } domains { code label { sl } } owner { name municipality { name } } partners { organisation { name } role { sl } } } } }`);
       const owners = new Set(res.data?.challenges.nodes.map((n) => n.owner.name));
       expect(owners.size).toBeGreaterThanOrEqual(4);
       // The worker's relay polls the outbox in this same process; count the request's tables only.
-      const statements = spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => /FROM "(challenge|organisation)"/.test(sql));
-      expect(statements).toHaveLength(3);
+      const statements = spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => /FROM "(challenge|organisation|challenge_partner)"/.test(sql));
+      expect(statements).toHaveLength(4);
     } finally {
       spy.mockRestore();
     }

@@ -83,4 +83,66 @@ describe('challenge lifecycle (e2e)', () => {
     const operatorDrafts = await gql<{ challenges: { totalCount: number } }>(app, `{ challenges(status: DRAFT) { totalCount } }`, {}, op);
     expect(operatorDrafts.data?.challenges.totalCount).toBe(1);
   });
+
+  describe('terms: partners, rewards, budget, IP, criteria, two stages', () => {
+    const CREATE = `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { id } }`;
+    const TERMS = `query($id: ID!) { challenge(id: $id) { totalBudgetEur awardsCount ipTerms { kind details { sl } creatorKeepsRightsUntilPaid } twoStage { shortlistSize shortlistFeeEur }
+      partners { organisation { name } role { sl } } rewards { kind amountEur description { sl } } evaluationCriteria { name { sl } weight } } }`;
+    let museum: string;
+    let school: string;
+
+    beforeAll(async () => {
+      const org = async (kind: string, name: string) =>
+        (await gql<{ createOrganisation: { id: string } }>(app, `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { kind, name, municipality: 'trzic' } }, op)).data?.createOrganisation.id as string;
+      museum = await org('MUSEUM', 'Tržiški muzej');
+      school = await org('SCHOOL', 'Šolski center');
+    });
+
+    const valid = () => ({
+      ownerOrganisationId, title: { sl: 'Čevelj s pogoji' },
+      partners: [{ organisationId: museum, role: { sl: 'razstava zmagovalnih del' } }, { organisationId: school }],
+      rewards: [{ kind: 'PRIZE_MONEY', amountEur: 3000, description: { sl: 'za prvo mesto' } }, { kind: 'JOB_OFFER' }],
+      totalBudgetEur: 5000, awardsCount: 2,
+      criteria: [{ name: { sl: 'izvirnost' }, weight: 60 }, { name: { sl: 'izvedljivost' }, weight: 40 }],
+      ipTerms: { kind: 'LICENCE', details: { sl: 'neizključna licenca za 5 let' } },
+      twoStage: { shortlistSize: 3, shortlistFeeEur: 500 },
+    });
+
+    it('stores and returns every term, lists in order', async () => {
+      const id = (await gql<{ createChallenge: { id: string } }>(app, CREATE, { i: valid() }, op)).data?.createChallenge.id as string;
+      const terms = (await gql<{ challenge: unknown }>(app, TERMS, { id }, op)).data?.challenge;
+      expect(terms).toEqual({
+        totalBudgetEur: 5000, awardsCount: 2,
+        ipTerms: { kind: 'LICENCE', details: { sl: 'neizključna licenca za 5 let' }, creatorKeepsRightsUntilPaid: true },
+        twoStage: { shortlistSize: 3, shortlistFeeEur: 500 },
+        partners: [{ organisation: { name: 'Tržiški muzej' }, role: { sl: 'razstava zmagovalnih del' } }, { organisation: { name: 'Šolski center' }, role: { sl: null } }],
+        rewards: [{ kind: 'PRIZE_MONEY', amountEur: 3000, description: { sl: 'za prvo mesto' } }, { kind: 'JOB_OFFER', amountEur: null, description: { sl: null } }],
+        evaluationCriteria: [{ name: { sl: 'izvirnost' }, weight: 60 }, { name: { sl: 'izvedljivost' }, weight: 40 }],
+      });
+      const UPDATE = `mutation($id: ID!, $i: UpdateChallengeInput!) { updateChallenge(id: $id, input: $i) { id } }`;
+      const tooSmall = await gql(app, UPDATE, { id, i: { totalBudgetEur: 1000 } }, op);
+      expect(tooSmall.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.totalBudgetEur' });
+      await gql(app, UPDATE, { id, i: { rewards: [], twoStage: null } }, op);
+      expect((await gql<{ challenge: { rewards: unknown[]; twoStage: unknown; partners: unknown[] } }>(app, TERMS, { id }, op)).data?.challenge).toMatchObject({ rewards: [], twoStage: null, partners: [{}, {}] });
+    });
+
+    it('rejects inconsistent terms naming the field, and stores nothing', async () => {
+      const count = async () => (await gql<{ challenges: { totalCount: number } }>(app, `{ challenges(first: 1) { totalCount } }`, {}, op)).data?.challenges.totalCount;
+      const before = await count();
+      const cases: [Record<string, unknown>, string][] = [
+        [{ criteria: [{ name: { sl: 'a' }, weight: 50 }, { name: { sl: 'b' }, weight: 40 }] }, 'input.criteria'],
+        [{ rewards: [{ kind: 'PRIZE_MONEY', amountEur: 6000 }] }, 'input.totalBudgetEur'],
+        [{ rewards: [{ kind: 'GRANT' }] }, 'input.rewards.0.amountEur'],
+        [{ partners: [{ organisationId: ownerOrganisationId }] }, 'input.partners.0.organisationId'],
+        [{ partners: [{ organisationId: '6f1d2a4e-0000-4000-8000-000000000000' }] }, 'input.partners.0.organisationId'],
+        [{ partners: [{ organisationId: museum }, { organisationId: museum }] }, 'input.partners.1.organisationId'],
+        [{ twoStage: { shortlistSize: 1, shortlistFeeEur: 100 } }, 'input.twoStage.shortlistSize'],
+      ];
+      for (const [override, field] of cases) {
+        const res = await gql(app, CREATE, { i: { ...valid(), ...override } }, op);
+        expect({ field, error: res.errors?.[0].extensions }).toMatchObject({ field, error: { code: 'BAD_USER_INPUT', field } });
+      }
+      expect(await count()).toBe(before);
+    });
+  });
 });

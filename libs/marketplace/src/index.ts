@@ -22,3 +22,5 @@ export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module
 export {
   FIRST_COMPLIANCE_YEAR, MunicipalComplianceService, type MunicipalComplianceBoard, type MunicipalComplianceRow,
 } from './compliance/municipal-compliance.service.js';
+export { IpTermsKind, RewardKind, type ChallengeTermsCommand } from './challenges/challenge-terms.js';
+export { type PartnerWithOrganisation } from './challenges/challenge-terms.repository.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChallengeRepository } from './challenges/challenge.repository.js';
 import { ChallengesService } from './challenges/challenges.service.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
+import { ChallengeTermsRepository } from './challenges/challenge-terms.repository.js';
 import { UnitOfWork } from './common/unit-of-work.js';
 import { CreativeProfileRepository } from './creatives/creative-profile.repository.js';
 import { CreativesService } from './creatives/creatives.service.js';
@@ -19,7 +20,7 @@ import { SearchProjections } from './search/search-projections.js';
 import { MunicipalComplianceRepository } from './compliance/municipal-compliance.repository.js';
 import { MunicipalComplianceService } from './compliance/municipal-compliance.service.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository];
+const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, CatalogueSearchService, SearchIndexes, DemoSeeder];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */

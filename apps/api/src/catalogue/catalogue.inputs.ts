@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { ChallengeKind, ChallengeStatus, CreativeKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind } from '@app/marketplace';
-import { ChallengeKindEnum, ChallengeStatusEnum, CreativeKindEnum, OfferKindEnum, OrganisationKindEnum } from './catalogue.types.js';
+import { ChallengeKind, ChallengeStatus, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
+import { ChallengeKindEnum, ChallengeStatusEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
@@ -75,6 +75,37 @@ export class CreateCreativeProfileInput {
 export class UpdateCreativeProfileInput extends PartialType(CreateCreativeProfileInput) {}
 
 @InputType()
+export class ChallengePartnerInput {
+  @Field(() => ID) @IsUUID() organisationId: string;
+  @Field(() => ShortLocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ShortLocalizedTextInput) role?: ShortLocalizedTextInput;
+}
+
+@InputType()
+export class ChallengeRewardInput {
+  @Field(() => RewardKindEnum) @IsEnum(RewardKind) kind: RewardKind;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) amountEur?: number | null;
+  @Field(() => ShortLocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ShortLocalizedTextInput) description?: ShortLocalizedTextInput;
+}
+
+@InputType()
+export class EvaluationCriterionInput {
+  @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) name: ShortLocalizedTextInput;
+  @Field(() => Int) @IsInt() @Min(1) @Max(100) weight: number;
+}
+
+@InputType()
+export class IpTermsInput {
+  @Field(() => IpTermsKindEnum) @IsEnum(IpTermsKind) kind: IpTermsKind;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) details?: LocalizedTextInput;
+}
+
+@InputType()
+export class TwoStageInput {
+  @Field(() => Int) @IsInt() @Min(2) @Max(20) shortlistSize: number;
+  @Field(() => Int) @IsInt() @Min(1) @Max(100_000_000) shortlistFeeEur: number;
+}
+
+@InputType()
 export class CreateChallengeInput {
   @Field(() => ID) @IsUUID() ownerOrganisationId: string;
   @Field(() => ChallengeKindEnum, { nullable: true, description: 'Default INDUSTRY.' }) @IsOptional() @IsEnum(ChallengeKind) kind?: ChallengeKind;
@@ -85,6 +116,13 @@ export class CreateChallengeInput {
   @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) reward?: LocalizedTextInput;
   @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate() deadline?: Date | null;
+  @Field(() => [ChallengePartnerInput], { nullable: true, description: 'Replaces the list.' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ChallengePartnerInput) partners?: ChallengePartnerInput[];
+  @Field(() => [ChallengeRewardInput], { nullable: true, description: 'Replaces the list.' }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ChallengeRewardInput) rewards?: ChallengeRewardInput[];
+  @Field(() => [EvaluationCriterionInput], { nullable: true, description: 'Replaces the list; weights add up to 100.' }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => EvaluationCriterionInput) criteria?: EvaluationCriterionInput[];
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) totalBudgetEur?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100) awardsCount?: number | null;
+  @Field(() => IpTermsInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => IpTermsInput) ipTerms?: IpTermsInput | null;
+  @Field(() => TwoStageInput, { nullable: true, description: 'null: one stage.' }) @IsOptional() @ValidateNested() @Type(() => TwoStageInput) twoStage?: TwoStageInput | null;
 }
 
 @InputType()

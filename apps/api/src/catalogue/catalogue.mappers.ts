@@ -1,6 +1,6 @@
 import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import {
-  type ChallengeKind, type ChallengeStatus, type CreativeKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
+  type ChallengeKind, type ChallengeStatus, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Need, Offer, Organisation, Place, Term } from './catalogue.types.js';
 
@@ -40,6 +40,9 @@ export function toChallenge(e: ChallengeEntity): Challenge {
     domains: terms(Vocabulary.Domain, e.domains), techniques: terms(Vocabulary.Technique, e.techniques),
     materials: terms(Vocabulary.Material, e.materials),
     reward: e.rewardSl || e.rewardEn ? text(e.rewardSl, e.rewardEn) : null,
+    totalBudgetEur: e.totalBudgetEur, awardsCount: e.awardsCount,
+    ipTerms: e.ipTerms ? { kind: e.ipTerms as IpTermsKind, details: text(e.ipDetailsSl, e.ipDetailsEn), creatorKeepsRightsUntilPaid: true } : null,
+    twoStage: e.twoStage && e.shortlistSize !== null && e.shortlistFeeEur !== null ? { shortlistSize: e.shortlistSize, shortlistFeeEur: e.shortlistFeeEur } : null,
     deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, submissionsClosedAt: e.submissionsClosedAt,
     cancelledAt: e.cancelledAt, cancellationReason: e.cancelledAt ? text(e.cancellationReasonSl, e.cancellationReasonEn) : null, isDemo: e.isDemo,
     createdAt: e.createdAt, updatedAt: e.updatedAt,

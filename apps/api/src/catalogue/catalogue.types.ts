@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ChallengeKind, ChallengeStatus, CreativeKind, ExchangeStatus, OfferKind, OrganisationKind } from '@app/marketplace';
+import { ChallengeKind, ChallengeStatus, CreativeKind, ExchangeStatus, IpTermsKind, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
 import type { Type } from '@nestjs/common';
 
 /** A GraphQL enum whose names are the domain enum's values (COMPANY, not Company). */
@@ -13,6 +13,8 @@ export const OrganisationKindEnum = graphqlEnum(OrganisationKind, 'OrganisationK
 export const CreativeKindEnum = graphqlEnum(CreativeKind, 'CreativeKind');
 export const ChallengeStatusEnum = graphqlEnum(ChallengeStatus, 'ChallengeStatus');
 export const ChallengeKindEnum = graphqlEnum(ChallengeKind, 'ChallengeKind');
+export const RewardKindEnum = graphqlEnum(RewardKind, 'RewardKind');
+export const IpTermsKindEnum = graphqlEnum(IpTermsKind, 'IpTermsKind');
 export const ExchangeStatusEnum = graphqlEnum(ExchangeStatus, 'ExchangeStatus');
 export const OfferKindEnum = graphqlEnum(OfferKind, 'OfferKind');
 
@@ -73,6 +75,39 @@ export class CreativeProfile {
 }
 
 @ObjectType()
+export class ChallengePartner {
+  @Field(() => Organisation) organisation: Organisation;
+  @Field(() => LocalizedText, { description: 'What the partner does in this challenge.' }) role: LocalizedText;
+}
+
+@ObjectType()
+export class ChallengeReward {
+  @Field(() => RewardKindEnum) kind: RewardKind;
+  @Field(() => Int, { nullable: true, description: 'Whole euros (prize money and grants).' }) amountEur: number | null;
+  @Field(() => LocalizedText) description: LocalizedText;
+}
+
+@ObjectType({ description: 'One evaluation criterion; the weights of a challenge add up to 100.' })
+export class EvaluationCriterion {
+  @Field(() => ID) id: string;
+  @Field(() => LocalizedText) name: LocalizedText;
+  @Field(() => Int) weight: number;
+}
+
+@ObjectType()
+export class IpTerms {
+  @Field(() => IpTermsKindEnum) kind: IpTermsKind;
+  @Field(() => LocalizedText) details: LocalizedText;
+  @Field({ description: 'Always true on Modrotisk: the creator keeps every right until paid.' }) creatorKeepsRightsUntilPaid: boolean;
+}
+
+@ObjectType({ description: 'Two stages against unpaid spec work: short approaches first, then a paid shortlist develops full proposals.' })
+export class TwoStageTerms {
+  @Field(() => Int) shortlistSize: number;
+  @Field(() => Int, { description: 'Paid to each shortlisted author, whole euros.' }) shortlistFeeEur: number;
+}
+
+@ObjectType()
 export class Challenge {
   @Field(() => ID) id: string;
   /** Resolved by ChallengesResolver.owner. */
@@ -83,7 +118,11 @@ export class Challenge {
   @Field(() => [Term]) domains: Term[];
   @Field(() => [Term]) techniques: Term[];
   @Field(() => [Term]) materials: Term[];
-  @Field(() => LocalizedText, { nullable: true, description: 'null where no reward is stated.' }) reward: LocalizedText | null;
+  @Field(() => LocalizedText, { nullable: true, description: 'Free text about rewards; null where none is stated.' }) reward: LocalizedText | null;
+  @Field(() => Int, { nullable: true, description: 'Whole euros.' }) totalBudgetEur: number | null;
+  @Field(() => Int, { nullable: true }) awardsCount: number | null;
+  @Field(() => IpTerms, { nullable: true }) ipTerms: IpTerms | null;
+  @Field(() => TwoStageTerms, { nullable: true }) twoStage: TwoStageTerms | null;
   @Field(() => Date, { nullable: true }) deadline: Date | null;
   @Field(() => ChallengeStatusEnum) status: ChallengeStatus;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;

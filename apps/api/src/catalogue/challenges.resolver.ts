@@ -2,9 +2,10 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { ChallengesService } from '@app/marketplace';
 import { OperatorOnly, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
-import { toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
+import { text, toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
 import { CancelChallengeArgs, ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
-import { Challenge, ChallengeConnection, Organisation } from './catalogue.types.js';
+import { Challenge, ChallengeConnection, ChallengePartner, ChallengeReward, EvaluationCriterion, Organisation } from './catalogue.types.js';
+import type { RewardKind } from '@app/marketplace';
 
 @Resolver(() => Challenge)
 export class ChallengesResolver {
@@ -28,6 +29,24 @@ export class ChallengesResolver {
     const owner = await context.loaders.organisation.load(challenge.ownerOrganisationId);
     if (!owner) throw new Error(`challenge ${challenge.id} has no owner row`);
     return toOrganisation(owner);
+  }
+
+  @Public()
+  @ResolveField(() => [ChallengePartner])
+  async partners(@Parent() challenge: Challenge, @Context() context: GraphQLContext): Promise<ChallengePartner[]> {
+    return (await context.loaders.challengePartners.load(challenge.id)).map((p) => ({ organisation: toOrganisation(p.organisation), role: text(p.roleSl, p.roleEn) }));
+  }
+
+  @Public()
+  @ResolveField(() => [ChallengeReward])
+  async rewards(@Parent() challenge: Challenge, @Context() context: GraphQLContext): Promise<ChallengeReward[]> {
+    return (await context.loaders.challengeRewards.load(challenge.id)).map((r) => ({ kind: r.kind as RewardKind, amountEur: r.amountEur, description: text(r.descriptionSl, r.descriptionEn) }));
+  }
+
+  @Public()
+  @ResolveField(() => [EvaluationCriterion])
+  async evaluationCriteria(@Parent() challenge: Challenge, @Context() context: GraphQLContext): Promise<EvaluationCriterion[]> {
+    return (await context.loaders.challengeCriteria.load(challenge.id)).map((c) => ({ id: c.id, name: text(c.nameSl, c.nameEn), weight: c.weight }));
   }
 
   @OperatorOnly()

@@ -25,6 +25,14 @@ export class ChallengeEntity {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ name: 'cancellation_reason_sl', type: 'text', nullable: true }) cancellationReasonSl: string | null;
   @Column({ name: 'cancellation_reason_en', type: 'text', nullable: true }) cancellationReasonEn: string | null;
+  @Column({ name: 'total_budget_eur', type: 'integer', nullable: true }) totalBudgetEur: number | null;
+  @Column({ name: 'awards_count', type: 'integer', nullable: true }) awardsCount: number | null;
+  @Column({ name: 'ip_terms', type: 'text', nullable: true }) ipTerms: string | null;
+  @Column({ name: 'ip_details_sl', type: 'text', nullable: true }) ipDetailsSl: string | null;
+  @Column({ name: 'ip_details_en', type: 'text', nullable: true }) ipDetailsEn: string | null;
+  @Column({ name: 'two_stage', type: 'boolean', default: false }) twoStage: boolean;
+  @Column({ name: 'shortlist_size', type: 'integer', nullable: true }) shortlistSize: number | null;
+  @Column({ name: 'shortlist_fee_eur', type: 'integer', nullable: true }) shortlistFeeEur: number | null;
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

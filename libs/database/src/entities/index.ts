@@ -1,11 +1,12 @@
 import { AppMetaEntity } from './app-meta.entity.js';
 import { ChallengeEntity } from './challenge.entity.js';
+import { ChallengeCriterionEntity, ChallengePartnerEntity, ChallengeRewardEntity } from './challenge-terms.entity.js';
 import { CreativeProfileEntity } from './creative-profile.entity.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import { NeedEntity } from './need.entity.js';
 import { OfferEntity } from './offer.entity.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
 
-export { AppMetaEntity, ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
+export { AppMetaEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
 
-export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity];
+export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity];

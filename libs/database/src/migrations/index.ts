@@ -2,6 +2,7 @@ import { CreateCatalogue1763900000000 } from './1763900000000-CreateCatalogue.js
 import { CreateNeedsAndOffers1763900100000 } from './1763900100000-CreateNeedsAndOffers.js';
 import { AddChallengeKind1763900200000 } from './1763900200000-AddChallengeKind.js';
 import { ChallengeLifecycle1763900300000 } from './1763900300000-ChallengeLifecycle.js';
+import { ChallengeTerms1763900400000 } from './1763900400000-ChallengeTerms.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so build, jest and the CLI agree. */
-export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000];
+export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000, ChallengeTerms1763900400000];

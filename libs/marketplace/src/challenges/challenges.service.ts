@@ -9,8 +9,11 @@ import { UnitOfWork } from '../common/unit-of-work.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
 import { ChallengeKind, ChallengeStatus } from '../reference/index.js';
 import { ChallengeRepository } from './challenge.repository.js';
+import { type ChallengeTermsCommand, RewardKind, type TermsColumns, type ValidatedTerms, validateTerms } from './challenge-terms.js';
+import { ChallengeTermsRepository, type PartnerWithOrganisation } from './challenge-terms.repository.js';
+import type { ChallengeCriterionEntity, ChallengeRewardEntity } from '@app/database';
 
-export interface ChallengeCommand {
+export interface ChallengeCommand extends ChallengeTermsCommand {
   ownerOrganisationId: string;
   /** Default INDUSTRY. PUBLIC_SERVICE challenges of municipalities count for the yearly rule. */
   kind?: ChallengeKind;
@@ -30,6 +33,7 @@ export class ChallengesService {
   constructor(
     private readonly challenges: ChallengeRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly terms: ChallengeTermsRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -38,14 +42,18 @@ export class ChallengesService {
     const values = validate(command);
     const owner = isUuid(command.ownerOrganisationId) ? await this.organisations.findById(command.ownerOrganisationId) : null;
     if (!owner) throw MarketplaceException.invalid('ownerOrganisationId', `organisation ${command.ownerOrganisationId} does not exist`);
+    const terms = validateTerms(command, owner.id, NO_TERMS);
+    await this.checkPartnersExist(terms);
     return this.unitOfWork.run(async (manager, touch) => {
       const saved = await this.challenges.insert(manager, {
         ...values,
+        ...terms.columns,
         ownerOrganisationId: owner.id,
         status: ChallengeStatus.Draft,
         publishedAt: null,
         isDemo,
       });
+      await this.replaceLists(manager, saved.id, terms);
       touch(SearchableType.Challenge, saved.id);
       return saved;
     });
@@ -70,7 +78,11 @@ export class ChallengesService {
         deadline: command.deadline === undefined ? current.deadline : command.deadline,
       });
       if (current.status === ChallengeStatus.Published) checkPublishable(merged, new Date());
-      const saved = await this.challenges.save(manager, Object.assign(current, merged));
+      const rewards = command.rewards === undefined && command.totalBudgetEur !== undefined ? await this.terms.rewards([id]) : undefined;
+      const terms = validateTerms(command, current.ownerOrganisationId, { ...(current as TermsColumns), rewards: rewards?.map((r) => ({ ...r, kind: r.kind as RewardKind })) });
+      await this.checkPartnersExist(terms);
+      await this.replaceLists(manager, id, terms);
+      const saved = await this.challenges.save(manager, Object.assign(current, merged, terms.columns));
       touch(SearchableType.Challenge, saved.id);
       return saved;
     });
@@ -90,6 +102,32 @@ export class ChallengesService {
       touch(SearchableType.Challenge, saved.id);
       return saved;
     });
+  }
+
+  /** Partners with their organisations, for many challenges at once (one statement). */
+  partnersOf(challengeIds: readonly string[]): Promise<PartnerWithOrganisation[]> {
+    return this.terms.partners(challengeIds);
+  }
+
+  rewardsOf(challengeIds: readonly string[]): Promise<ChallengeRewardEntity[]> {
+    return this.terms.rewards(challengeIds);
+  }
+
+  criteriaOf(challengeIds: readonly string[]): Promise<ChallengeCriterionEntity[]> {
+    return this.terms.criteria(challengeIds);
+  }
+
+  private async checkPartnersExist(terms: ValidatedTerms): Promise<void> {
+    const ids = (terms.partners ?? []).map((p) => p.organisationId);
+    const found = new Set((await this.organisations.findByIds(ids.filter(isUuid))).map((o) => o.id));
+    const missing = ids.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw MarketplaceException.invalid(`partners.${missing}.organisationId`, `organisation ${ids[missing]} does not exist`);
+  }
+
+  private async replaceLists(manager: Parameters<ChallengeTermsRepository['replacePartners']>[0], id: string, terms: ValidatedTerms): Promise<void> {
+    if (terms.partners) await this.terms.replacePartners(manager, id, terms.partners);
+    if (terms.rewards) await this.terms.replaceRewards(manager, id, terms.rewards);
+    if (terms.criteria) await this.terms.replaceCriteria(manager, id, terms.criteria);
   }
 
   /** SUBMISSIONS_CLOSED → IN_REVIEW. */
@@ -190,6 +228,10 @@ function checkPublishable(challenge: { briefSl: string | null; briefEn: string |
     throw MarketplaceException.invalid('deadline', 'a published challenge needs a deadline in the future');
   }
 }
+
+const NO_TERMS: TermsColumns = {
+  totalBudgetEur: null, awardsCount: null, ipTerms: null, ipDetailsSl: null, ipDetailsEn: null, twoStage: false, shortlistSize: null, shortlistFeeEur: null,
+};
 
 const CANCELLABLE = [ChallengeStatus.Draft, ChallengeStatus.Published, ChallengeStatus.SubmissionsClosed, ChallengeStatus.InReview] as const;
 
