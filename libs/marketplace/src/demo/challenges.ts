@@ -26,6 +26,10 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
       en: 'No reward is stated in the sources. The strategy\'s general mechanism is project work of designers with industrial companies in exchange for a job for the most promising people who prove themselves in the project; this is not a promise specific to this challenge.',
     },
     deadline: '2027-04-30',
+    partners: [
+      { key: 'bsc-kranj', role: { sl: 'organizator izziva', en: 'organiser of the challenge' } },
+      { key: 'gorenjski-muzej', role: { sl: 'partner (gorenjski muzeji)', en: 'partner (Gorenjska museums)' } },
+    ],
     status: ChallengeStatus.Published,
     source:
       '000:2520-2526 (challenge text), 000:3044-3050 (action plan: "vzorec modrotiska na modernih čevljih"), 000:3071 (organiser BSC Kranj), 000:3135 (partners), 001:988-989 (2020-2021). Reward not stated (§7.9): text describes the general mechanism of 000:2448-2454; the 15,000 EUR of 000:3095 is the project budget, not a prize. The "pattern and transfer" sentence is derived from 000:3046-3050. Deadline: demo (fictional)',
@@ -47,6 +51,7 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
     materials: ['textile', 'yarn', 'textile-waste'],
     reward: null,
     deadline: '2027-05-31',
+    partners: [{ key: 'kreativnice', role: { sl: 'oblikovalci iz kreativnega centra', en: 'designers from the creative centre' } }],
     status: ChallengeStatus.Published,
     source:
       '000:1129-1143; 001:459-471. Both deliverables kept (§7.2): 000 says products from the mill\'s high-quality fabric, 001 says waste material for home furnishing. Originally an InduCult2.0 pilot with the Kreativnice designers, re-published here as a demo. Reward not stated. Deadline: demo (fictional)',
@@ -71,6 +76,17 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
       en: 'The winning apron is produced by the Odeja factory and the most interesting aprons are exhibited at the Tržič Museum. No prize money is stated.',
     },
     deadline: '2027-06-15',
+    partners: [
+      { key: 'odeja', role: { sl: 'izdelava zmagovalnega predpasnika', en: 'produces the winning apron' } },
+      { key: 'trziski-muzej', role: { sl: 'razstava na Šuštarski nedelji', en: "exhibition at Shoemakers' Sunday" } },
+      { key: 'fakulteta-za-dizajn', role: { sl: 'sodelujoče študentke in študenti', en: 'participating students' } },
+    ],
+    rewards: [
+      { kind: 'PRODUCTION', description: { sl: 'Zmagovalni predpasnik izdela Odeja.', en: 'The winning apron is produced by Odeja.' } },
+      { kind: 'EXHIBITION', description: { sl: 'Razstava najzanimivejših predpasnikov v Tržiškem muzeju.', en: 'Exhibition of the most interesting aprons at the Tržič Museum.' } },
+    ],
+    awardsCount: 1,
+    criteria: [{ name: { sl: 'Ustvarjalnost interpretacije', en: 'Creativity of the interpretation' }, weight: 100 }],
     status: ChallengeStatus.Published,
     source:
       '000:810-814, 875-891; 001:459-467. Conflicts (§7.1): technique "indigo-barvanje" (000:877) vs "blueprint technique" (001:459) – both codes used; exhibition partner Tržiški muzej (000:877-883) chosen over "Museum of Škofja Loka" (001:467); Odeja as producer per both. Owner BSC Kranj as the InduCult2.0 partner that ran the pilot (derived). Re-run of the 2018 pilot; deadline: demo (fictional)',
@@ -113,6 +129,10 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
     materials: [],
     reward: null,
     deadline: '2027-09-30',
+    partners: [
+      { key: 'ljudska-univerza-jesenice', role: { sl: 'soorganizator delavnic', en: 'co-organiser of the workshops' } },
+      { key: 'obcina-jesenice', role: { sl: 'nosilec centra Kulturcafé', en: 'lead of the Kulturcafé centre' } },
+    ],
     status: ChallengeStatus.Published,
     source:
       '002:2260-2264, 2528-2537, 2633-2637; lead Gornjesavski muzej / Občina Jesenice 002:2840. The 30,000 EUR (10,000 EUR per year, 002:2825, 2863) is programme funding, not a prize; reward not stated. Deadline: demo (fictional)',
@@ -134,6 +154,12 @@ export const DEMO_CHALLENGES: readonly DemoChallenge[] = [
     materials: [],
     reward: null,
     deadline: '2027-11-30',
+    partners: [
+      { key: 'ra-sora', role: { sl: 'partner pri prenosu dobre prakse Kreativnic', en: 'partner in transferring the Kreativnice practice' } },
+      { key: 'loski-muzej', role: { sl: 'partner', en: 'partner' } },
+      { key: 'bpt-trzic', role: { sl: 'lastnik prostorov', en: 'owner of the premises' } },
+      { key: 'obcina-trzic', role: { sl: 'partner', en: 'partner' } },
+    ],
     status: ChallengeStatus.Draft,
     source:
       '000:2514-2516, 3040-3042, 3071 (lead BSC Kranj), 3131 (partners); 000:850-866 (2018 pilot); 000:1990-2000 (multidisciplinary teams); 000:2538-2544 (pop-up sales at BPT); 002:2401-2403 (fitting out creative-centre premises is the first creative challenge for KKI). DRAFT because the seeds make the transfer depend on owners showing interest (000:2516). The 200,000 EUR (100,000 per location, 000:3093) is the project budget, not a prize. Deadline: demo (fictional)',

@@ -237,4 +237,15 @@ describe('demo data', () => {
     expect(has((p) => p.materials.includes('textile-waste') || p.materials.includes('yarn'))).toBeGreaterThanOrEqual(2);
     expect(has((p) => p.skills.includes('furniture-design'))).toBeGreaterThanOrEqual(2);
   });
+
+  it('names only known organisations as challenge partners, never the owner', () => {
+    const keys = new Set(DEMO_ORGANISATIONS.map((o) => o.key));
+    for (const c of DEMO_CHALLENGES) {
+      for (const p of c.partners ?? []) {
+        expect({ challenge: c.key, partner: p.key, known: keys.has(p.key), owner: p.key === c.ownerKey }).toEqual({ challenge: c.key, partner: p.key, known: true, owner: false });
+        expect(p.role.sl && p.role.en).toBeTruthy();
+      }
+    }
+    expect(DEMO_CHALLENGES.flatMap((c) => c.partners ?? []).length).toBeGreaterThanOrEqual(10);
+  });
 });

@@ -94,6 +94,11 @@ export interface DemoChallenge {
   deadline: string | null;
   status: ChallengeStatus;
   source: string;
+  /** Partner organisations (DemoOrganisation keys) and their roles, as the seeds name them. */
+  partners?: { key: string; role: Label }[];
+  rewards?: { kind: 'PRIZE_MONEY' | 'JOB_OFFER' | 'PRODUCTION' | 'GRANT' | 'EXHIBITION' | 'MENTORING'; description: Label }[];
+  awardsCount?: number;
+  criteria?: { name: Label; weight: number }[];
 }
 
 export interface DemoCreativeProfile {

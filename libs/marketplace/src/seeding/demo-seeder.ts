@@ -8,6 +8,7 @@ import { CreativesService } from '../creatives/creatives.service.js';
 import { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS } from '../demo/index.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { ChallengeStatus } from '../reference/index.js';
+import { RewardKind } from '../challenges/challenge-terms.js';
 
 const MARKER = 'demo-data-seeded';
 /** Demo deadlines are stored as the end of the given day, Slovenian time. */
@@ -69,6 +70,10 @@ export class DemoSeeder {
           materials: c.materials,
           reward: c.reward,
           deadline: c.deadline ? demoDeadline(c.deadline, new Date()) : null,
+          partners: c.partners?.map((p) => ({ organisationId: orgIds.get(p.key) as string, role: p.role })),
+          rewards: c.rewards?.map((r) => ({ kind: r.kind as RewardKind, description: r.description })),
+          awardsCount: c.awardsCount,
+          criteria: c.criteria,
         },
         true,
       );
