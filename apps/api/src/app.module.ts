@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
-import { ChallengesService, CreativesService, MarketplaceModule, OrganisationsService } from '@app/marketplace';
+import { AttachmentsService, ChallengesService, CreativesService, MarketplaceModule, OrganisationsService } from '@app/marketplace';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -24,6 +24,9 @@ import { formatError } from './graphql/graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
+import { AttachmentsController } from './catalogue/attachments.controller.js';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
 import { DemoSeedOnStart } from './demo-seed-on-start.js';
 import { createLoaders } from './graphql/loaders.js';
 
@@ -43,11 +46,16 @@ const REPORT_AS_VALIDATION_ERROR = {
     JobsModule,
     SearchModule,
     MarketplaceModule,
+    // One file per request, in memory, at most MAX_ATTACHMENT_BYTES (larger: 413 before it is read in full).
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 5 } }),
+    }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MarketplaceModule],
-      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService],
-      useFactory: (config: AppConfig, organisations: OrganisationsService, creatives: CreativesService, challenges: ChallengesService) => {
+      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService, AttachmentsService],
+      useFactory: (config: AppConfig, organisations: OrganisationsService, creatives: CreativesService, challenges: ChallengesService, attachments: AttachmentsService) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
           autoSchemaFile: config.env === 'development' ? path.join(process.cwd(), 'apps/api/schema.gql') : true,
@@ -63,12 +71,12 @@ const REPORT_AS_VALIDATION_ERROR = {
             maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...REPORT_AS_VALIDATION_ERROR }),
             costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...REPORT_AS_VALIDATION_ERROR }),
           ],
-          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(organisations, creatives, challenges) }),
+          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments }) }),
         };
       },
     }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, AttachmentsController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,

@@ -5,6 +5,9 @@ import { JobsWorkerModule } from '@app/jobs';
 import { MarketplaceWorkerModule } from '@app/marketplace';
 import { startEmbeddedSearchServer, type EmbeddedSearchServer } from '@app/search';
 import { createTestDatabase, testConfig, type TestDatabase } from '@app/testing';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { AppModule } from '../src/app.module.js';
 
 export interface TestApp {
@@ -19,8 +22,9 @@ export interface TestApp {
  */
 export async function startTestApp(options: { worker: boolean; env?: Record<string, string> }): Promise<TestApp> {
   const db: TestDatabase = await createTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modrotisk-test-data-'));
   const searchServer = await startEmbeddedSearchServer({ host: '127.0.0.1', port: 0 });
-  const config = testConfig(db.url, 'postgres', { EMBEDDED_SEARCH_URL: searchServer.url, ...options.env });
+  const config = testConfig(db.url, 'postgres', { EMBEDDED_SEARCH_URL: searchServer.url, DATA_DIR: dataDir, ...options.env });
   const imports = options.worker ? [AppModule, MarketplaceWorkerModule, JobsWorkerModule] : [AppModule];
   const moduleRef = await Test.createTestingModule({ imports }).overrideProvider(APP_CONFIG).useValue(config).compile();
   const app = moduleRef.createNestApplication({ logger: false });
@@ -32,6 +36,7 @@ export async function startTestApp(options: { worker: boolean; env?: Record<stri
       await app.close();
       await searchServer.close();
       await db.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

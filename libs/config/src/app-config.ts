@@ -24,6 +24,8 @@ export interface AppConfig {
    * token. null: every write is refused.
    */
   auth: { adminToken: string | null };
+  /** Uploaded files live on local disk under DATA_DIR/attachments. */
+  attachments: { dir: string; maxBytes: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -63,6 +63,9 @@ export class EnvSchema {
   @IsOptional() @Transform(({ value }) => toInt(value)) @Max(60000) @Min(10) @IsInt()
   OUTBOX_POLL_MS?: number;
 
+  @IsOptional() @Transform(({ value }) => toInt(value)) @Max(200 * 1024 * 1024) @Min(1024) @IsInt()
+  MAX_ATTACHMENT_BYTES?: number;
+
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{24,200}$/, { message: 'must be 24-200 characters of A-Z, a-z, 0-9, _ or -' })
   ADMIN_API_TOKEN?: string;
 }

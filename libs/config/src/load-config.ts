@@ -8,7 +8,7 @@ import { EnvSchema } from './env.schema.js';
 export const ENV_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'QUEUE_NAMESPACE', 'REDIS_URL', 'SEARCH_BACKEND',
   'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
-  'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN',
+  'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Raised when the environment is invalid; `problems` name each variable and what is wrong. */
@@ -54,6 +54,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     seedDemoData: (parsed.SEED_DEMO_DATA ?? (nodeEnv === 'production' ? 'false' : 'true')) === 'true',
     outbox: { pollMs: parsed.OUTBOX_POLL_MS ?? 250 },
     auth: { adminToken: parsed.ADMIN_API_TOKEN ?? null },
+    attachments: { dir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'attachments'), maxBytes: parsed.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024 },
   } satisfies AppConfig);
 }
 

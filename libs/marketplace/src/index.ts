@@ -24,3 +24,4 @@ export {
 } from './compliance/municipal-compliance.service.js';
 export { IpTermsKind, RewardKind, type ChallengeTermsCommand } from './challenges/challenge-terms.js';
 export { type PartnerWithOrganisation } from './challenges/challenge-terms.repository.js';
+export { AttachmentsService, MAX_ATTACHMENTS_PER_CHALLENGE, type OpenAttachment } from './attachments/attachments.service.js';

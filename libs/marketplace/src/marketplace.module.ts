@@ -3,6 +3,7 @@ import { ChallengeRepository } from './challenges/challenge.repository.js';
 import { ChallengesService } from './challenges/challenges.service.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
 import { ChallengeTermsRepository } from './challenges/challenge-terms.repository.js';
+import { AttachmentsService } from './attachments/attachments.service.js';
 import { UnitOfWork } from './common/unit-of-work.js';
 import { CreativeProfileRepository } from './creatives/creative-profile.repository.js';
 import { CreativesService } from './creatives/creatives.service.js';
@@ -21,7 +22,7 @@ import { MunicipalComplianceRepository } from './compliance/municipal-compliance
 import { MunicipalComplianceService } from './compliance/municipal-compliance.service.js';
 
 const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository];
-const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, CatalogueSearchService, SearchIndexes, DemoSeeder];
+const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
 @Module({

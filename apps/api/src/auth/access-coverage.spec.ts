@@ -27,6 +27,28 @@ function operations(): { name: string; access: Access | undefined }[] {
   });
 }
 
+/** HTTP routes of the app's controllers (methods carrying Nest's route metadata). */
+function routes(): { name: string; access: Access | undefined }[] {
+  const controllers = ((Reflect.getMetadata('controllers', AppModule) as unknown[]) ?? []).filter((c): c is Constructor => typeof c === 'function');
+  return controllers.flatMap((cls) =>
+    Object.entries(Object.getOwnPropertyDescriptors(cls.prototype))
+      .filter(([key, d]) => key !== 'constructor' && typeof d.value === 'function' && Reflect.getMetadata('method', d.value as object) !== undefined)
+      .map(([key, d]) => ({
+        name: `${cls.name}.${key}`,
+        access: (Reflect.getMetadata(ACCESS_METADATA, d.value as object) as Access | undefined) ?? (Reflect.getMetadata(ACCESS_METADATA, cls) as Access | undefined),
+      })),
+  );
+}
+
+describe('every HTTP route declares who may call it', () => {
+  it('finds the routes and none is unmarked', () => {
+    const found = routes();
+    expect(found.map((r) => r.name)).toEqual(expect.arrayContaining(['HealthController.ready', 'AttachmentsController.upload']));
+    expect(found.filter((r) => r.access === undefined).map((r) => r.name)).toEqual([]);
+    expect(found.filter((r) => /\.(upload|remove)$/.test(r.name) && r.access !== Access.Operator).map((r) => r.name)).toEqual([]);
+  });
+});
+
 describe('every GraphQL operation declares who may call it', () => {
   const found = operations();
 

@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { APP_CONFIG, type AppConfig } from '@app/config';
@@ -9,7 +9,7 @@ import type { Actor, GraphQLContext } from './actor.js';
 import { ApiErrorCode } from '../graphql/graphql-errors.js';
 
 /**
- * Global guard for every GraphQL operation. An operation must be marked @Public() or
+ * Global guard for every GraphQL operation and HTTP route. Each must be marked @Public() or
  * @OperatorOnly(); unmarked ones are refused (and a test fails on them).
  */
 @Injectable()
@@ -20,16 +20,18 @@ export class ApiAccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (context.getType<string>() !== 'graphql') return true;
+    const graphql = context.getType<string>() === 'graphql';
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
-    const req = GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
+    const req = graphql ? GqlExecutionContext.create(context).getContext<GraphQLContext>().req : context.switchToHttp().getRequest<GraphQLContext['req']>();
     const actor: Actor = { isOperator: this.isOperator(req.headers.authorization) };
     req.actor = actor;
     if (access === Access.Public) return true;
     if (access === Access.Operator && actor.isOperator) return true;
     if (access === Access.Operator && !req.headers.authorization) {
+      if (!graphql) throw new UnauthorizedException('this operation needs credentials');
       throw new GraphQLError('this operation needs credentials', { extensions: { code: ApiErrorCode.Unauthenticated } });
     }
+    if (!graphql) throw new ForbiddenException('not allowed');
     throw new GraphQLError('not allowed', { extensions: { code: ApiErrorCode.Forbidden } });
   }
 

@@ -108,6 +108,17 @@ export class TwoStageTerms {
 }
 
 @ObjectType()
+export class Attachment {
+  @Field(() => ID) id: string;
+  @Field() fileName: string;
+  @Field() contentType: string;
+  @Field(() => Int) sizeBytes: number;
+  @Field() sha256: string;
+  @Field({ description: 'Download path on this server (GET).' }) url: string;
+  @Field() createdAt: Date;
+}
+
+@ObjectType()
 export class Challenge {
   @Field(() => ID) id: string;
   /** Resolved by ChallengesResolver.owner. */

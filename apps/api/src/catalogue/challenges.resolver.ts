@@ -4,7 +4,7 @@ import { OperatorOnly, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { text, toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
 import { CancelChallengeArgs, ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
-import { Challenge, ChallengeConnection, ChallengePartner, ChallengeReward, EvaluationCriterion, Organisation } from './catalogue.types.js';
+import { Attachment, Challenge, ChallengeConnection, ChallengePartner, ChallengeReward, EvaluationCriterion, Organisation } from './catalogue.types.js';
 import type { RewardKind } from '@app/marketplace';
 
 @Resolver(() => Challenge)
@@ -47,6 +47,14 @@ export class ChallengesResolver {
   @ResolveField(() => [EvaluationCriterion])
   async evaluationCriteria(@Parent() challenge: Challenge, @Context() context: GraphQLContext): Promise<EvaluationCriterion[]> {
     return (await context.loaders.challengeCriteria.load(challenge.id)).map((c) => ({ id: c.id, name: text(c.nameSl, c.nameEn), weight: c.weight }));
+  }
+
+  @Public()
+  @ResolveField(() => [Attachment], { description: 'Upload with POST /challenges/{id}/attachments (multipart field "file", operator).' })
+  async attachments(@Parent() challenge: Challenge, @Context() context: GraphQLContext): Promise<Attachment[]> {
+    return (await context.loaders.challengeAttachments.load(challenge.id)).map((a) => ({
+      id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256, url: `/attachments/${a.id}`, createdAt: a.createdAt,
+    }));
   }
 
   @OperatorOnly()

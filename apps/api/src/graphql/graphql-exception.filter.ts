@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { MarketplaceErrorCode, MarketplaceException } from '@app/marketplace';
 import { SearchUnavailableError } from '@app/search';
@@ -11,7 +12,10 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
   catch(exception: unknown, host: ArgumentsHost): GraphQLError | undefined {
-    if (host.getType<string>() !== 'graphql') throw exception;
+    if (host.getType<string>() === 'http') {
+      this.replyHttp(exception, host);
+      return undefined;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = status === 401 ? ApiErrorCode.Unauthenticated : status === 403 ? ApiErrorCode.Forbidden : status < 500 ? ApiErrorCode.BadUserInput : ApiErrorCode.Internal;
@@ -26,7 +30,28 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
     }
     return toGraphQLError(exception);
   }
+
+  private replyHttp(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 401 ? ApiErrorCode.Unauthenticated : status === 403 ? ApiErrorCode.Forbidden : status === 404 ? ApiErrorCode.NotFound : status < 500 ? ApiErrorCode.BadUserInput : ApiErrorCode.Internal;
+      if (code === ApiErrorCode.Internal) this.logger.error(exception.stack ?? exception.message);
+      res.status(status).json({ error: code, message: code === ApiErrorCode.Internal ? 'internal error' : exception.message });
+      return;
+    }
+    if (!(exception instanceof MarketplaceException)) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    const error = toGraphQLError(exception);
+    const code = (error.extensions.code as string) ?? ApiErrorCode.Internal;
+    res.status(HTTP_STATUS[code] ?? 500).json({ error: code, message: error.message, ...(error.extensions.field ? { field: error.extensions.field } : {}) });
+  }
 }
+
+/** HTTP routes (attachments): the same codes as JSON, with the matching status; nothing internal. */
+const HTTP_STATUS: Readonly<Record<string, number>> = {
+  [ApiErrorCode.BadUserInput]: 400, [ApiErrorCode.Unauthenticated]: 401, [ApiErrorCode.Forbidden]: 403,
+  [ApiErrorCode.NotFound]: 404, [ApiErrorCode.InvalidState]: 409, [ApiErrorCode.ServiceUnavailable]: 503, [ApiErrorCode.Internal]: 500,
+};
 
 /** Services name fields within their command; a mutation's command is its `input` argument. */
 function absoluteField(field: string, host: ArgumentsHost): string {

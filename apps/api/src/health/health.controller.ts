@@ -5,10 +5,12 @@ import { SearchIndexes } from '@app/marketplace';
 import { SEARCH_PORT, type SearchPort } from '@app/search';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators.js';
 
 type Check = { ok: boolean; detail?: string };
 
 /** Liveness (`/health`) and readiness (`/ready`: database, queue, search), as JSON. */
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,4 +1,5 @@
 import { AppMetaEntity } from './app-meta.entity.js';
+import { AttachmentEntity } from './attachment.entity.js';
 import { ChallengeEntity } from './challenge.entity.js';
 import { ChallengeCriterionEntity, ChallengePartnerEntity, ChallengeRewardEntity } from './challenge-terms.entity.js';
 import { CreativeProfileEntity } from './creative-profile.entity.js';
@@ -7,6 +8,6 @@ import { NeedEntity } from './need.entity.js';
 import { OfferEntity } from './offer.entity.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
 
-export { AppMetaEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
+export { AppMetaEntity, AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
 
-export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity];
+export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity];

@@ -3,6 +3,7 @@ import { CreateNeedsAndOffers1763900100000 } from './1763900100000-CreateNeedsAn
 import { AddChallengeKind1763900200000 } from './1763900200000-AddChallengeKind.js';
 import { ChallengeLifecycle1763900300000 } from './1763900300000-ChallengeLifecycle.js';
 import { ChallengeTerms1763900400000 } from './1763900400000-ChallengeTerms.js';
+import { CreateAttachments1763900500000 } from './1763900500000-CreateAttachments.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so build, jest and the CLI agree. */
-export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000, ChallengeTerms1763900400000];
+export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000, ChallengeTerms1763900400000, CreateAttachments1763900500000];
