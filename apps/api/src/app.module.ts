@@ -5,7 +5,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
-import { AttachmentsService, ChallengesService, CreativesService, MarketplaceModule, OrganisationsService } from '@app/marketplace';
+import { AttachmentsService, AwardsService, ChallengesService, CreativesService, MarketplaceModule, OrganisationsService, ProposalsService } from '@app/marketplace';
+import { IdentityModule } from '@app/identity';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -29,6 +30,11 @@ import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { DemoSeedOnStart } from './demo-seed-on-start.js';
 import { createLoaders } from './graphql/loaders.js';
+import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { MembershipsResolver } from './accounts/memberships.resolver.js';
+import { ProposalsResolver } from './proposals/proposals.resolver.js';
+import { JuryResolver } from './proposals/jury.resolver.js';
+import { ProposalFilesController } from './proposals/proposal-files.controller.js';
 
 /** Limits on one GraphQL operation. */
 export const GRAPHQL_LIMITS = { depth: 8, aliases: 15, cost: 5000 } as const;
@@ -45,6 +51,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     DatabaseModule,
     JobsModule,
     SearchModule,
+    IdentityModule,
     MarketplaceModule,
     // One file per request, in memory, at most MAX_ATTACHMENT_BYTES (larger: 413 before it is read in full).
     MulterModule.registerAsync({
@@ -54,8 +61,11 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MarketplaceModule],
-      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService, AttachmentsService],
-      useFactory: (config: AppConfig, organisations: OrganisationsService, creatives: CreativesService, challenges: ChallengesService, attachments: AttachmentsService) => {
+      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService, AttachmentsService, ProposalsService, AwardsService],
+      useFactory: (
+        config: AppConfig, organisations: OrganisationsService, creatives: CreativesService, challenges: ChallengesService, attachments: AttachmentsService,
+        proposals: ProposalsService, awards: AwardsService,
+      ) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
           autoSchemaFile: config.env === 'development' ? path.join(process.cwd(), 'apps/api/schema.gql') : true,
@@ -71,12 +81,12 @@ const REPORT_AS_VALIDATION_ERROR = {
             maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...REPORT_AS_VALIDATION_ERROR }),
             costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...REPORT_AS_VALIDATION_ERROR }),
           ],
-          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments }) }),
+          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments, proposals, awards }) }),
         };
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,
@@ -85,6 +95,10 @@ const REPORT_AS_VALIDATION_ERROR = {
     NeedsResolver,
     OffersResolver,
     ComplianceResolver,
+    AccountsResolver,
+    MembershipsResolver,
+    ProposalsResolver,
+    JuryResolver,
     DemoSeedOnStart,
     { provide: APP_GUARD, useClass: ApiAccessGuard },
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },

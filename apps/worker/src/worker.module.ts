@@ -4,9 +4,10 @@ import { DatabaseModule } from '@app/database';
 import { JobsModule, JobsWorkerModule } from '@app/jobs';
 import { MarketplaceWorkerModule } from '@app/marketplace';
 import { SearchModule } from '@app/search';
+import { IdentityWorkerModule } from '@app/identity';
 
 /** The worker: BullMQ processors and the outbox relay; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, JobsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, IdentityWorkerModule, JobsWorkerModule],
 })
 export class WorkerModule {}

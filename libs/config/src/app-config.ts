@@ -15,15 +15,19 @@ export interface AppConfig {
   search:
     | { backend: 'embedded'; url: string }
     | { backend: 'meilisearch'; url: string; apiKey: string | null };
-  smtp: { url: string | null };
+  /** SMTP when `smtpUrl` is set; otherwise each message is written as an .eml file into `dropDir`. */
+  mail: { smtpUrl: string | null; dropDir: string; from: string };
+  /** Base of links in emails (the web front end's address). */
+  publicUrl: string;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
   seedDemoData: boolean;
   outbox: { pollMs: number };
   /**
-   * Until accounts exist (marketplace issue), writes need this operator token as a Bearer
-   * token. null: every write is refused.
+   * adminToken: the platform operator's Bearer token (acts as a platform admin; null: none).
+   * tokenSecret: signs access tokens and emailed links (required in production; the launcher
+   * keeps one in .data for development).
    */
-  auth: { adminToken: string | null };
+  auth: { adminToken: string | null; tokenSecret: string | null };
   /** Uploaded files live on local disk under DATA_DIR/attachments. */
   attachments: { dir: string; maxBytes: number };
 }

@@ -18,11 +18,14 @@ describe('loadConfig', () => {
       NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/modrotisk', QUEUE_BACKEND: 'redis',
       REDIS_URL: 'redis://redis:6379', SEARCH_BACKEND: 'meilisearch', MEILI_URL: 'http://meili:7700',
       MEILI_MASTER_KEY: 'k', SMTP_URL: 'smtp://mailpit:1025', PORT: '8080',
+      AUTH_TOKEN_SECRET: 'p'.repeat(40), PUBLIC_URL: 'https://modrotisk.si/',
     });
+    expect(config.auth.tokenSecret).toBe('p'.repeat(40));
+    expect(config.publicUrl).toBe('https://modrotisk.si');
     expect(config.queue).toEqual({ backend: 'redis', redisUrl: 'redis://redis:6379', namespace: 'modrotisk' });
     expect(config.search).toEqual({ backend: 'meilisearch', url: 'http://meili:7700', apiKey: 'k' });
     expect(config.http.port).toBe(8080);
-    expect(config.smtp.url).toBe('smtp://mailpit:1025');
+    expect(config.mail.smtpUrl).toBe('smtp://mailpit:1025');
     expect(config.seedDemoData).toBe(false);
   });
 
@@ -36,6 +39,10 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
     [{ QUEUE_NAMESPACE: 'Bad-Name' }, 'QUEUE_NAMESPACE'],
     [{ ADMIN_API_TOKEN: 'short' }, 'ADMIN_API_TOKEN'],
+    [{ AUTH_TOKEN_SECRET: 'too-short' }, 'AUTH_TOKEN_SECRET'],
+    [{ NODE_ENV: 'production' }, 'AUTH_TOKEN_SECRET'],
+    [{ PUBLIC_URL: 'modrotisk.si' }, 'PUBLIC_URL'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {

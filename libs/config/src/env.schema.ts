@@ -68,6 +68,16 @@ export class EnvSchema {
 
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{24,200}$/, { message: 'must be 24-200 characters of A-Z, a-z, 0-9, _ or -' })
   ADMIN_API_TOKEN?: string;
+
+  @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUTH_TOKEN_SECRET !== undefined)
+  @Matches(/^\S{32,200}$/, { message: 'must be 32-200 characters without spaces (required in production)' })
+  AUTH_TOKEN_SECRET?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Matches(/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'must be an address, e.g. Modrotisk <no-reply@example.si>' })
+  MAIL_FROM?: string;
 }
 
 function toInt(value: unknown): unknown {

@@ -9,6 +9,7 @@ export const ENV_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'QUEUE_NAMESPACE', 'REDIS_URL', 'SEARCH_BACKEND',
   'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
   'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES',
+  'AUTH_TOKEN_SECRET', 'PUBLIC_URL', 'MAIL_FROM',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Raised when the environment is invalid; `problems` name each variable and what is wrong. */
@@ -49,11 +50,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       searchBackend === 'meilisearch'
         ? { backend: 'meilisearch', url: parsed.MEILI_URL as string, apiKey: parsed.MEILI_MASTER_KEY ?? null }
         : { backend: 'embedded', url: parsed.EMBEDDED_SEARCH_URL ?? DEFAULT_EMBEDDED_SEARCH_URL },
-    smtp: { url: parsed.SMTP_URL ?? null },
+    mail: {
+      smtpUrl: parsed.SMTP_URL ?? null,
+      dropDir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'mail'),
+      from: parsed.MAIL_FROM ?? 'Modrotisk <no-reply@modrotisk.localhost>',
+    },
+    publicUrl: (parsed.PUBLIC_URL ?? `http://${parsed.HOST ?? '127.0.0.1'}:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     log: { level: parsed.LOG_LEVEL ?? 'info', format: parsed.LOG_FORMAT ?? 'json' },
     seedDemoData: (parsed.SEED_DEMO_DATA ?? (nodeEnv === 'production' ? 'false' : 'true')) === 'true',
     outbox: { pollMs: parsed.OUTBOX_POLL_MS ?? 250 },
-    auth: { adminToken: parsed.ADMIN_API_TOKEN ?? null },
+    auth: { adminToken: parsed.ADMIN_API_TOKEN ?? null, tokenSecret: parsed.AUTH_TOKEN_SECRET ?? null },
     attachments: { dir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'attachments'), maxBytes: parsed.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024 },
   } satisfies AppConfig);
 }

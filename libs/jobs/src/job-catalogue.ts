@@ -5,6 +5,8 @@
 export enum QueueName {
   Search = 'search',
   Marketplace = 'marketplace',
+  /** Email and in-app messages. */
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -14,6 +16,17 @@ export enum JobName {
   SearchReindexAll = 'search-reindex-all',
   /** Close submissions of every published challenge whose deadline has passed. */
   ChallengeDeadlineSweep = 'challenge-deadline-sweep',
+  /** Mail one account link (verification, password reset) or invitation. */
+  SendAccountEmail = 'send-account-email',
+  /** Tell a proposal's authors the decision (in-app inbox; email delivery comes with the notifications pipeline). */
+  NotifyProposalOutcome = 'notify-proposal-outcome',
+}
+
+/** What an account email is about; the id is an `account_token` or `invitation` row. */
+export enum AccountEmailKind {
+  VerifyEmail = 'verify-email',
+  ResetPassword = 'reset-password',
+  Invitation = 'invitation',
 }
 
 /** Kinds of rows that have a search projection. */
@@ -41,10 +54,23 @@ export interface ChallengeDeadlineSweepPayload {
   trigger: 'schedule' | 'manual' | 'test';
 }
 
+export interface SendAccountEmailPayload {
+  kind: AccountEmailKind;
+  id: string;
+  upToOutboxId: string;
+}
+
+export interface NotifyProposalOutcomePayload {
+  proposalId: string;
+  upToOutboxId: string;
+}
+
 export type JobItem =
   | { name: JobName.SearchSyncDocument; data: SearchSyncDocumentPayload }
   | { name: JobName.SearchReindexAll; data: SearchReindexAllPayload }
-  | { name: JobName.ChallengeDeadlineSweep; data: ChallengeDeadlineSweepPayload };
+  | { name: JobName.ChallengeDeadlineSweep; data: ChallengeDeadlineSweepPayload }
+  | { name: JobName.SendAccountEmail; data: SendAccountEmailPayload }
+  | { name: JobName.NotifyProposalOutcome; data: NotifyProposalOutcomePayload };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobDataOf<N extends JobName> = JobOf<N>['data'];
@@ -54,6 +80,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.SearchSyncDocument]: QueueName.Search,
   [JobName.SearchReindexAll]: QueueName.Search,
   [JobName.ChallengeDeadlineSweep]: QueueName.Marketplace,
+  [JobName.SendAccountEmail]: QueueName.Notifications,
+  [JobName.NotifyProposalOutcome]: QueueName.Notifications,
 };
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every worker start). */
@@ -64,6 +92,10 @@ export const JOB_SCHEDULES: readonly { id: string; everyMs: number; item: JobIte
 /** Outbox topics and the job each becomes. */
 export enum OutboxTopic {
   SearchSync = 'search.sync',
+  /** aggregate type: an AccountEmailKind; aggregate id: the token or invitation row. */
+  AccountEmail = 'account.email',
+  /** aggregate: the proposal whose outcome was decided. */
+  ProposalOutcome = 'proposal.outcome',
 }
 
 /** Explicit outcomes (throw only for retryable failures). */

@@ -12,7 +12,7 @@ describe('worker start-up', () => {
         .overrideProvider(APP_CONFIG).useValue(testConfig(db.url, 'postgres'))
         .compile();
       moduleRef.useLogger(false);
-      await expect(moduleRef.init()).rejects.toThrow(/no handler for job\(s\): search-sync-document, search-reindex-all, challenge-deadline-sweep; the worker refuses to start/);
+      await expect(moduleRef.init()).rejects.toThrow(/no handler for job\(s\): search-sync-document, search-reindex-all, challenge-deadline-sweep, send-account-email, notify-proposal-outcome; the worker refuses to start/);
       await moduleRef.close();
     } finally {
       await db.drop();

@@ -12,7 +12,7 @@ type WorkerConstructor = new (name: string, processor: (job: Job) => Promise<unk
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4, [QueueName.Marketplace]: 1 };
+const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4, [QueueName.Marketplace]: 1, [QueueName.Notifications]: 4 };
 
 /**
  * The consumer side: finds every `@OnJob` method, checks the catalogue is covered, then runs one

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { JOB_QUEUE, JobName, type JobItem, OutboxTopic, SearchableType } from './job-catalogue.js';
+import { type AccountEmailKind, JOB_QUEUE, JobName, type JobItem, OutboxTopic, SearchableType } from './job-catalogue.js';
 import { JobQueues, type QueuedJob, withTimeout } from './job-queues.js';
 import { OutboxStore, type PendingOutboxGroup } from './outbox.store.js';
 
@@ -100,6 +100,10 @@ function toJob(group: PendingOutboxGroup): JobItem {
         name: JobName.SearchSyncDocument,
         data: { type: group.aggregateType as SearchableType, id: group.aggregateId, upToOutboxId: group.upToId },
       };
+    case OutboxTopic.AccountEmail:
+      return { name: JobName.SendAccountEmail, data: { kind: group.aggregateType as AccountEmailKind, id: group.aggregateId, upToOutboxId: group.upToId } };
+    case OutboxTopic.ProposalOutcome:
+      return { name: JobName.NotifyProposalOutcome, data: { proposalId: group.aggregateId, upToOutboxId: group.upToId } };
   }
 }
 

@@ -25,3 +25,12 @@ export {
 export { IpTermsKind, RewardKind, type ChallengeTermsCommand } from './challenges/challenge-terms.js';
 export { type PartnerWithOrganisation } from './challenges/challenge-terms.repository.js';
 export { AttachmentsService, MAX_ATTACHMENTS_PER_CHALLENGE, type OpenAttachment } from './attachments/attachments.service.js';
+export { ProposalsService, type ProposalCommand, type ProposalUpdate } from './proposals/proposals.service.js';
+export { ProposalStatus, ProposalOutcome, OutcomeKind, ProposalView } from './proposals/proposal.rules.js';
+export { type ProposalAuthorRow } from './proposals/proposal.repository.js';
+export { type VisibleProposal } from './proposals/proposal-visibility.js';
+export { JuryService, type RubricScore } from './jury/jury.service.js';
+export { type JurorRow } from './jury/jury.repository.js';
+export { type RankedProposal, rankProposals } from './jury/scoring.js';
+export { AwardsService, csvCell, type OutcomeCommand } from './jury/awards.service.js';
+export { blindName } from './attachments/attachments.service.js';

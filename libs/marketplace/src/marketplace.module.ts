@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
 import { ChallengeRepository } from './challenges/challenge.repository.js';
 import { ChallengesService } from './challenges/challenges.service.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
@@ -20,12 +21,21 @@ import { OffersService } from './exchange/offers.service.js';
 import { SearchProjections } from './search/search-projections.js';
 import { MunicipalComplianceRepository } from './compliance/municipal-compliance.repository.js';
 import { MunicipalComplianceService } from './compliance/municipal-compliance.service.js';
+import { ProposalRepository } from './proposals/proposal.repository.js';
+import { ProposalVisibility } from './proposals/proposal-visibility.js';
+import { ProposalsService } from './proposals/proposals.service.js';
+import { JuryRepository } from './jury/jury.repository.js';
+import { JuryService } from './jury/jury.service.js';
+import { AwardsService } from './jury/awards.service.js';
+import { ProposalOutcomeHandler } from './jury/proposal-outcome.handler.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository];
-const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder];
+const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository];
+const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
+  ProposalVisibility, ProposalsService, JuryService, AwardsService];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
 @Module({
+  imports: [IdentityModule],
   providers: [...REPOSITORIES, ...SERVICES],
   exports: SERVICES,
 })
@@ -33,7 +43,8 @@ export class MarketplaceModule {}
 
 /** The catalogue for the worker: search sync handlers and the start-up drift check. */
 @Module({
-  providers: [...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck],
-  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes],
+  imports: [IdentityModule],
+  providers: [...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck, ProposalOutcomeHandler],
+  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler],
 })
 export class MarketplaceWorkerModule {}

@@ -25,6 +25,7 @@ export function testConfig(databaseUrl: string, queue: QueueBackendName, extra: 
     OUTBOX_POLL_MS: '50',
     LOG_LEVEL: 'warn',
     ADMIN_API_TOKEN: 'test-operator-token-0123456789abcdef',
+    AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghijklmnop',
     SEED_DEMO_DATA: 'false',
     ...extra,
   });

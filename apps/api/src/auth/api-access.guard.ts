@@ -2,45 +2,75 @@ import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, In
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { type Actor, ANONYMOUS, IdentityException, isAdmin, isOrganiser, OPERATOR, SessionsService } from '@app/identity';
 import { GraphQLError } from 'graphql';
 import { timingSafeEqual } from 'node:crypto';
 import { ACCESS_METADATA, Access } from './access.decorators.js';
-import type { Actor, GraphQLContext } from './actor.js';
+import type { ApiRequest, GraphQLContext } from './actor.js';
 import { ApiErrorCode } from '../graphql/graphql-errors.js';
 
 /**
- * Global guard for every GraphQL operation and HTTP route. Each must be marked @Public() or
- * @OperatorOnly(); unmarked ones are refused (and a test fails on them).
+ * Global guard for every GraphQL operation and HTTP route. It resolves the caller once per
+ * request (Bearer access token, or the operator token) and checks the operation's declared
+ * access. Each operation must be marked; unmarked ones are refused (and a test fails on them).
  */
 @Injectable()
 export class ApiAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const graphql = context.getType<string>() === 'graphql';
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
-    const req = graphql ? GqlExecutionContext.create(context).getContext<GraphQLContext>().req : context.switchToHttp().getRequest<GraphQLContext['req']>();
-    const actor: Actor = { isOperator: this.isOperator(req.headers.authorization) };
-    req.actor = actor;
-    if (access === Access.Public) return true;
-    if (access === Access.Operator && actor.isOperator) return true;
-    if (access === Access.Operator && !req.headers.authorization) {
-      if (!graphql) throw new UnauthorizedException('this operation needs credentials');
-      throw new GraphQLError('this operation needs credentials', { extensions: { code: ApiErrorCode.Unauthenticated } });
+    const req = graphql ? GqlExecutionContext.create(context).getContext<GraphQLContext>().req : context.switchToHttp().getRequest<ApiRequest>();
+    if (!req.actor) {
+      try {
+        await this.resolve(req);
+      } catch (error) {
+        if (error instanceof IdentityException) throw this.refuse(graphql, true, error.message);
+        throw error;
+      }
     }
-    if (!graphql) throw new ForbiddenException('not allowed');
-    throw new GraphQLError('not allowed', { extensions: { code: ApiErrorCode.Forbidden } });
+    const actor = req.actor as Actor;
+    if (access === Access.Public) return true;
+    const signedIn = actor.kind !== 'anonymous';
+    if (!signedIn && access !== undefined) throw this.refuse(graphql, true, 'this operation needs you to sign in');
+    if (access === Access.SignedIn) return true;
+    if (access === Access.Organiser && isOrganiser(actor)) return true;
+    if (access === Access.Admin && isAdmin(actor)) return true;
+    throw this.refuse(graphql, false, access === Access.Organiser ? 'this operation is for organisers' : 'not allowed');
   }
 
-  private isOperator(header: string | undefined): boolean {
+  private async resolve(req: ApiRequest): Promise<void> {
+    const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+    if (!match) {
+      if (req.headers.authorization) throw IdentityException.unauthenticated('the Authorization header must be "Bearer <token>"');
+      req.actor = ANONYMOUS;
+      return;
+    }
+    if (this.isOperatorToken(match[1])) {
+      req.actor = OPERATOR;
+      req.sessionId = null;
+      return;
+    }
+    const { actor, sessionId } = await this.sessions.authenticate(match[1]);
+    req.actor = actor;
+    req.sessionId = sessionId;
+  }
+
+  private refuse(graphql: boolean, unauthenticated: boolean, message: string): Error {
+    if (!graphql) return unauthenticated ? new UnauthorizedException(message) : new ForbiddenException(message);
+    return new GraphQLError(message, { extensions: { code: unauthenticated ? ApiErrorCode.Unauthenticated : ApiErrorCode.Forbidden } });
+  }
+
+  private isOperatorToken(given: string): boolean {
     const token = this.config.auth.adminToken;
-    const match = /^Bearer (\S+)$/.exec(header ?? '');
-    if (!token || !match) return false;
-    const given = Buffer.from(match[1]);
-    const expected = Buffer.from(token);
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    if (!token) return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 }

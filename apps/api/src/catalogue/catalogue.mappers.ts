@@ -45,6 +45,7 @@ export function toChallenge(e: ChallengeEntity): Challenge {
     twoStage: e.twoStage && e.shortlistSize !== null && e.shortlistFeeEur !== null ? { shortlistSize: e.shortlistSize, shortlistFeeEur: e.shortlistFeeEur } : null,
     deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, submissionsClosedAt: e.submissionsClosedAt,
     cancelledAt: e.cancelledAt, cancellationReason: e.cancelledAt ? text(e.cancellationReasonSl, e.cancellationReasonEn) : null, isDemo: e.isDemo,
+    awardedAt: e.awardedAt, decision: e.awardedAt ? text(e.decisionSl, e.decisionEn) : null,
     createdAt: e.createdAt, updatedAt: e.updatedAt,
   };
 }

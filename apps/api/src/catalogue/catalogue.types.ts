@@ -3,7 +3,7 @@ import { ChallengeKind, ChallengeStatus, CreativeKind, ExchangeStatus, IpTermsKi
 import type { Type } from '@nestjs/common';
 
 /** A GraphQL enum whose names are the domain enum's values (COMPANY, not Company). */
-function graphqlEnum<E extends Record<string, string>>(domainEnum: E, name: string): Record<string, string> {
+export function graphqlEnum<E extends Record<string, string>>(domainEnum: E, name: string): Record<string, string> {
   const mirror = Object.fromEntries(Object.values(domainEnum).map((v) => [v, v]));
   registerEnumType(mirror, { name });
   return mirror;
@@ -140,6 +140,8 @@ export class Challenge {
   @Field(() => Date, { nullable: true, description: 'When submissions closed (at the deadline).' }) submissionsClosedAt: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
   @Field(() => LocalizedText, { nullable: true, description: 'Why the challenge was cancelled (public).' }) cancellationReason: LocalizedText | null;
+  @Field(() => Date, { nullable: true }) awardedAt: Date | null;
+  @Field(() => LocalizedText, { nullable: true, description: 'The published award decision.' }) decision: LocalizedText | null;
   @Field() isDemo: boolean;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ChallengesService } from '@app/marketplace';
-import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { SignedIn, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { text, toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
 import { CancelChallengeArgs, ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
@@ -12,15 +12,15 @@ export class ChallengesResolver {
   constructor(private readonly challengeService: ChallengesService) {}
 
   @Public()
-  @Query(() => Challenge, { description: 'A published challenge (drafts: operator only).' })
+  @Query(() => Challenge, { description: 'A challenge; drafts exist only for members of the owner organisation.' })
   async challenge(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
-    return toChallenge(await this.challengeService.get(id, actor.isOperator));
+    return toChallenge(await this.challengeService.get(actor, id));
   }
 
   @Public()
   @Query(() => ChallengeConnection)
   async challenges(@Args() { status, ...page }: ChallengesArgs, @CurrentActor() actor: Actor) {
-    return toConnection(await this.challengeService.list(page, status, actor.isOperator), toChallenge);
+    return toConnection(await this.challengeService.list(actor, page, status), toChallenge);
   }
 
   @Public()
@@ -50,46 +50,46 @@ export class ChallengesResolver {
   }
 
   @Public()
-  @ResolveField(() => [Attachment], { description: 'Upload with POST /challenges/{id}/attachments (multipart field "file", operator).' })
+  @ResolveField(() => [Attachment], { description: 'Upload with POST /challenges/{id}/attachments (multipart field "file"; owners and editors).' })
   async attachments(@Parent() challenge: Challenge, @Context() context: GraphQLContext): Promise<Attachment[]> {
     return (await context.loaders.challengeAttachments.load(challenge.id)).map((a) => ({
       id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256, url: `/attachments/${a.id}`, createdAt: a.createdAt,
     }));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Challenge, { description: 'Creates a draft.' })
-  async createChallenge(@Args('input') input: CreateChallengeInput): Promise<Challenge> {
-    return toChallenge(await this.challengeService.create(input));
+  async createChallenge(@Args('input') input: CreateChallengeInput, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge(await this.challengeService.create(actor, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Challenge)
-  async updateChallenge(@Args() { id, input }: UpdateChallengeArgs): Promise<Challenge> {
-    return toChallenge(await this.challengeService.update(id, input));
+  async updateChallenge(@Args() { id, input }: UpdateChallengeArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge(await this.challengeService.update(actor, id, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Challenge, { description: 'DRAFT -> PUBLISHED; the challenge becomes searchable.' })
-  async publishChallenge(@Args() { id }: IdArgs): Promise<Challenge> {
-    return toChallenge(await this.challengeService.publish(id));
+  async publishChallenge(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge(await this.challengeService.publish(actor, id));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Challenge, { description: 'SUBMISSIONS_CLOSED -> IN_REVIEW (submissions close by themselves at the deadline).' })
-  async startChallengeReview(@Args() { id }: IdArgs): Promise<Challenge> {
-    return toChallenge(await this.challengeService.startReview(id));
+  async startChallengeReview(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge(await this.challengeService.startReview(actor, id));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Challenge, { description: 'IN_REVIEW -> CLOSED_WITHOUT_AWARD.' })
-  async closeChallengeWithoutAward(@Args() { id }: IdArgs): Promise<Challenge> {
-    return toChallenge(await this.challengeService.closeWithoutAward(id));
+  async closeChallengeWithoutAward(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge(await this.challengeService.closeWithoutAward(actor, id));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Challenge, { description: 'Cancels a challenge before a decision; the reason is public.' })
-  async cancelChallenge(@Args() { id, reason }: CancelChallengeArgs): Promise<Challenge> {
-    return toChallenge(await this.challengeService.cancel(id, reason));
+  async cancelChallenge(@Args() { id, reason }: CancelChallengeArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge(await this.challengeService.cancel(actor, id, reason));
   }
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { MunicipalComplianceService } from '@app/marketplace';
 import { IsInt } from 'class-validator';
-import { OperatorOnly } from '../auth/access.decorators.js';
+import { OrganiserOnly } from '../auth/access.decorators.js';
 import { toChallenge, toOrganisation } from './catalogue.mappers.js';
 import { Challenge, Organisation, Place } from './catalogue.types.js';
 
@@ -30,7 +30,7 @@ class YearArgs {
 export class ComplianceResolver {
   constructor(private readonly compliance: MunicipalComplianceService) {}
 
-  @OperatorOnly()
+  @OrganiserOnly()
   @Query(() => MunicipalComplianceBoard, { description: 'The yearly public-service challenge rule for the 18 Gorenjska municipalities (organisers).' })
   async municipalChallengeCompliance(@Args() { year }: YearArgs): Promise<MunicipalComplianceBoard> {
     const board = await this.compliance.board(year);

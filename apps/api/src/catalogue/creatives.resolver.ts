@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CreativesService } from '@app/marketplace';
-import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { SignedIn, Public } from '../auth/access.decorators.js';
+import { type Actor, CurrentActor } from '../auth/actor.js';
 import { toConnection, toCreativeProfile } from './catalogue.mappers.js';
 import { CreateCreativeProfileInput, IdArgs, PageArgs, UpdateCreativeProfileArgs } from './catalogue.inputs.js';
 import { CreativeProfile, CreativeProfileConnection } from './catalogue.types.js';
@@ -21,22 +22,22 @@ export class CreativesResolver {
     return toConnection(await this.creativeService.list(page), toCreativeProfile);
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => CreativeProfile)
-  async createCreativeProfile(@Args('input') input: CreateCreativeProfileInput): Promise<CreativeProfile> {
-    return toCreativeProfile(await this.creativeService.create(input));
+  async createCreativeProfile(@Args('input') input: CreateCreativeProfileInput, @CurrentActor() actor: Actor): Promise<CreativeProfile> {
+    return toCreativeProfile(await this.creativeService.create(actor, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Boolean, { description: 'Erases the profile everywhere it is stored, including the search index.' })
-  async deleteCreativeProfile(@Args() { id }: IdArgs): Promise<boolean> {
-    await this.creativeService.delete(id);
+  async deleteCreativeProfile(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<boolean> {
+    await this.creativeService.delete(actor, id);
     return true;
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => CreativeProfile)
-  async updateCreativeProfile(@Args() { id, input }: UpdateCreativeProfileArgs): Promise<CreativeProfile> {
-    return toCreativeProfile(await this.creativeService.update(id, input));
+  async updateCreativeProfile(@Args() { id, input }: UpdateCreativeProfileArgs, @CurrentActor() actor: Actor): Promise<CreativeProfile> {
+    return toCreativeProfile(await this.creativeService.update(actor, id, input));
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NeedsService } from '@app/marketplace';
-import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { SignedIn, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { toConnection, toNeed, toOrganisation } from './catalogue.mappers.js';
 import { CreateNeedInput, IdArgs, PageArgs, UpdateNeedArgs } from './catalogue.inputs.js';
@@ -11,15 +11,15 @@ export class NeedsResolver {
   constructor(private readonly needService: NeedsService) {}
 
   @Public()
-  @Query(() => Need, { description: 'A published or closed need (drafts: operator only).' })
+  @Query(() => Need, { description: 'A published or closed need (drafts: their owners only).' })
   async need(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Need> {
-    return toNeed(await this.needService.get(id, actor.isOperator));
+    return toNeed(await this.needService.get(actor, id));
   }
 
   @Public()
-  @Query(() => NeedConnection, { description: 'Needs; drafts are listed for the operator only.' })
+  @Query(() => NeedConnection, { description: 'Needs; drafts are listed for their owners only.' })
   async needs(@Args() page: PageArgs, @CurrentActor() actor: Actor) {
-    return toConnection(await this.needService.list(page, actor.isOperator), toNeed);
+    return toConnection(await this.needService.list(actor, page), toNeed);
   }
 
   @Public()
@@ -30,27 +30,27 @@ export class NeedsResolver {
     return toOrganisation(owner);
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Need, { description: 'Creates a draft need.' })
-  async createNeed(@Args('input') input: CreateNeedInput): Promise<Need> {
-    return toNeed(await this.needService.create(input));
+  async createNeed(@Args('input') input: CreateNeedInput, @CurrentActor() actor: Actor): Promise<Need> {
+    return toNeed(await this.needService.create(actor, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Need)
-  async updateNeed(@Args() { id, input }: UpdateNeedArgs): Promise<Need> {
-    return toNeed(await this.needService.update(id, input));
+  async updateNeed(@Args() { id, input }: UpdateNeedArgs, @CurrentActor() actor: Actor): Promise<Need> {
+    return toNeed(await this.needService.update(actor, id, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Need, { description: 'DRAFT -> PUBLISHED; the need becomes searchable.' })
-  async publishNeed(@Args() { id }: IdArgs): Promise<Need> {
-    return toNeed(await this.needService.publish(id));
+  async publishNeed(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Need> {
+    return toNeed(await this.needService.publish(actor, id));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Need, { description: 'PUBLISHED -> CLOSED; the need leaves search.' })
-  async closeNeed(@Args() { id }: IdArgs): Promise<Need> {
-    return toNeed(await this.needService.close(id));
+  async closeNeed(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Need> {
+    return toNeed(await this.needService.close(actor, id));
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OffersService } from '@app/marketplace';
-import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { SignedIn, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { toConnection, toCreativeProfile, toOffer } from './catalogue.mappers.js';
 import { CreateOfferInput, IdArgs, PageArgs, UpdateOfferArgs } from './catalogue.inputs.js';
@@ -11,15 +11,15 @@ export class OffersResolver {
   constructor(private readonly offerService: OffersService) {}
 
   @Public()
-  @Query(() => Offer, { description: 'A published or closed offer (drafts: operator only).' })
+  @Query(() => Offer, { description: 'A published or closed offer (drafts: their owners only).' })
   async offer(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Offer> {
-    return toOffer(await this.offerService.get(id, actor.isOperator));
+    return toOffer(await this.offerService.get(actor, id));
   }
 
   @Public()
-  @Query(() => OfferConnection, { description: 'Offers; drafts are listed for the operator only.' })
+  @Query(() => OfferConnection, { description: 'Offers; drafts are listed for their owners only.' })
   async offers(@Args() page: PageArgs, @CurrentActor() actor: Actor) {
-    return toConnection(await this.offerService.list(page, actor.isOperator), toOffer);
+    return toConnection(await this.offerService.list(actor, page), toOffer);
   }
 
   @Public()
@@ -30,27 +30,27 @@ export class OffersResolver {
     return toCreativeProfile(creative);
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Offer, { description: 'Creates a draft offer.' })
-  async createOffer(@Args('input') input: CreateOfferInput): Promise<Offer> {
-    return toOffer(await this.offerService.create(input));
+  async createOffer(@Args('input') input: CreateOfferInput, @CurrentActor() actor: Actor): Promise<Offer> {
+    return toOffer(await this.offerService.create(actor, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Offer)
-  async updateOffer(@Args() { id, input }: UpdateOfferArgs): Promise<Offer> {
-    return toOffer(await this.offerService.update(id, input));
+  async updateOffer(@Args() { id, input }: UpdateOfferArgs, @CurrentActor() actor: Actor): Promise<Offer> {
+    return toOffer(await this.offerService.update(actor, id, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Offer, { description: 'DRAFT -> PUBLISHED; the offer becomes searchable.' })
-  async publishOffer(@Args() { id }: IdArgs): Promise<Offer> {
-    return toOffer(await this.offerService.publish(id));
+  async publishOffer(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Offer> {
+    return toOffer(await this.offerService.publish(actor, id));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Offer, { description: 'PUBLISHED -> CLOSED; the offer leaves search.' })
-  async closeOffer(@Args() { id }: IdArgs): Promise<Offer> {
-    return toOffer(await this.offerService.close(id));
+  async closeOffer(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Offer> {
+    return toOffer(await this.offerService.close(actor, id));
   }
 }

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganisationsService } from '@app/marketplace';
-import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { SignedIn, Public } from '../auth/access.decorators.js';
+import { type Actor, CurrentActor } from '../auth/actor.js';
 import { toConnection, toOrganisation } from './catalogue.mappers.js';
 import { CreateOrganisationInput, IdArgs, PageArgs, UpdateOrganisationArgs } from './catalogue.inputs.js';
 import { Organisation, OrganisationConnection } from './catalogue.types.js';
@@ -21,15 +22,15 @@ export class OrganisationsResolver {
     return toConnection(await this.organisationService.list(page), toOrganisation);
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Organisation)
-  async createOrganisation(@Args('input') input: CreateOrganisationInput): Promise<Organisation> {
-    return toOrganisation(await this.organisationService.create(input));
+  async createOrganisation(@Args('input') input: CreateOrganisationInput, @CurrentActor() actor: Actor): Promise<Organisation> {
+    return toOrganisation(await this.organisationService.create(actor, input));
   }
 
-  @OperatorOnly()
+  @SignedIn()
   @Mutation(() => Organisation)
-  async updateOrganisation(@Args() { id, input }: UpdateOrganisationArgs): Promise<Organisation> {
-    return toOrganisation(await this.organisationService.update(id, input));
+  async updateOrganisation(@Args() { id, input }: UpdateOrganisationArgs, @CurrentActor() actor: Actor): Promise<Organisation> {
+    return toOrganisation(await this.organisationService.update(actor, id, input));
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { SearchableType } from '@app/jobs';
 import { CatalogueSearchService, Taxonomy, Vocabulary } from '@app/marketplace';
-import { OperatorOnly, Public } from '../auth/access.decorators.js';
+import { AdminOnly, Public } from '../auth/access.decorators.js';
 import { toChallenge, toConnection, toCreativeProfile, toFacets, toNeed, toOffer, terms } from './catalogue.mappers.js';
 import { SearchArgs } from './catalogue.inputs.js';
 import { ChallengeSearchResult, CreativeSearchResult, NeedSearchResult, OfferSearchResult, ReferenceData } from './catalogue.types.js';
@@ -43,7 +43,7 @@ export class SearchResolver {
     return { ...toConnection(result, toOffer), facets: toFacets(result.facets) };
   }
 
-  @OperatorOnly()
+  @AdminOnly()
   @Mutation(() => String, { description: 'Rebuilds a search index (or both) from the database in the background; returns the job id.' })
   reindexSearch(@Args('index', { type: () => SearchableType, nullable: true }) index?: SearchableType): Promise<string> {
     return this.search.requestFullReindex(index);

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { MarketplaceErrorCode, MarketplaceException } from '@app/marketplace';
 import { SearchUnavailableError } from '@app/search';
+import { IdentityErrorCode, IdentityException } from '@app/identity';
 
 /** GraphQL error codes this API answers with (extensions.code). */
 export enum ApiErrorCode {
@@ -9,6 +10,8 @@ export enum ApiErrorCode {
   InvalidState = 'INVALID_STATE',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** Too many attempts; extensions.retryAfterSeconds says when to try again. */
+  RateLimited = 'RATE_LIMITED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
@@ -27,6 +30,28 @@ export function toGraphQLError(error: unknown): GraphQLError {
       case MarketplaceErrorCode.InvalidInput:
         return userInputError(error.message, error.field ?? 'input');
       case MarketplaceErrorCode.InvalidState:
+        return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.InvalidState } });
+      case MarketplaceErrorCode.Unauthenticated:
+        return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.Unauthenticated } });
+      case MarketplaceErrorCode.Forbidden:
+        return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.Forbidden } });
+      default:
+        return assertUnreachable(error.code);
+    }
+  }
+  if (error instanceof IdentityException) {
+    switch (error.code) {
+      case IdentityErrorCode.InvalidInput:
+        return userInputError(error.message, error.field ?? 'input');
+      case IdentityErrorCode.Unauthenticated:
+        return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.Unauthenticated } });
+      case IdentityErrorCode.Forbidden:
+        return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.Forbidden } });
+      case IdentityErrorCode.RateLimited:
+        return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.RateLimited, retryAfterSeconds: error.retryAfterSeconds ?? 60 } });
+      case IdentityErrorCode.NotFound:
+        return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.NotFound } });
+      case IdentityErrorCode.InvalidState:
         return new GraphQLError(error.message, { extensions: { code: ApiErrorCode.InvalidState } });
       default:
         return assertUnreachable(error.code);

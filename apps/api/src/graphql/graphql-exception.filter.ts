@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { MarketplaceErrorCode, MarketplaceException } from '@app/marketplace';
 import { SearchUnavailableError } from '@app/search';
+import { IdentityErrorCode, IdentityException } from '@app/identity';
 import { ApiErrorCode, toGraphQLError } from './graphql-errors.js';
 
 /** Maps everything a resolver throws to a GraphQL error; logs the unexpected ones in full. */
@@ -21,12 +22,15 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
       const code = status === 401 ? ApiErrorCode.Unauthenticated : status === 403 ? ApiErrorCode.Forbidden : status < 500 ? ApiErrorCode.BadUserInput : ApiErrorCode.Internal;
       if (code !== ApiErrorCode.Internal) return new GraphQLError(exception.message, { extensions: { code } });
     }
-    const known = exception instanceof GraphQLError || exception instanceof MarketplaceException || exception instanceof SearchUnavailableError;
+    const known = exception instanceof GraphQLError || exception instanceof MarketplaceException || exception instanceof IdentityException || exception instanceof SearchUnavailableError;
     if (!known || exception instanceof SearchUnavailableError) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (exception instanceof MarketplaceException && exception.code === MarketplaceErrorCode.InvalidInput && exception.field) {
       return toGraphQLError(new MarketplaceException(exception.code, exception.message, absoluteField(exception.field, host)));
+    }
+    if (exception instanceof IdentityException && exception.code === IdentityErrorCode.InvalidInput && exception.field) {
+      return toGraphQLError(new IdentityException(exception.code, exception.message, absoluteField(exception.field, host)));
     }
     return toGraphQLError(exception);
   }
@@ -40,7 +44,7 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
       res.status(status).json({ error: code, message: code === ApiErrorCode.Internal ? 'internal error' : exception.message });
       return;
     }
-    if (!(exception instanceof MarketplaceException)) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (!(exception instanceof MarketplaceException) && !(exception instanceof IdentityException)) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const error = toGraphQLError(exception);
     const code = (error.extensions.code as string) ?? ApiErrorCode.Internal;
     res.status(HTTP_STATUS[code] ?? 500).json({ error: code, message: error.message, ...(error.extensions.field ? { field: error.extensions.field } : {}) });
@@ -50,7 +54,7 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
 /** HTTP routes (attachments): the same codes as JSON, with the matching status; nothing internal. */
 const HTTP_STATUS: Readonly<Record<string, number>> = {
   [ApiErrorCode.BadUserInput]: 400, [ApiErrorCode.Unauthenticated]: 401, [ApiErrorCode.Forbidden]: 403,
-  [ApiErrorCode.NotFound]: 404, [ApiErrorCode.InvalidState]: 409, [ApiErrorCode.ServiceUnavailable]: 503, [ApiErrorCode.Internal]: 500,
+  [ApiErrorCode.NotFound]: 404, [ApiErrorCode.InvalidState]: 409, [ApiErrorCode.RateLimited]: 429, [ApiErrorCode.ServiceUnavailable]: 503, [ApiErrorCode.Internal]: 500,
 };
 
 /** Services name fields within their command; a mutation's command is its `input` argument. */

@@ -1,15 +1,21 @@
 import DataLoader from 'dataloader';
-import type { AttachmentEntity, ChallengeCriterionEntity, ChallengeRewardEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
-import type { AttachmentsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation } from '@app/marketplace';
+import type { AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengeRewardEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
+import type { AttachmentsService, AwardsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation, ProposalAuthorRow, ProposalsService } from '@app/marketplace';
 
 /** Per-request batching: a page of challenges loads its owners in one query, not one each. */
 export interface Loaders {
   organisation: DataLoader<string, OrganisationEntity | null>;
+  /** Raw rows, no visibility check: only for parents the caller was already allowed to see. */
+  challenge: DataLoader<string, ChallengeEntity | null>;
   creative: DataLoader<string, CreativeProfileEntity | null>;
   challengePartners: DataLoader<string, PartnerWithOrganisation[]>;
   challengeRewards: DataLoader<string, ChallengeRewardEntity[]>;
   challengeCriteria: DataLoader<string, ChallengeCriterionEntity[]>;
   challengeAttachments: DataLoader<string, AttachmentEntity[]>;
+  submittedProposalCount: DataLoader<string, number>;
+  awardedTotals: DataLoader<string, { awardedEur: number; awardsMade: number }>;
+  proposalAuthors: DataLoader<string, ProposalAuthorRow[]>;
+  proposalAttachments: DataLoader<string, AttachmentEntity[]>;
 }
 
 /** Rows of many parents in one query, grouped back by parent id. */
@@ -33,15 +39,29 @@ export interface LoaderServices {
   creatives: CreativesService;
   challenges: ChallengesService;
   attachments: AttachmentsService;
+  proposals: ProposalsService;
+  awards: AwardsService;
 }
 
-export function createLoaders({ organisations, creatives, challenges, attachments }: LoaderServices): Loaders {
+function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (ids) => {
+    const found = await load(ids);
+    return ids.map((id) => found.get(id) ?? missing);
+  });
+}
+
+export function createLoaders({ organisations, creatives, challenges, attachments, proposals, awards }: LoaderServices): Loaders {
   return {
     organisation: byId((ids) => organisations.getMany(ids)),
+    challenge: byId((ids) => challenges.getMany(ids)),
     creative: byId((ids) => creatives.getMany(ids)),
     challengePartners: byParent((ids) => challenges.partnersOf(ids), (r) => r.challengeId),
     challengeRewards: byParent((ids) => challenges.rewardsOf(ids), (r) => r.challengeId),
     challengeCriteria: byParent((ids) => challenges.criteriaOf(ids), (r) => r.challengeId),
     challengeAttachments: byParent((ids) => attachments.forChallenges(ids), (r) => r.ownerId),
+    submittedProposalCount: byKey((ids) => proposals.submittedCounts(ids), 0),
+    awardedTotals: byKey((ids) => awards.awardedTotals(ids), { awardedEur: 0, awardsMade: 0 }),
+    proposalAuthors: byParent((ids) => proposals.authorsOf(ids), (r) => r.proposalId),
+    proposalAttachments: byParent((ids) => proposals.attachmentsOf(ids), (r) => r.ownerId),
   };
 }

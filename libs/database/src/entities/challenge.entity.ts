@@ -33,6 +33,9 @@ export class ChallengeEntity {
   @Column({ name: 'two_stage', type: 'boolean', default: false }) twoStage: boolean;
   @Column({ name: 'shortlist_size', type: 'integer', nullable: true }) shortlistSize: number | null;
   @Column({ name: 'shortlist_fee_eur', type: 'integer', nullable: true }) shortlistFeeEur: number | null;
+  @Column({ name: 'awarded_at', type: 'timestamptz', nullable: true }) awardedAt: Date | null;
+  @Column({ name: 'decision_sl', type: 'text', nullable: true }) decisionSl: string | null;
+  @Column({ name: 'decision_en', type: 'text', nullable: true }) decisionEn: string | null;
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -15,6 +15,8 @@ export class CreativeProfileEntity {
   @Column({ type: 'text' }) municipality: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) languages: string[];
   @Column({ name: 'portfolio_links', type: 'text', array: true, default: () => "'{}'" }) portfolioLinks: string[];
+  /** The account that owns this profile (null: created by an operator, e.g. demo data). */
+  @Column({ name: 'account_id', type: 'uuid', nullable: true }) accountId: string | null;
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

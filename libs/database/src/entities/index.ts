@@ -1,4 +1,6 @@
+import { AccountEntity, AccountSessionEntity, AccountTokenEntity, InvitationEntity, MembershipEntity } from './account.entity.js';
 import { AppMetaEntity } from './app-meta.entity.js';
+import { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity } from './proposal.entity.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { ChallengeEntity } from './challenge.entity.js';
 import { ChallengeCriterionEntity, ChallengePartnerEntity, ChallengeRewardEntity } from './challenge-terms.entity.js';
@@ -8,6 +10,10 @@ import { NeedEntity } from './need.entity.js';
 import { OfferEntity } from './offer.entity.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
 
+export { AccountEntity, AccountSessionEntity, AccountTokenEntity, InvitationEntity, MembershipEntity };
+export { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity };
 export { AppMetaEntity, AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
 
-export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity];
+export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity,
+  AccountEntity, AccountSessionEntity, AccountTokenEntity, MembershipEntity, InvitationEntity,
+  ProposalEntity, ProposalAuthorEntity, JuryMemberEntity, ConflictDeclarationEntity, ReviewScoreEntity, AwardOutcomeEntity, NotificationEntity];

@@ -4,6 +4,8 @@ import { AddChallengeKind1763900200000 } from './1763900200000-AddChallengeKind.
 import { ChallengeLifecycle1763900300000 } from './1763900300000-ChallengeLifecycle.js';
 import { ChallengeTerms1763900400000 } from './1763900400000-ChallengeTerms.js';
 import { CreateAttachments1763900500000 } from './1763900500000-CreateAttachments.js';
+import { CreateAccounts1763900600000 } from './1763900600000-CreateAccounts.js';
+import { ProposalsAndJury1763900700000 } from './1763900700000-ProposalsAndJury.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so build, jest and the CLI agree. */
-export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000, ChallengeTerms1763900400000, CreateAttachments1763900500000];
+export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000, ChallengeTerms1763900400000, CreateAttachments1763900500000, CreateAccounts1763900600000, ProposalsAndJury1763900700000];

@@ -6,16 +6,24 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { type Actor, canEditFor } from '@app/identity';
+import { refuse } from '../common/access.js';
+import { canSeeChallenge } from '../challenges/challenges.service.js';
+import { ProposalVisibility } from '../proposals/proposal-visibility.js';
+import { ProposalView } from '../proposals/proposal.rules.js';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { MarketplaceErrorCode, MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid } from '../common/pagination.js';
-import { ChallengeStatus } from '../reference/index.js';
 import { ACCEPTED_TYPES, detectType, safeFileName } from './file-types.js';
 
 export const MAX_ATTACHMENTS_PER_CHALLENGE = 20;
 
+export type AttachmentOwnerType = 'challenge' | 'proposal';
+
 export interface OpenAttachment {
   attachment: AttachmentEntity;
+  /** The name to show: jurors get a blind one (e.g. "P-7KQ2-1.pdf"). */
+  fileName: string;
   stream: fs.ReadStream;
 }
 
@@ -26,6 +34,7 @@ export class AttachmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly challenges: ChallengeRepository,
+    private readonly proposals: ProposalVisibility,
   ) {}
 
   get maxBytes(): number {
@@ -33,9 +42,15 @@ export class AttachmentsService {
   }
 
   /** Stores a file for a challenge after checking its size, its real type and the per-challenge limit. */
-  async addToChallenge(challengeId: string, file: { originalName: string; bytes: Buffer }): Promise<AttachmentEntity> {
+  async addToChallenge(actor: Actor, challengeId: string, file: { originalName: string; bytes: Buffer }): Promise<AttachmentEntity> {
     const challenge = isUuid(challengeId) ? await this.challenges.findById(challengeId) : null;
     if (!challenge) throw MarketplaceException.notFound('Challenge', challengeId);
+    if (!canEditFor(actor, challenge.ownerOrganisationId)) throw refuse(canSeeChallenge(actor, challenge), 'Challenge', challengeId);
+    return this.store('challenge', challengeId, file);
+  }
+
+  /** Stores a file for an owner the caller was already authorised for. */
+  async store(ownerType: AttachmentOwnerType, ownerId: string, file: { originalName: string; bytes: Buffer }): Promise<AttachmentEntity> {
     if (file.bytes.length === 0) throw MarketplaceException.invalid('file', 'the file is empty');
     if (file.bytes.length > this.maxBytes) throw MarketplaceException.invalid('file', `the file is larger than ${this.maxBytes} bytes`);
     const type = detectType(file.bytes);
@@ -43,14 +58,14 @@ export class AttachmentsService {
       throw MarketplaceException.invalid('file', `only ${ACCEPTED_TYPES.map((t) => t.extension.toUpperCase()).join(', ')} files are accepted (recognised by content, not name)`);
     }
     const repo = this.dataSource.getRepository(AttachmentEntity);
-    if ((await repo.countBy({ ownerType: 'challenge', ownerId: challengeId })) >= MAX_ATTACHMENTS_PER_CHALLENGE) {
-      throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `a challenge has at most ${MAX_ATTACHMENTS_PER_CHALLENGE} attachments`);
+    if ((await repo.countBy({ ownerType, ownerId })) >= MAX_ATTACHMENTS_PER_CHALLENGE) {
+      throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `a ${ownerType} has at most ${MAX_ATTACHMENTS_PER_CHALLENGE} attachments`);
     }
     const id = randomUUID();
     this.write(id, file.bytes);
     try {
       return await repo.save(repo.create({
-        id, ownerType: 'challenge', ownerId: challengeId, fileName: safeFileName(file.originalName, type.extension),
+        id, ownerType, ownerId, fileName: safeFileName(file.originalName, type.extension),
         contentType: type.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'),
       }));
     } catch (error) {
@@ -61,26 +76,53 @@ export class AttachmentsService {
 
   /** Attachments of many challenges, oldest first. */
   forChallenges(challengeIds: readonly string[]): Promise<AttachmentEntity[]> {
-    if (challengeIds.length === 0) return Promise.resolve([]);
+    return this.forOwners('challenge', challengeIds);
+  }
+
+  forOwners(ownerType: AttachmentOwnerType, ownerIds: readonly string[]): Promise<AttachmentEntity[]> {
+    if (ownerIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(AttachmentEntity).createQueryBuilder('a')
-      .where("a.owner_type = 'challenge' AND a.owner_id IN (:...ids)", { ids: challengeIds })
+      .where('a.owner_type = :ownerType AND a.owner_id IN (:...ids)', { ownerType, ids: ownerIds })
       .orderBy('a.created_at').addOrderBy('a.id').getMany();
   }
 
-  /** The file, if the caller may see its challenge (drafts: operator only). */
-  async open(id: string, includeDrafts: boolean): Promise<OpenAttachment> {
+  /**
+   * The file, if the caller may see what it belongs to: a challenge (drafts: the owner's members)
+   * or a proposal (its confidential circle; jurors get a blind file name).
+   */
+  async open(actor: Actor, id: string): Promise<OpenAttachment> {
     const attachment = isUuid(id) ? await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id }) : null;
-    const challenge = attachment ? await this.challenges.findById(attachment.ownerId) : null;
-    if (!attachment || !challenge || (!includeDrafts && challenge.status === ChallengeStatus.Draft) || !fs.existsSync(this.pathOf(id))) {
-      throw MarketplaceException.notFound('Attachment', id);
-    }
-    return { attachment, stream: fs.createReadStream(this.pathOf(id)) };
+    const fileName = attachment ? await this.visibleName(actor, attachment) : null;
+    if (!attachment || fileName === null || !fs.existsSync(this.pathOf(id))) throw MarketplaceException.notFound('Attachment', id);
+    return { attachment, fileName, stream: fs.createReadStream(this.pathOf(id)) };
   }
 
-  async remove(id: string): Promise<void> {
+  /** The name the caller sees, or null if they may not see the file. */
+  async visibleName(actor: Actor, attachment: AttachmentEntity): Promise<string | null> {
+    if (attachment.ownerType === 'proposal') {
+      const found = await this.proposals.find(actor, attachment.ownerId);
+      if (!found) return null;
+      if (found.view !== ProposalView.Juror) return attachment.fileName;
+      const siblings = await this.forOwners('proposal', [attachment.ownerId]);
+      return blindName(found.proposal.blindCode, siblings.findIndex((a) => a.id === attachment.id) + 1, attachment.fileName);
+    }
+    const challenge = await this.challenges.findById(attachment.ownerId);
+    return challenge && canSeeChallenge(actor, challenge) ? attachment.fileName : null;
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
     const repo = this.dataSource.getRepository(AttachmentEntity);
     const attachment = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!attachment) throw MarketplaceException.notFound('Attachment', id);
+    if (attachment.ownerType === 'proposal') {
+      const found = await this.proposals.find(actor, attachment.ownerId);
+      if (!found) throw MarketplaceException.notFound('Attachment', id);
+      if (found.view !== ProposalView.Author) throw refuse(true, 'Attachment', id, 'remove');
+    } else {
+      const challenge = await this.challenges.findById(attachment.ownerId);
+      if (!challenge || !canSeeChallenge(actor, challenge)) throw MarketplaceException.notFound('Attachment', id);
+      if (!canEditFor(actor, challenge.ownerOrganisationId)) throw refuse(true, 'Attachment', id, 'remove');
+    }
     await repo.delete({ id });
     fs.rmSync(this.pathOf(id), { force: true });
   }
@@ -96,4 +138,10 @@ export class AttachmentsService {
   private pathOf(id: string): string {
     return path.join(this.config.attachments.dir, id);
   }
+}
+
+/** "P-7KQ2-2.pdf": what jurors see instead of the uploaded name. */
+export function blindName(blindCode: string, position: number, originalName: string): string {
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(originalName)?.[1]?.toLowerCase();
+  return `${blindCode}-${position}${extension ? `.${extension}` : ''}`;
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ChallengeEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
+import { type Actor, canEditFor, canReviewFor, isAdmin } from '@app/identity';
+import { refuse, requireVerified } from '../common/access.js';
 import { clean, type LocalizedText } from '../common/localized.js';
 import { MarketplaceErrorCode, MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
@@ -38,10 +40,12 @@ export class ChallengesService {
   ) {}
 
   /** New challenges start as drafts; they become searchable when published. */
-  async create(command: ChallengeCommand, isDemo = false): Promise<ChallengeEntity> {
+  async create(actor: Actor, command: ChallengeCommand, isDemo = false): Promise<ChallengeEntity> {
+    requireVerified(actor);
     const values = validate(command);
     const owner = isUuid(command.ownerOrganisationId) ? await this.organisations.findById(command.ownerOrganisationId) : null;
     if (!owner) throw MarketplaceException.invalid('ownerOrganisationId', `organisation ${command.ownerOrganisationId} does not exist`);
+    if (!canEditFor(actor, owner.id)) throw MarketplaceException.forbidden(`only owners and editors of organisation ${owner.id} may post its challenges`);
     const terms = validateTerms(command, owner.id, NO_TERMS);
     await this.checkPartnersExist(terms);
     return this.unitOfWork.run(async (manager, touch) => {
@@ -60,9 +64,9 @@ export class ChallengesService {
   }
 
   /** Editable while a draft or open for submissions; after that the terms are fixed. */
-  update(id: string, command: ChallengeUpdate): Promise<ChallengeEntity> {
+  update(actor: Actor, id: string, command: ChallengeUpdate): Promise<ChallengeEntity> {
     return this.unitOfWork.run(async (manager, touch) => {
-      const current = await this.lock(manager, id);
+      const current = await this.lockForEdit(manager, actor, id);
       if (current.status !== ChallengeStatus.Draft && current.status !== ChallengeStatus.Published) {
         throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)} and can no longer be edited`);
       }
@@ -89,9 +93,9 @@ export class ChallengesService {
   }
 
   /** DRAFT -> PUBLISHED. Needs a brief, and a deadline (if any) in the future. */
-  publish(id: string, now = new Date()): Promise<ChallengeEntity> {
+  publish(actor: Actor, id: string, now = new Date()): Promise<ChallengeEntity> {
     return this.unitOfWork.run(async (manager, touch) => {
-      const current = await this.lock(manager, id);
+      const current = await this.lockForEdit(manager, actor, id);
       if (current.status !== ChallengeStatus.Draft) {
         throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)}; only a draft can be published`);
       }
@@ -102,6 +106,11 @@ export class ChallengesService {
       touch(SearchableType.Challenge, saved.id);
       return saved;
     });
+  }
+
+  /** Rows by id without visibility checks: for loaders under parents already authorised. */
+  getMany(ids: readonly string[]): Promise<ChallengeEntity[]> {
+    return this.challenges.findByIds(ids);
   }
 
   /** Partners with their organisations, for many challenges at once (one statement). */
@@ -131,21 +140,21 @@ export class ChallengesService {
   }
 
   /** SUBMISSIONS_CLOSED → IN_REVIEW. */
-  startReview(id: string): Promise<ChallengeEntity> {
-    return this.move(id, [ChallengeStatus.SubmissionsClosed], ChallengeStatus.InReview);
+  startReview(actor: Actor, id: string): Promise<ChallengeEntity> {
+    return this.move(actor, id, [ChallengeStatus.SubmissionsClosed], ChallengeStatus.InReview);
   }
 
   /** IN_REVIEW → CLOSED_WITHOUT_AWARD. */
-  closeWithoutAward(id: string): Promise<ChallengeEntity> {
-    return this.move(id, [ChallengeStatus.InReview], ChallengeStatus.ClosedWithoutAward);
+  closeWithoutAward(actor: Actor, id: string): Promise<ChallengeEntity> {
+    return this.move(actor, id, [ChallengeStatus.InReview], ChallengeStatus.ClosedWithoutAward);
   }
 
   /** Any state before a decision → CANCELLED, with a reason everyone can read. */
-  cancel(id: string, reason: Partial<LocalizedText>, now = new Date()): Promise<ChallengeEntity> {
+  cancel(actor: Actor, id: string, reason: Partial<LocalizedText>, now = new Date()): Promise<ChallengeEntity> {
     const sl = clean(reason.sl);
     const en = clean(reason.en);
     if (!sl && !en) throw MarketplaceException.invalid('reason', 'a cancellation needs a reason in Slovenian or English');
-    return this.move(id, CANCELLABLE, ChallengeStatus.Cancelled, (c) => {
+    return this.move(actor, id, CANCELLABLE, ChallengeStatus.Cancelled, (c) => {
       c.cancelledAt = now;
       c.cancellationReasonSl = sl;
       c.cancellationReasonEn = en;
@@ -164,24 +173,27 @@ export class ChallengesService {
     });
   }
 
-  /** Drafts are visible only with `includeDrafts`; otherwise they do not exist (no existence leak). */
-  async get(id: string, includeDrafts = false): Promise<ChallengeEntity> {
+  /** What the caller may not see does not exist for them (no existence leak). */
+  async get(actor: Actor, id: string): Promise<ChallengeEntity> {
     const found = isUuid(id) ? await this.challenges.findById(id) : null;
-    if (!found || (!includeDrafts && found.status === ChallengeStatus.Draft)) throw MarketplaceException.notFound('Challenge', id);
+    if (!found || !canSeeChallenge(actor, found)) throw MarketplaceException.notFound('Challenge', id);
     return found;
   }
 
-  /** Without `includeDrafts` drafts are never listed (asking for them lists nothing). */
-  list(request: PageRequest, status: ChallengeStatus | undefined, includeDrafts = false): Promise<Page<ChallengeEntity>> {
+  /** Published-and-later challenges, plus drafts of the caller's organisations (admins: all). */
+  list(actor: Actor, request: PageRequest, status: ChallengeStatus | undefined): Promise<Page<ChallengeEntity>> {
+    const orgs = [...actor.memberships.keys()];
     return this.challenges.page(request, (qb) => {
       if (status) qb.andWhere('row.status = :status', { status });
-      if (!includeDrafts) qb.andWhere('row.status <> :draft', { draft: ChallengeStatus.Draft });
+      if (isAdmin(actor)) return;
+      if (orgs.length) qb.andWhere('(row.status <> :draft OR row.owner_organisation_id IN (:...orgs))', { draft: ChallengeStatus.Draft, orgs });
+      else qb.andWhere('row.status <> :draft', { draft: ChallengeStatus.Draft });
     });
   }
 
-  private move(id: string, from: readonly ChallengeStatus[], to: ChallengeStatus, also?: (c: ChallengeEntity) => void): Promise<ChallengeEntity> {
+  private move(actor: Actor, id: string, from: readonly ChallengeStatus[], to: ChallengeStatus, also?: (c: ChallengeEntity) => void): Promise<ChallengeEntity> {
     return this.unitOfWork.run(async (manager, touch) => {
-      const current = await this.lock(manager, id);
+      const current = await this.lockForEdit(manager, actor, id);
       if (!from.includes(current.status as ChallengeStatus)) {
         throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)}; it must be ${from.map(describe).join(' or ')} to become ${describe(to)}`);
       }
@@ -193,11 +205,18 @@ export class ChallengesService {
     });
   }
 
-  private async lock(manager: Parameters<ChallengeRepository['findForUpdate']>[0], id: string): Promise<ChallengeEntity> {
+  /** Locks the challenge for a change by its organisation's owners or editors. */
+  private async lockForEdit(manager: Parameters<ChallengeRepository['findForUpdate']>[0], actor: Actor, id: string): Promise<ChallengeEntity> {
     const found = isUuid(id) ? await this.challenges.findForUpdate(manager, id) : null;
     if (!found) throw MarketplaceException.notFound('Challenge', id);
+    if (!canEditFor(actor, found.ownerOrganisationId)) throw refuse(canSeeChallenge(actor, found), 'Challenge', id);
     return found;
   }
+}
+
+/** Drafts: the owner organisation's members (and admins). Everything else: everyone. */
+export function canSeeChallenge(actor: Actor, challenge: Pick<ChallengeEntity, 'status' | 'ownerOrganisationId'>): boolean {
+  return challenge.status !== ChallengeStatus.Draft || canReviewFor(actor, challenge.ownerOrganisationId);
 }
 
 function validate(command: ChallengeCommand) {

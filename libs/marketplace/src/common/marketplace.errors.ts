@@ -3,6 +3,10 @@ export enum MarketplaceErrorCode {
   NotFound = 'NOT_FOUND',
   InvalidInput = 'INVALID_INPUT',
   InvalidState = 'INVALID_STATE',
+  /** Not signed in, where the operation needs an account. */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** Visible to the caller, but not theirs to change. Hidden things answer NOT_FOUND instead. */
+  Forbidden = 'FORBIDDEN',
 }
 
 export class MarketplaceException extends Error {
@@ -18,6 +22,14 @@ export class MarketplaceException extends Error {
 
   static notFound(what: string, id: string): MarketplaceException {
     return new MarketplaceException(MarketplaceErrorCode.NotFound, `${what} ${id} was not found`);
+  }
+
+  static forbidden(message: string): MarketplaceException {
+    return new MarketplaceException(MarketplaceErrorCode.Forbidden, message);
+  }
+
+  static invalidState(message: string): MarketplaceException {
+    return new MarketplaceException(MarketplaceErrorCode.InvalidState, message);
   }
 
   static invalid(field: string, message: string): MarketplaceException {

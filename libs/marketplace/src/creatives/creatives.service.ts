@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CreativeProfileEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
+import { type Actor, isAdmin } from '@app/identity';
+import { requireVerified } from '../common/access.js';
 import { clean, type LocalizedText } from '../common/localized.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
@@ -32,19 +34,27 @@ export class CreativesService {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  create(command: CreativeProfileCommand, isDemo = false): Promise<CreativeProfileEntity> {
+  /** One profile per account, owned by it. Admins may create unowned ones (demo data, imports). */
+  create(actor: Actor, command: CreativeProfileCommand, isDemo = false): Promise<CreativeProfileEntity> {
+    requireVerified(actor);
+    if (actor.creativeProfileId) throw MarketplaceException.invalidState(`you already have a creative profile (${actor.creativeProfileId}); update it instead`);
     const values = validate(command);
     return this.unitOfWork.run(async (manager, touch) => {
-      const saved = await this.profiles.insert(manager, { ...values, isDemo });
+      if (actor.accountId && (await this.profiles.idOfAccount(manager, actor.accountId))) {
+        throw MarketplaceException.invalidState('you already have a creative profile; update it instead');
+      }
+      const saved = await this.profiles.insert(manager, { ...values, accountId: actor.accountId, isDemo });
       touch(SearchableType.Creative, saved.id);
       return saved;
     });
   }
 
-  update(id: string, command: Partial<CreativeProfileCommand>): Promise<CreativeProfileEntity> {
+  /** The profile's own account (and admins). */
+  update(actor: Actor, id: string, command: Partial<CreativeProfileCommand>): Promise<CreativeProfileEntity> {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = isUuid(id) ? await this.profiles.findForUpdate(manager, id) : null;
       if (!current) throw MarketplaceException.notFound('Creative profile', id);
+      this.checkOwn(actor, id);
       const merged = validate({
         kind: command.kind ?? (current.kind as CreativeKind),
         displayName: command.displayName ?? current.displayName,
@@ -67,14 +77,19 @@ export class CreativesService {
   }
 
   /** Erases the profile and its offers; the outbox carries the removals to the search index (GDPR Art. 17). */
-  delete(id: string): Promise<void> {
+  delete(actor: Actor, id: string): Promise<void> {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = isUuid(id) ? await this.profiles.findForUpdate(manager, id) : null;
       if (!current) throw MarketplaceException.notFound('Creative profile', id);
+      this.checkOwn(actor, id);
       for (const offerId of await this.offers.idsByCreative(manager, id)) touch(SearchableType.Offer, offerId);
       await this.profiles.delete(manager, id);
       touch(SearchableType.Creative, id);
     });
+  }
+
+  private checkOwn(actor: Actor, id: string): void {
+    if (actor.creativeProfileId !== id && !isAdmin(actor)) throw MarketplaceException.forbidden(`creative profile ${id} is not yours`);
   }
 
   async get(id: string): Promise<CreativeProfileEntity> {

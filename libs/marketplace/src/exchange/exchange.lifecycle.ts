@@ -1,4 +1,7 @@
 import type { SearchableType } from '@app/jobs';
+import type { Actor } from '@app/identity';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { refuse } from '../common/access.js';
 import type { CatalogueRepository } from '../common/catalogue.repository.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
@@ -6,13 +9,21 @@ import type { UnitOfWork } from '../common/unit-of-work.js';
 import { needsDescription, transition } from './exchange.rules.js';
 import { ExchangeStatus } from './exchange.status.js';
 
-interface ExchangeRow {
+interface ExchangeRow extends ObjectLiteral {
   id: string;
   createdAt: Date;
   status: string;
   publishedAt: Date | null;
   descriptionSl: string | null;
   descriptionEn: string | null;
+}
+
+/** Who may do what with one kind of row. */
+export interface ExchangeAccess<T extends ObjectLiteral> {
+  /** May change it (owners; admins). */
+  mayEdit(actor: Actor, row: T): boolean;
+  /** Restricts a listing to the drafts this actor may see ('all' for admins, null for none). */
+  draftScope(actor: Actor): ((qb: SelectQueryBuilder<T>) => string) | 'all' | null;
 }
 
 /** DRAFT → PUBLISHED → CLOSED for needs and offers; every change reaches search through the outbox. */
@@ -22,13 +33,15 @@ export class ExchangeLifecycle<T extends ExchangeRow> {
     private readonly unitOfWork: UnitOfWork,
     private readonly type: SearchableType,
     private readonly what: 'Need' | 'Offer',
+    private readonly access: ExchangeAccess<T>,
   ) {}
 
-  /** Locks the row, applies `apply`, saves, and announces the change. */
-  change(id: string, apply: (current: T) => void): Promise<T> {
+  /** Locks the row, checks the actor may change it, applies `apply`, saves, and announces the change. */
+  change(actor: Actor, id: string, apply: (current: T) => void): Promise<T> {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = isUuid(id) ? await this.rows.findForUpdate(manager, id) : null;
       if (!current) throw MarketplaceException.notFound(this.what, id);
+      if (!this.access.mayEdit(actor, current)) throw refuse(current.status !== ExchangeStatus.Draft, this.what, id);
       apply(current);
       const saved = await this.rows.save(manager, current);
       touch(this.type, saved.id);
@@ -36,8 +49,8 @@ export class ExchangeLifecycle<T extends ExchangeRow> {
     });
   }
 
-  publish(id: string, now: Date, check: (current: T) => void = () => undefined): Promise<T> {
-    return this.change(id, (current) => {
+  publish(actor: Actor, id: string, now: Date, check: (current: T) => void = () => undefined): Promise<T> {
+    return this.change(actor, id, (current) => {
       transition(current.status, ExchangeStatus.Published, `${this.what.toLowerCase()} ${id}`);
       needsDescription(current);
       check(current);
@@ -46,21 +59,27 @@ export class ExchangeLifecycle<T extends ExchangeRow> {
     });
   }
 
-  close(id: string): Promise<T> {
-    return this.change(id, (current) => {
+  close(actor: Actor, id: string): Promise<T> {
+    return this.change(actor, id, (current) => {
       transition(current.status, ExchangeStatus.Closed, `${this.what.toLowerCase()} ${id}`);
       current.status = ExchangeStatus.Closed;
     });
   }
 
-  /** Drafts exist only for `includeDrafts` (no existence leak). */
-  async get(id: string, includeDrafts: boolean): Promise<T> {
+  /** A draft exists only for those who may edit it (no existence leak). */
+  async get(actor: Actor, id: string): Promise<T> {
     const found = isUuid(id) ? await this.rows.findById(id) : null;
-    if (!found || (!includeDrafts && found.status === ExchangeStatus.Draft)) throw MarketplaceException.notFound(this.what, id);
+    if (!found || (found.status === ExchangeStatus.Draft && !this.access.mayEdit(actor, found))) throw MarketplaceException.notFound(this.what, id);
     return found;
   }
 
-  list(request: PageRequest, includeDrafts: boolean): Promise<Page<T>> {
-    return this.rows.page(request, includeDrafts ? undefined : (qb) => qb.andWhere('row.status <> :draft', { draft: ExchangeStatus.Draft }));
+  /** Published and closed rows, plus the actor's own drafts. */
+  list(actor: Actor, request: PageRequest): Promise<Page<T>> {
+    const scope = this.access.draftScope(actor);
+    if (scope === 'all') return this.rows.page(request);
+    return this.rows.page(request, (qb) => {
+      const own = scope ? ` OR (${scope(qb)})` : '';
+      qb.andWhere(`(row.status <> :draft${own})`, { draft: ExchangeStatus.Draft });
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { NeedEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
+import { type Actor, canEditFor, isAdmin } from '@app/identity';
+import { requireVerified } from '../common/access.js';
 import type { LocalizedText } from '../common/localized.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
@@ -38,13 +40,23 @@ export class NeedsService {
     private readonly organisations: OrganisationRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {
-    this.lifecycle = new ExchangeLifecycle(needs, unitOfWork, SearchableType.Need, 'Need');
+    this.lifecycle = new ExchangeLifecycle(needs, unitOfWork, SearchableType.Need, 'Need', {
+      mayEdit: (actor, row) => canEditFor(actor, row.ownerOrganisationId),
+      draftScope: (actor) => {
+        if (isAdmin(actor)) return 'all';
+        const orgs = [...actor.memberships.keys()];
+        return orgs.length ? (qb) => (qb.setParameter('ownOrgs', orgs), 'row.owner_organisation_id IN (:...ownOrgs)') : null;
+      },
+    });
   }
 
-  async create(command: NeedCommand, isDemo = false): Promise<NeedEntity> {
+  /** Owners and editors of the organisation. */
+  async create(actor: Actor, command: NeedCommand, isDemo = false): Promise<NeedEntity> {
+    requireVerified(actor);
     const values = validate(command);
     const owner = isUuid(command.ownerOrganisationId) ? await this.organisations.findById(command.ownerOrganisationId) : null;
     if (!owner) throw MarketplaceException.invalid('ownerOrganisationId', `organisation ${command.ownerOrganisationId} does not exist`);
+    if (!canEditFor(actor, owner.id)) throw MarketplaceException.forbidden(`only owners and editors of organisation ${owner.id} may post its needs`);
     return this.unitOfWork.run(async (manager, touch) => {
       const saved = await this.needs.insert(manager, { ...values, ownerOrganisationId: owner.id, status: ExchangeStatus.Draft, publishedAt: null, isDemo });
       touch(SearchableType.Need, saved.id);
@@ -52,8 +64,8 @@ export class NeedsService {
     });
   }
 
-  update(id: string, command: NeedUpdate): Promise<NeedEntity> {
-    return this.lifecycle.change(id, (current) => {
+  update(actor: Actor, id: string, command: NeedUpdate): Promise<NeedEntity> {
+    return this.lifecycle.change(actor, id, (current) => {
       const merged = validate({
         ownerOrganisationId: current.ownerOrganisationId,
         title: command.title ?? { sl: current.titleSl, en: current.titleEn },
@@ -71,25 +83,25 @@ export class NeedsService {
     });
   }
 
-  publish(id: string, now = new Date()): Promise<NeedEntity> {
-    return this.lifecycle.publish(id, now, (current) => {
+  publish(actor: Actor, id: string, now = new Date()): Promise<NeedEntity> {
+    return this.lifecycle.publish(actor, id, now, (current) => {
       if (current.timelineEnd && current.timelineEnd < now.toISOString().slice(0, 10)) {
         throw MarketplaceException.invalid('timelineEnd', 'a published need cannot end in the past');
       }
     });
   }
 
-  close(id: string): Promise<NeedEntity> {
-    return this.lifecycle.close(id);
+  close(actor: Actor, id: string): Promise<NeedEntity> {
+    return this.lifecycle.close(actor, id);
   }
 
-  /** Drafts are visible only with `includeDrafts`. */
-  get(id: string, includeDrafts = false): Promise<NeedEntity> {
-    return this.lifecycle.get(id, includeDrafts);
+  /** Drafts are visible to the organisation's owners and editors only. */
+  get(actor: Actor, id: string): Promise<NeedEntity> {
+    return this.lifecycle.get(actor, id);
   }
 
-  list(request: PageRequest, includeDrafts = false): Promise<Page<NeedEntity>> {
-    return this.lifecycle.list(request, includeDrafts);
+  list(actor: Actor, request: PageRequest): Promise<Page<NeedEntity>> {
+    return this.lifecycle.list(actor, request);
   }
 }
 

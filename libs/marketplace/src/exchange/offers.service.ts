@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OfferEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
+import { type Actor, isAdmin } from '@app/identity';
+import { requireVerified } from '../common/access.js';
 import type { LocalizedText } from '../common/localized.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
@@ -36,13 +38,23 @@ export class OffersService {
     private readonly creatives: CreativeProfileRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {
-    this.lifecycle = new ExchangeLifecycle(offers, unitOfWork, SearchableType.Offer, 'Offer');
+    this.lifecycle = new ExchangeLifecycle(offers, unitOfWork, SearchableType.Offer, 'Offer', {
+      mayEdit: (actor, row) => isAdmin(actor) || actor.creativeProfileId === row.creativeProfileId,
+      draftScope: (actor) => {
+        if (isAdmin(actor)) return 'all';
+        const own = actor.creativeProfileId;
+        return own ? (qb) => (qb.setParameter('ownProfile', own), 'row.creative_profile_id = :ownProfile') : null;
+      },
+    });
   }
 
-  async create(command: OfferCommand, isDemo = false): Promise<OfferEntity> {
+  /** A creative offers under their own profile (admins under any). */
+  async create(actor: Actor, command: OfferCommand, isDemo = false): Promise<OfferEntity> {
+    requireVerified(actor);
     const values = validate(command);
     const creative = isUuid(command.creativeProfileId) ? await this.creatives.findById(command.creativeProfileId) : null;
     if (!creative) throw MarketplaceException.invalid('creativeProfileId', `creative profile ${command.creativeProfileId} does not exist`);
+    if (!isAdmin(actor) && actor.creativeProfileId !== creative.id) throw MarketplaceException.forbidden(`creative profile ${creative.id} is not yours`);
     return this.unitOfWork.run(async (manager, touch) => {
       const saved = await this.offers.insert(manager, { ...values, creativeProfileId: creative.id, status: ExchangeStatus.Draft, publishedAt: null, isDemo });
       touch(SearchableType.Offer, saved.id);
@@ -50,8 +62,8 @@ export class OffersService {
     });
   }
 
-  update(id: string, command: OfferUpdate): Promise<OfferEntity> {
-    return this.lifecycle.change(id, (current) => {
+  update(actor: Actor, id: string, command: OfferUpdate): Promise<OfferEntity> {
+    return this.lifecycle.change(actor, id, (current) => {
       const merged = validate({
         creativeProfileId: current.creativeProfileId,
         kind: command.kind ?? (current.kind as OfferKind),
@@ -68,20 +80,20 @@ export class OffersService {
     });
   }
 
-  publish(id: string, now = new Date()): Promise<OfferEntity> {
-    return this.lifecycle.publish(id, now);
+  publish(actor: Actor, id: string, now = new Date()): Promise<OfferEntity> {
+    return this.lifecycle.publish(actor, id, now);
   }
 
-  close(id: string): Promise<OfferEntity> {
-    return this.lifecycle.close(id);
+  close(actor: Actor, id: string): Promise<OfferEntity> {
+    return this.lifecycle.close(actor, id);
   }
 
-  get(id: string, includeDrafts = false): Promise<OfferEntity> {
-    return this.lifecycle.get(id, includeDrafts);
+  get(actor: Actor, id: string): Promise<OfferEntity> {
+    return this.lifecycle.get(actor, id);
   }
 
-  list(request: PageRequest, includeDrafts = false): Promise<Page<OfferEntity>> {
-    return this.lifecycle.list(request, includeDrafts);
+  list(actor: Actor, request: PageRequest): Promise<Page<OfferEntity>> {
+    return this.lifecycle.list(actor, request);
   }
 }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganisationEntity } from '@app/database';
+import { type Actor, canEditFor, MembershipRepository, OrganisationRole } from '@app/identity';
+import { requireVerified } from '../common/access.js';
 import { SearchableType } from '@app/jobs';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { clean, type LocalizedText } from '../common/localized.js';
@@ -26,18 +28,27 @@ export class OrganisationsService {
     private readonly challenges: ChallengeRepository,
     private readonly needs: NeedRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly memberships: MembershipRepository,
   ) {}
 
-  create(command: OrganisationCommand, isDemo = false): Promise<OrganisationEntity> {
+  /** Any verified account may register an organisation and becomes its owner. */
+  create(actor: Actor, command: OrganisationCommand, isDemo = false): Promise<OrganisationEntity> {
+    requireVerified(actor);
     const values = this.validate(command);
-    return this.unitOfWork.run((manager) => this.organisations.insert(manager, { ...values, isDemo }));
+    return this.unitOfWork.run(async (manager) => {
+      const saved = await this.organisations.insert(manager, { ...values, isDemo });
+      if (actor.accountId) await this.memberships.upsert(manager, saved.id, actor.accountId, OrganisationRole.Owner);
+      return saved;
+    });
   }
 
   /** Applies the given fields; its challenges and needs are reindexed (they show its name and town). */
-  update(id: string, command: Partial<OrganisationCommand>): Promise<OrganisationEntity> {
+  /** Owners and editors (and admins). */
+  update(actor: Actor, id: string, command: Partial<OrganisationCommand>): Promise<OrganisationEntity> {
     return this.unitOfWork.run(async (manager, touch) => {
       const current = await this.organisations.findForUpdate(manager, this.checkId(id));
       if (!current) throw MarketplaceException.notFound('Organisation', id);
+      if (!canEditFor(actor, id)) throw MarketplaceException.forbidden(`only owners and editors of organisation ${id} may change it`);
       const merged = this.validate({
         kind: command.kind ?? (current.kind as OrganisationKind),
         name: command.name ?? current.name,

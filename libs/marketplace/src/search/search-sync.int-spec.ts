@@ -2,6 +2,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule, freePort } from '@app/database';
 import { JobName, JobQueues, JobsModule, JobsWorkerModule, OutboxStore, SearchableType } from '@app/jobs';
+import { IdentityWorkerModule, OPERATOR } from '@app/identity';
 import { OramaSearchEngine, SEARCH_PORT, SearchModule, SearchUnavailableError, normaliseQuery, type SearchPort, type SearchQuery, type SearchResult } from '@app/search';
 import {
   availableQueueBackends, createTestDatabase, eventually, reportSkippedQueueBackends, testConfig, type QueueBackendName, type TestDatabase,
@@ -34,7 +35,7 @@ class SwitchableSearch implements SearchPort {
 
 async function boot(config: AppConfig, search: SearchPort, withWorker = true): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceModule, ...(withWorker ? [MarketplaceWorkerModule, JobsWorkerModule] : [])],
+    imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceModule, ...(withWorker ? [MarketplaceWorkerModule, IdentityWorkerModule, JobsWorkerModule] : [])],
   })
     .overrideProvider(APP_CONFIG).useValue(config)
     .overrideProvider(SEARCH_PORT).useValue(search)
@@ -67,25 +68,25 @@ describe.each(availableQueueBackends())('search index sync through the outbox (%
 
   it('makes a new profile searchable, and an update replaces what was indexed', async () => {
     const creatives = app.get(CreativesService);
-    const profile = await creatives.create({
+    const profile = await creatives.create(OPERATOR, {
       kind: CreativeKind.Individual, displayName: 'Nika Testna', bio: { sl: 'Oblikujem usnjene torbe v Tržiču.' }, municipality: 'trzic',
     });
     await eventually(async () => ((await hits(search, CREATIVES_INDEX.name, 'usnjene torbe')).includes(profile.id) ? true : undefined), 15_000, 'indexed');
 
-    await creatives.update(profile.id, { bio: { sl: 'Zdaj delam keramiko.' } });
+    await creatives.update(OPERATOR, profile.id, { bio: { sl: 'Zdaj delam keramiko.' } });
     await eventually(async () => ((await hits(search, CREATIVES_INDEX.name, 'keramiko')).includes(profile.id) ? true : undefined), 15_000, 'reindexed');
     expect(await hits(search, CREATIVES_INDEX.name, 'usnjene torbe')).not.toContain(profile.id);
     await eventually(async () => ((await app.get(OutboxStore).stats()).pending === 0 ? true : undefined), 15_000, 'outbox drained');
   });
 
   it('indexes a challenge only once it is published', async () => {
-    const org = await app.get(OrganisationsService).create({ kind: OrganisationKind.Company, name: 'Testna tovarna', municipality: 'ziri' });
+    const org = await app.get(OrganisationsService).create(OPERATOR, { kind: OrganisationKind.Company, name: 'Testna tovarna', municipality: 'ziri' });
     const challenges = app.get(ChallengesService);
-    const draft = await challenges.create({ ownerOrganisationId: org.id, title: { sl: 'Vzorec za copate' }, brief: { sl: 'Iščemo vzorec za copate iz klobučevine.' } });
+    const draft = await challenges.create(OPERATOR, { ownerOrganisationId: org.id, title: { sl: 'Vzorec za copate' }, brief: { sl: 'Iščemo vzorec za copate iz klobučevine.' } });
     await eventually(async () => ((await app.get(OutboxStore).stats()).pending === 0 ? true : undefined), 15_000, 'draft event processed');
     expect(await hits(search, CHALLENGES_INDEX.name, 'copate')).not.toContain(draft.id);
 
-    await challenges.publish(draft.id);
+    await challenges.publish(OPERATOR, draft.id);
     await eventually(async () => ((await hits(search, CHALLENGES_INDEX.name, 'copate')).includes(draft.id) ? true : undefined), 15_000, 'published indexed');
     // The owner's town is searchable on the challenge, without diacritics and inflected.
     expect(await hits(search, CHALLENGES_INDEX.name, 'Zireh')).toContain(draft.id);
@@ -93,7 +94,7 @@ describe.each(availableQueueBackends())('search index sync through the outbox (%
 
   it('loses nothing committed while the search engine is down: indexed once it is back', async () => {
     search.down = true;
-    const profile = await app.get(CreativesService).create({
+    const profile = await app.get(CreativesService).create(OPERATOR, {
       kind: CreativeKind.Student, displayName: 'Med izpadom', bio: { en: 'Weaves tapestries from spinning mill waste.' }, municipality: 'kranj',
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -104,7 +105,7 @@ describe.each(availableQueueBackends())('search index sync through the outbox (%
 
   it('rebuilds a wiped index from PostgreSQL with the full reindex job, dropping stale documents', async () => {
     const creatives = app.get(CreativesService);
-    const kept = await creatives.create({ kind: CreativeKind.Collective, displayName: 'Kolektiv Obnova', bio: { sl: 'Kolaži in ulične intervencije.' }, municipality: 'jesenice' });
+    const kept = await creatives.create(OPERATOR, { kind: CreativeKind.Collective, displayName: 'Kolektiv Obnova', bio: { sl: 'Kolaži in ulične intervencije.' }, municipality: 'jesenice' });
     await eventually(async () => ((await hits(search, CREATIVES_INDEX.name, 'kolazi')).includes(kept.id) ? true : undefined), 15_000, 'indexed');
     await search.remove(CREATIVES_INDEX.name, [kept.id]);
     await search.upsert(CREATIVES_INDEX.name, [{ id: '00000000-0000-4000-8000-000000000000', name: 'stale', bio: '', tags: '', domains: [], crafts: [], techniques: [], materials: [], skills: [], municipality: 'kranj', languages: [], kind: 'INDIVIDUAL', createdAt: 0 }]);
@@ -130,7 +131,7 @@ describe('search index sync while Redis is unreachable', () => {
     const offline = await boot(testConfig(db.url, 'redis', { REDIS_URL: deadRedis }), search);
     let online: TestingModule | undefined;
     try {
-      const profile = await offline.get(CreativesService).create({
+      const profile = await offline.get(CreativesService).create(OPERATOR, {
         kind: CreativeKind.SoleProprietor, displayName: 'Brez povezave', bio: { sl: 'Modrotisk na lanenem platnu.' }, municipality: 'skofja-loka',
       });
       await new Promise((resolve) => setTimeout(resolve, 1500));

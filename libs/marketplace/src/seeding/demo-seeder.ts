@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SearchableType } from '@app/jobs';
+import { OPERATOR } from '@app/identity';
 import type { DataSource } from 'typeorm';
 import { ChallengesService } from '../challenges/challenges.service.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
@@ -53,6 +54,7 @@ export class DemoSeeder {
     const orgIds = new Map<string, string>();
     for (const org of DEMO_ORGANISATIONS) {
       const saved = await this.organisations.create(
+        OPERATOR,
         { kind: org.kind, name: org.name, municipality: org.municipality, description: org.description, website: org.website },
         true,
       );
@@ -60,6 +62,7 @@ export class DemoSeeder {
     }
     for (const c of DEMO_CHALLENGES) {
       const saved = await this.challenges.create(
+        OPERATOR,
         {
           ownerOrganisationId: orgIds.get(c.ownerKey) as string,
           kind: c.kind,
@@ -77,10 +80,11 @@ export class DemoSeeder {
         },
         true,
       );
-      if (c.status === ChallengeStatus.Published) await this.challenges.publish(saved.id);
+      if (c.status === ChallengeStatus.Published) await this.challenges.publish(OPERATOR, saved.id);
     }
     for (const p of DEMO_CREATIVE_PROFILES) {
       await this.creatives.create(
+        OPERATOR,
         {
           kind: p.kind, displayName: p.displayName, bio: p.bio, domains: p.domains, crafts: p.crafts, techniques: p.techniques,
           materials: p.materials, skills: p.skills, municipality: p.municipality, languages: p.languages, portfolioLinks: p.portfolioLinks,

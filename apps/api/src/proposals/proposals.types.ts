@@ -1,0 +1,177 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { OutcomeKind, ProposalOutcome, ProposalStatus, ProposalView } from '@app/marketplace';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalizedTextInput, ShortLocalizedTextInput } from '../catalogue/catalogue.inputs.js';
+import { Challenge, CreativeProfile, graphqlEnum, LocalizedText } from '../catalogue/catalogue.types.js';
+
+export const ProposalStatusEnum = graphqlEnum(ProposalStatus, 'ProposalStatus');
+export const ProposalOutcomeEnum = graphqlEnum(ProposalOutcome, 'ProposalOutcome');
+export const OutcomeKindEnum = graphqlEnum(OutcomeKind, 'OutcomeKind');
+export const ProposalViewEnum = graphqlEnum({ AUTHOR: ProposalView.Author, OWNER: ProposalView.Owner, JUROR: ProposalView.Juror }, 'ProposalViewerRole');
+
+@ObjectType()
+export class ProposalAuthor {
+  @Field(() => CreativeProfile) creativeProfile: CreativeProfile;
+  @Field({ description: 'LEAD or CO_AUTHOR' }) role: string;
+}
+
+@ObjectType({ description: 'What followed an award.' })
+export class AwardOutcome {
+  @Field(() => ID) id: string;
+  @Field(() => OutcomeKindEnum) kind: OutcomeKind;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => Int, { nullable: true }) valueEur: number | null;
+  @Field() occurredOn: string;
+}
+
+@ObjectType({ description: 'A proposal. Confidential: its authors, the owner organisation and (blind: no authors, blind file names) assigned jurors.' })
+export class Proposal {
+  @Field(() => ID) id: string;
+  challengeId: string;
+  view: ProposalView;
+  @Field(() => ProposalViewEnum, { description: 'How you see it.' }) viewerRole: ProposalView;
+  @Field({ description: 'The code jurors know it by.' }) blindCode: string;
+  @Field(() => ProposalStatusEnum) status: ProposalStatus;
+  @Field(() => LocalizedText) title: LocalizedText;
+  @Field(() => LocalizedText) body: LocalizedText;
+  @Field(() => Int, { nullable: true }) requestedEur: number | null;
+  @Field(() => Date, { nullable: true, description: 'Hidden from jurors.' }) submittedAt: Date | null;
+  @Field(() => Date, { nullable: true }) withdrawnAt: Date | null;
+  @Field(() => ProposalOutcomeEnum, { nullable: true, description: "Shown to authors once the decision is published; to the owner while staging." }) outcome: ProposalOutcome | null;
+  @Field(() => Int, { nullable: true }) awardEur: number | null;
+  @Field(() => LocalizedText, { nullable: true }) awardReason: LocalizedText | null;
+}
+
+@ObjectType({ description: 'A published award (public once the challenge is AWARDED).' })
+export class PublicAward {
+  @Field(() => LocalizedText) proposalTitle: LocalizedText;
+  @Field(() => [String], { description: 'Names of the lead author and co-authors.' }) authors: string[];
+  @Field(() => Int, { nullable: true }) amountEur: number | null;
+  @Field(() => LocalizedText, { nullable: true }) reason: LocalizedText | null;
+  proposalId: string;
+}
+
+@ObjectType({ description: "A challenge's budget pool: awards never exceed it." })
+export class BudgetPool {
+  @Field(() => Int, { nullable: true }) totalEur: number | null;
+  @Field(() => Int) awardedEur: number;
+  @Field(() => Int, { nullable: true, description: 'null when no total budget is stated.' }) remainingEur: number | null;
+  @Field(() => Int, { nullable: true }) awardsCount: number | null;
+  @Field(() => Int) awardsMade: number;
+}
+
+@ObjectType()
+export class RankingEntry {
+  @Field(() => Int) rank: number;
+  @Field(() => Proposal) proposal: Proposal;
+  @Field(() => Float, { description: 'Mean of the jurors\' weighted rubric totals, 0-10.' }) rawScore: number;
+  @Field(() => Float, { description: 'Mean of per-juror z-scores: each juror\'s own scale removed.' }) normalisedScore: number;
+  @Field(() => Int) jurorCount: number;
+}
+
+@ObjectType()
+export class ChallengeRanking {
+  @Field(() => Challenge) challenge: Challenge;
+  @Field(() => [RankingEntry]) entries: RankingEntry[];
+}
+
+@ObjectType()
+export class Juror {
+  @Field(() => ID) accountId: string;
+  @Field() displayName: string;
+  @Field() since: Date;
+}
+
+@ObjectType()
+export class ReviewScore {
+  @Field(() => ID) criterionId: string;
+  @Field(() => Int) score: number;
+  @Field(() => String, { nullable: true }) comment: string | null;
+}
+
+@InputType()
+export class CreateProposalInput {
+  @Field(() => ID) @IsString() @MaxLength(64) challengeId: string;
+  @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) title: ShortLocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) body?: LocalizedTextInput | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) requestedEur?: number | null;
+  @Field(() => [ID], { nullable: true, description: 'Creative profiles of co-authors (max 10).' }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true }) coAuthorIds?: string[];
+}
+
+@InputType()
+export class UpdateProposalInput {
+  @Field(() => ShortLocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ShortLocalizedTextInput) title?: ShortLocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) body?: LocalizedTextInput | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) requestedEur?: number | null;
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true }) coAuthorIds?: string[];
+}
+
+@ArgsType()
+export class UpdateProposalArgs {
+  @Field(() => ID) @IsString() @MaxLength(64) id: string;
+  @Field(() => UpdateProposalInput) @ValidateNested() @Type(() => UpdateProposalInput) input: UpdateProposalInput;
+}
+
+@ArgsType()
+export class ChallengeIdArgs {
+  @Field(() => ID) @IsString() @MaxLength(64) challengeId: string;
+}
+
+@ArgsType()
+export class ProposalIdArgs {
+  @Field(() => ID) @IsString() @MaxLength(64) proposalId: string;
+}
+
+@ArgsType()
+export class InviteJurorArgs extends ChallengeIdArgs {
+  @Field() @IsString() @MaxLength(254) email: string;
+  @Field({ defaultValue: 'sl' }) @IsIn(['sl', 'en']) locale: 'sl' | 'en';
+}
+
+@ArgsType()
+export class RemoveJurorArgs extends ChallengeIdArgs {
+  @Field(() => ID) @IsString() @MaxLength(64) accountId: string;
+}
+
+@ArgsType()
+export class DeclareConflictArgs extends ProposalIdArgs {
+  @Field() @IsBoolean() hasConflict: boolean;
+  @Field(() => String, { nullable: true, description: 'Required with a conflict; seen by the organisation only.' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string | null;
+}
+
+@InputType()
+export class RubricScoreInput {
+  @Field(() => ID) @IsString() @MaxLength(64) criterionId: string;
+  @Field(() => Int, { description: '0-10' }) @IsInt() @Min(0) @Max(10) score: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) comment?: string | null;
+}
+
+@ArgsType()
+export class ScoreProposalArgs extends ProposalIdArgs {
+  @Field(() => [RubricScoreInput]) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RubricScoreInput) scores: RubricScoreInput[];
+}
+
+@ArgsType()
+export class AwardProposalArgs extends ProposalIdArgs {
+  @Field(() => Int, { description: 'From the challenge pool; 0 for a non-monetary award.' }) @IsInt() @Min(0) @Max(10_000_000) amountEur: number;
+  @Field(() => LocalizedTextInput, { description: 'Published with the decision.' }) @ValidateNested() @Type(() => LocalizedTextInput) reason: LocalizedTextInput;
+}
+
+@ArgsType()
+export class PublishDecisionArgs extends ChallengeIdArgs {
+  @Field(() => LocalizedTextInput) @ValidateNested() @Type(() => LocalizedTextInput) decision: LocalizedTextInput;
+}
+
+@InputType()
+export class AwardOutcomeInput {
+  @Field(() => OutcomeKindEnum) @IsEnum(OutcomeKind) kind: OutcomeKind;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) valueEur?: number | null;
+  @Field({ description: 'YYYY-MM-DD' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'occurredOn must be YYYY-MM-DD' }) occurredOn: string;
+}
+
+@ArgsType()
+export class RecordOutcomeArgs extends ProposalIdArgs {
+  @Field(() => AwardOutcomeInput) @ValidateNested() @Type(() => AwardOutcomeInput) input: AwardOutcomeInput;
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccountEntity, AccountTokenEntity, type MembershipEntity } from '@app/database';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export type TokenPurpose = 'verify-email' | 'reset-password';
+
+/** All SQL on accounts and their mailed tokens. */
+@Injectable()
+export class AccountRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<AccountEntity | null> {
+    return this.m(manager).findOneBy(AccountEntity, { id });
+  }
+
+  findByEmail(email: string, manager?: EntityManager): Promise<AccountEntity | null> {
+    return this.m(manager).findOneBy(AccountEntity, { email });
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<AccountEntity | null> {
+    return manager.findOne(AccountEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** null when the email is taken (unique index), so a race cannot create two accounts. */
+  async insert(manager: EntityManager, values: Pick<AccountEntity, 'email' | 'passwordHash' | 'displayName' | 'locale'> & Partial<AccountEntity>): Promise<AccountEntity | null> {
+    const rows = (await manager.query(
+      `INSERT INTO account (email, password_hash, display_name, locale, platform_roles, is_demo, email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [values.email, values.passwordHash, values.displayName, values.locale, values.platformRoles ?? [], values.isDemo ?? false, values.emailVerifiedAt ?? null],
+    )) as { id: string }[];
+    return rows.length ? manager.findOneByOrFail(AccountEntity, { id: rows[0].id }) : null;
+  }
+
+  save(manager: EntityManager, account: AccountEntity): Promise<AccountEntity> {
+    return manager.save(AccountEntity, account);
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(AccountEntity, { id });
+  }
+
+  createToken(manager: EntityManager, accountId: string, purpose: TokenPurpose, ttlMs: number): Promise<AccountTokenEntity> {
+    return manager.save(AccountTokenEntity, manager.create(AccountTokenEntity, { accountId, purpose, expiresAt: new Date(Date.now() + ttlMs), usedAt: null }));
+  }
+
+  findToken(id: string, manager?: EntityManager): Promise<AccountTokenEntity | null> {
+    return this.m(manager).findOneBy(AccountTokenEntity, { id });
+  }
+
+  lockToken(manager: EntityManager, id: string): Promise<AccountTokenEntity | null> {
+    return manager.findOne(AccountTokenEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Marks this token and every other open token of the same purpose used: only the newest link counts once used. */
+  async useTokens(manager: EntityManager, accountId: string, purpose: TokenPurpose): Promise<void> {
+    await manager.query(`UPDATE account_token SET used_at = now() WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL`, [accountId, purpose]);
+  }
+
+  async countRecentTokens(accountId: string, purpose: TokenPurpose, withinMs: number): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM account_token WHERE account_id = $1 AND purpose = $2 AND created_at > now() - make_interval(secs => $3::double precision / 1000)`,
+      [accountId, purpose, withinMs],
+    )) as { n: number }[];
+    return row.n;
+  }
+
+  /** What the actor needs besides the account: memberships and the owned creative profile, in one statement. */
+  async actorFacts(accountId: string): Promise<{ memberships: Pick<MembershipEntity, 'organisationId' | 'role'>[]; creativeProfileId: string | null }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT coalesce((SELECT json_agg(json_build_object('organisationId', organisation_id, 'role', role)) FROM membership WHERE account_id = $1), '[]') AS memberships,
+              (SELECT id FROM creative_profile WHERE account_id = $1) AS creative_profile_id`,
+      [accountId],
+    )) as { memberships: Pick<MembershipEntity, 'organisationId' | 'role'>[]; creative_profile_id: string | null }[];
+    return { memberships: row.memberships, creativeProfileId: row.creative_profile_id };
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { AccountRepository } from './accounts/account.repository.js';
+import { AccountsService } from './accounts/accounts.service.js';
+import { AccountMailHandler } from './mail/account-mail.handler.js';
+import { Mailer } from './mail/mailer.js';
+import { MembershipRepository } from './memberships/membership.repository.js';
+import { MembershipsService } from './memberships/memberships.service.js';
+import { SessionRepository } from './sessions/session.repository.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { TOKEN_SECRET, tokenSecretFactory } from './token-secret.js';
+
+const SECRET = { provide: TOKEN_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => tokenSecretFactory(config) };
+const REPOSITORIES = [AccountRepository, SessionRepository, MembershipRepository];
+const SERVICES = [AccountsService, SessionsService, MembershipsService];
+
+/** Accounts, sessions, organisation memberships and invitations. Needs DatabaseModule and JobsModule. */
+@Module({
+  providers: [SECRET, ...REPOSITORIES, ...SERVICES],
+  exports: [...SERVICES, MembershipRepository, AccountRepository],
+})
+export class IdentityModule {}
+
+/** The worker's part: mailing verification, reset and invitation links. */
+@Module({
+  providers: [SECRET, ...REPOSITORIES, Mailer, AccountMailHandler],
+  exports: [AccountMailHandler, Mailer],
+})
+export class IdentityWorkerModule {}

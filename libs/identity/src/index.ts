@@ -1,0 +1,12 @@
+export * from './actor.js';
+export { IdentityErrorCode, IdentityException } from './identity.errors.js';
+export { IdentityModule, IdentityWorkerModule } from './identity.module.js';
+export { AccountsService, type Locale, type SignUpCommand } from './accounts/accounts.service.js';
+export { AccountRepository } from './accounts/account.repository.js';
+export { hashPassword, normaliseEmail, PASSWORD_MIN } from './accounts/passwords.js';
+export { SessionsService, ACCESS_TOKEN_TTL_MS, LOGIN_LIMITS, type IssuedSession, type AuthenticatedActor } from './sessions/sessions.service.js';
+export { MembershipsService, type InvitationTarget } from './memberships/memberships.service.js';
+export { MembershipRepository, type MemberRow } from './memberships/membership.repository.js';
+export { Mailer, type OutgoingMail } from './mail/mailer.js';
+export { linkToken } from './sessions/signed-tokens.js';
+export { TOKEN_SECRET } from './token-secret.js';

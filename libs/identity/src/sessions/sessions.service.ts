@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccountEntity } from '@app/database';
+import type { DataSource } from 'typeorm';
+import { type Actor, ANONYMOUS, type OrganisationRole, type PlatformRole } from '../actor.js';
+import { AccountRepository } from '../accounts/account.repository.js';
+import { dummyPasswordHash, normaliseEmail, verifyPassword } from '../accounts/passwords.js';
+import { IdentityErrorCode, IdentityException } from '../identity.errors.js';
+import { TOKEN_SECRET } from '../token-secret.js';
+import { SessionRepository } from './session.repository.js';
+import { newRefreshSecret, sha256, signAccessToken, throttleKey, verifyAccessToken } from './signed-tokens.js';
+
+export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
+export const SESSION_TTL_MS = 30 * 24 * 3600_000;
+/** Failed logins allowed per account and per IP address within the window. */
+export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perIp: 30 } as const;
+
+export interface IssuedSession {
+  account: AccountEntity;
+  sessionId: string;
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+/** The resolved caller plus the session behind it. */
+export interface AuthenticatedActor {
+  actor: Actor;
+  sessionId: string | null;
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
+    private readonly sessions: SessionRepository,
+    @Inject(TOKEN_SECRET) private readonly secret: string,
+  ) {}
+
+  /**
+   * Email and password to a session. Failures are counted per account and per IP address (keyed
+   * by HMACs); over the limit the answer is RATE_LIMITED without checking the password. The check
+   * and the count run under a per-email advisory lock, so parallel requests cannot slip past it.
+   */
+  async login(emailInput: string, password: string, ip: string): Promise<IssuedSession> {
+    let email: string;
+    try {
+      email = normaliseEmail(emailInput);
+    } catch {
+      throw IdentityException.unauthenticated();
+    }
+    const emailKey = throttleKey(this.secret, 'email', email);
+    const ipKey = throttleKey(this.secret, 'ip', ip);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [emailKey]);
+      const failures = await this.sessions.recentFailures(manager, emailKey, ipKey, LOGIN_LIMITS.windowMs);
+      if (failures.byEmail >= LOGIN_LIMITS.perAccount || failures.byIp >= LOGIN_LIMITS.perIp) {
+        const retryAfter = Math.max(1, Math.ceil((LOGIN_LIMITS.windowMs - (failures.oldestMs ?? 0)) / 1000));
+        return { limited: retryAfter, account: null };
+      }
+      const account = await this.accounts.findByEmail(email, manager);
+      const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
+      await this.sessions.recordAttempt(manager, emailKey, ipKey, ok && account !== null);
+      return { limited: 0, account: ok ? account : null };
+    });
+    if (outcome.limited > 0) {
+      throw new IdentityException(IdentityErrorCode.RateLimited, `too many failed sign-ins; try again in ${Math.ceil(outcome.limited / 60)} min`, undefined, outcome.limited);
+    }
+    if (!outcome.account) throw IdentityException.unauthenticated();
+    return this.open(outcome.account);
+  }
+
+  /** Opens a session for an account (after login; tests and demo tooling use it directly). */
+  async open(account: AccountEntity): Promise<IssuedSession> {
+    const secret = newRefreshSecret();
+    const session = await this.dataSource.transaction(async (manager) => {
+      const created = await this.sessions.create(manager, account.id, 'pending', SESSION_TTL_MS);
+      created.refreshHash = sha256(`${created.id}.${secret}`);
+      return this.sessions.save(manager, created);
+    });
+    return this.issue(account, session.id, `${session.id}.${secret}`, session.expiresAt);
+  }
+
+  /**
+   * Rotates the refresh token. Presenting an already rotated token means it was copied: the whole
+   * session is revoked (OAuth 2.0 Security BCP, refresh token reuse detection).
+   */
+  async refresh(refreshToken: string): Promise<IssuedSession> {
+    const sessionId = /^([0-9a-f-]{36})\./.exec(refreshToken.trim())?.[1];
+    if (!sessionId) throw IdentityException.unauthenticated();
+    const presented = sha256(refreshToken.trim());
+    const result = await this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.lock(manager, sessionId);
+      if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
+      if (session.previousRefreshHash === presented) {
+        session.revokedAt = new Date();
+        await this.sessions.save(manager, session);
+        return 'reused' as const;
+      }
+      if (session.refreshHash !== presented) return null;
+      const next = `${session.id}.${newRefreshSecret()}`;
+      session.previousRefreshHash = session.refreshHash;
+      session.refreshHash = sha256(next);
+      session.lastUsedAt = new Date();
+      await this.sessions.save(manager, session);
+      const account = await this.accounts.findById(session.accountId, manager);
+      return account ? { account, session, next } : null;
+    });
+    if (result === 'reused') throw IdentityException.unauthenticated('this refresh token was already used; the session has been ended, sign in again');
+    if (!result) throw IdentityException.unauthenticated();
+    return this.issue(result.account, result.session.id, result.next, result.session.expiresAt);
+  }
+
+  async logout(actor: Actor, sessionId: string | null, everywhere: boolean): Promise<number> {
+    if (!actor.accountId) throw IdentityException.unauthenticated('sign in first');
+    const accountId = actor.accountId;
+    return this.dataSource.transaction(async (manager) => {
+      if (everywhere) return this.sessions.revokeAll(manager, accountId);
+      const session = sessionId ? await this.sessions.lock(manager, sessionId) : null;
+      if (!session || session.revokedAt) return 0;
+      session.revokedAt = new Date();
+      await this.sessions.save(manager, session);
+      return 1;
+    });
+  }
+
+  /** Bearer access token to actor: signature and expiry, then the session must still be live. */
+  async authenticate(accessToken: string): Promise<AuthenticatedActor> {
+    const claims = verifyAccessToken(this.secret, accessToken);
+    if (!claims) throw IdentityException.unauthenticated('the access token is invalid or has expired; refresh it');
+    const account = await this.sessions.findLive(claims.sid, claims.sub);
+    if (!account) throw IdentityException.unauthenticated('the session has ended; sign in again');
+    return { actor: await this.actorFor(account), sessionId: claims.sid };
+  }
+
+  async actorFor(account: AccountEntity): Promise<Actor> {
+    const facts = await this.accounts.actorFacts(account.id);
+    return Object.freeze({
+      ...ANONYMOUS,
+      kind: 'account',
+      accountId: account.id,
+      emailVerified: account.emailVerifiedAt !== null,
+      platformRoles: account.platformRoles as PlatformRole[],
+      memberships: new Map(facts.memberships.map((m) => [m.organisationId, m.role as OrganisationRole])),
+      creativeProfileId: facts.creativeProfileId,
+    });
+  }
+
+  private issue(account: AccountEntity, sessionId: string, refreshToken: string, refreshExpiresAt: Date): IssuedSession {
+    const exp = Math.floor((Date.now() + ACCESS_TOKEN_TTL_MS) / 1000);
+    return {
+      account,
+      sessionId,
+      accessToken: signAccessToken(this.secret, { sub: account.id, sid: sessionId, exp }),
+      accessTokenExpiresAt: new Date(exp * 1000),
+      refreshToken,
+      refreshTokenExpiresAt: refreshExpiresAt,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+/** Proposal states. WITHDRAWN is final; a creative may start a new proposal afterwards. */
+export enum ProposalStatus {
+  Draft = 'DRAFT',
+  Submitted = 'SUBMITTED',
+  Withdrawn = 'WITHDRAWN',
+}
+
+export enum ProposalOutcome {
+  Awarded = 'AWARDED',
+  NotAwarded = 'NOT_AWARDED',
+}
+
+export enum OutcomeKind {
+  Contract = 'CONTRACT',
+  Production = 'PRODUCTION',
+  Job = 'JOB',
+  Exhibition = 'EXHIBITION',
+  Nothing = 'NOTHING',
+}
+
+/** How the caller sees a proposal: authors and the owner's members in full, jurors blind. */
+export enum ProposalView {
+  Author = 'author',
+  Owner = 'owner',
+  Juror = 'juror',
+}
+
+export const MAX_CO_AUTHORS = 10;
