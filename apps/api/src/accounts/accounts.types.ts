@@ -1,11 +1,14 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganisationRole, PASSWORD_MIN, PlatformRole } from '@app/identity';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { graphqlEnum } from '../catalogue/catalogue.types.js';
 import { Organisation } from '../catalogue/catalogue.types.js';
 
-export const PlatformRoleEnum = graphqlEnum(PlatformRole, 'PlatformRole');
-export const OrganisationRoleEnum = graphqlEnum(OrganisationRole, 'OrganisationRole');
+/** Upper-case GraphQL names over the lower-case stored values. */
+export const PlatformRoleEnum = { ADMIN: PlatformRole.Admin, ORGANISER: PlatformRole.Organiser };
+registerEnumType(PlatformRoleEnum, { name: 'PlatformRole' });
+export const OrganisationRoleEnum = { OWNER: OrganisationRole.Owner, EDITOR: OrganisationRole.Editor, REVIEWER: OrganisationRole.Reviewer };
+registerEnumType(OrganisationRoleEnum, { name: 'OrganisationRole' });
 export const LocaleEnum = graphqlEnum({ sl: 'sl', en: 'en' }, 'Locale');
 type Locale = 'sl' | 'en';
 

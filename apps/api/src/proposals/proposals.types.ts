@@ -3,6 +3,7 @@ import { OutcomeKind, ProposalOutcome, ProposalStatus, ProposalView } from '@app
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextInput, ShortLocalizedTextInput } from '../catalogue/catalogue.inputs.js';
+import { LocaleEnum } from '../accounts/accounts.types.js';
 import { Challenge, CreativeProfile, graphqlEnum, LocalizedText } from '../catalogue/catalogue.types.js';
 
 export const ProposalStatusEnum = graphqlEnum(ProposalStatus, 'ProposalStatus');
@@ -126,7 +127,7 @@ export class ProposalIdArgs {
 @ArgsType()
 export class InviteJurorArgs extends ChallengeIdArgs {
   @Field() @IsString() @MaxLength(254) email: string;
-  @Field({ defaultValue: 'sl' }) @IsIn(['sl', 'en']) locale: 'sl' | 'en';
+  @Field(() => LocaleEnum, { defaultValue: 'sl', description: 'Language of the invitation email.' }) @IsIn(['sl', 'en']) locale: 'sl' | 'en';
 }
 
 @ArgsType()
