@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AwardOutcomeEntity, type ChallengeEntity, type ProposalEntity } from '@app/database';
-import { type Actor, canEditFor, isOrganiser, isOwnerOf } from '@app/identity';
+import { type Actor, canEditFor, canReviewFor, isOrganiser, isOwnerOf } from '@app/identity';
 import { OutboxTopic, SearchableType } from '@app/jobs';
 import type { DataSource } from 'typeorm';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
@@ -169,7 +169,7 @@ export class AwardsService {
   private async lockForDecision(manager: Parameters<Parameters<UnitOfWork['run']>[0]>[0], actor: Actor, proposalId: string) {
     const proposal = isUuid(proposalId) ? await this.proposals.findForUpdate(manager, proposalId) : null;
     const challenge = proposal ? await this.challenges.findForUpdate(manager, proposal.challengeId) : null;
-    if (!proposal || !challenge || proposal.status === ProposalStatus.Draft || !canEditFor(actor, challenge.ownerOrganisationId)) {
+    if (!proposal || !challenge || proposal.status === ProposalStatus.Draft || !canReviewFor(actor, challenge.ownerOrganisationId)) {
       throw MarketplaceException.notFound('Proposal', proposalId);
     }
     if (!isOwnerOf(actor, challenge.ownerOrganisationId)) throw MarketplaceException.forbidden('only owners of the organisation decide awards');
