@@ -53,7 +53,8 @@ async function main(): Promise<void> {
 
   const env = childEnvironment({
     DATABASE_URL: databaseUrl,
-    ...(config.auth.adminToken || config.env === 'production' ? {} : { ADMIN_API_TOKEN: localAdminToken(config.dataDir) }),
+    ...(config.auth.adminToken || config.env === 'production' ? {} : { ADMIN_API_TOKEN: localSecret(config.dataDir, 'admin-token') }),
+    ...(config.auth.tokenSecret || config.env === 'production' ? {} : { AUTH_TOKEN_SECRET: localSecret(config.dataDir, 'auth-secret', 32) }),
   });
 
   if (config.search.backend === 'embedded') {
@@ -70,11 +71,11 @@ async function main(): Promise<void> {
   }
 }
 
-/** A random operator token kept in .data/admin-token, for local development only. */
-function localAdminToken(dataDir: string): string {
-  const file = path.join(dataDir, 'admin-token');
+/** A random secret kept in .data (operator token, token-signing secret), for local development only. */
+function localSecret(dataDir: string, name: string, bytes = 24): string {
+  const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const token = crypto.randomBytes(24).toString('base64url');
+  const token = crypto.randomBytes(bytes).toString('base64url');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;

@@ -208,16 +208,17 @@ describe('GraphQL catalogue (e2e)', () => {
     await eventually(async () => ((await found()) === false ? true : undefined), 20_000, 'removed from the index');
   });
 
-  it('loads a page of challenges with owners, partners and domains in 4 SQL statements (page, count, owners, partners)', async () => {
+  it('loads a page of 50 challenges with owners, partners, domains and proposal counts in 5 SQL statements (page, count, owners, partners, counts)', async () => {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
       const res = await gql<{ challenges: { nodes: { owner: { name: string } }[] } }>(app,
-        `{ challenges(first: 50) { totalCount nodes { title { sl } domains { code label { sl } } owner { name municipality { name } } partners { organisation { name } role { sl } } } } }`);
+        `{ challenges(first: 50) { totalCount nodes { title { sl } domains { code label { sl } } owner { name municipality { name } } partners { organisation { name } role { sl } } submittedProposalCount } } }`);
       const owners = new Set(res.data?.challenges.nodes.map((n) => n.owner.name));
       expect(owners.size).toBeGreaterThanOrEqual(4);
       // The worker's relay polls the outbox in this same process; count the request's tables only.
-      const statements = spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => /FROM "(challenge|organisation|challenge_partner)"/.test(sql));
-      expect(statements).toHaveLength(4);
+      const statements = spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => /FROM "?(challenge|organisation|challenge_partner|proposal)"?\s/.test(sql));
+      expect(statements).toHaveLength(5);
+      expect(res.data?.challenges.nodes.length).toBeGreaterThanOrEqual(5);
     } finally {
       spy.mockRestore();
     }
