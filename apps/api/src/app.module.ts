@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
-import { AttachmentsService, AwardsService, ChallengesService, CreativesService, MarketplaceModule, OrganisationsService, ProposalsService } from '@app/marketplace';
+import { AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, MarketplaceModule, OrganisationsService, ProposalsService } from '@app/marketplace';
 import { IdentityModule } from '@app/identity';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -15,6 +15,7 @@ import type { GraphQLError, ValidationContext } from 'graphql';
 import * as path from 'node:path';
 import { ApiAccessGuard } from './auth/api-access.guard.js';
 import { ChallengesResolver } from './catalogue/challenges.resolver.js';
+import { ChallengeParticipationResolver } from './catalogue/challenge-participation.resolver.js';
 import { CreativesResolver } from './catalogue/creatives.resolver.js';
 import { OrganisationsResolver } from './catalogue/organisations.resolver.js';
 import { SearchResolver } from './catalogue/search.resolver.js';
@@ -61,10 +62,10 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MarketplaceModule],
-      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService, AttachmentsService, ProposalsService, AwardsService],
+      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService, AttachmentsService, ProposalsService, AwardsService, ChallengeQuestionsService],
       useFactory: (
         config: AppConfig, organisations: OrganisationsService, creatives: CreativesService, challenges: ChallengesService, attachments: AttachmentsService,
-        proposals: ProposalsService, awards: AwardsService,
+        proposals: ProposalsService, awards: AwardsService, questions: ChallengeQuestionsService,
       ) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
@@ -81,7 +82,7 @@ const REPORT_AS_VALIDATION_ERROR = {
             maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...REPORT_AS_VALIDATION_ERROR }),
             costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...REPORT_AS_VALIDATION_ERROR }),
           ],
-          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments, proposals, awards }) }),
+          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments, proposals, awards, questions }) }),
         };
       },
     }),
@@ -91,6 +92,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     OrganisationsResolver,
     CreativesResolver,
     ChallengesResolver,
+    ChallengeParticipationResolver,
     SearchResolver,
     NeedsResolver,
     OffersResolver,

@@ -51,6 +51,17 @@ const ROWS: Row[] = [
   { name: 'withdraw a proposal', query: `mutation($id: ID!) { withdrawProposal(id: $id) { id } }`, vars: (i) => ({ id: i.proposal }), target: (i) => i.proposal, hidden: true },
   { name: 'award a proposal', query: `mutation($p: ID!) { awardProposal(proposalId: $p, amountEur: 1, reason: { sl: "x" }) { id } }`, vars: (i) => ({ p: i.proposal }), target: (i) => i.proposal, hidden: true },
   { name: 'record an award outcome', query: `mutation($p: ID!) { recordAwardOutcome(proposalId: $p, input: { kind: NOTHING, occurredOn: "2026-01-01" }) { id } }`, vars: (i) => ({ p: i.proposal }), target: (i) => i.proposal, hidden: true, allows: ['organiser'] },
+  { name: 'score a proposal', query: `mutation($p: ID!) { scoreProposal(proposalId: $p, scores: [{ criterionId: "6f1c2d3e-4a5b-4c6d-8e7f-000000000000", score: 5 }]) { score } }`, vars: (i) => ({ p: i.proposal }), target: (i) => i.proposal, hidden: true },
+  { name: 'revoke an award', query: `mutation($p: ID!) { revokeAward(proposalId: $p) { id } }`, vars: (i) => ({ p: i.proposal }), target: (i) => i.proposal, hidden: true },
+  { name: 'publish an award decision', query: `mutation($c: ID!) { publishAwardDecision(challengeId: $c, decision: { sl: "x" }) { id } }`, vars: (i) => ({ c: i.open }), target: (i) => i.open, hidden: false },
+  { name: 'remove a juror', query: `mutation($c: ID!, $a: ID!) { removeJuror(challengeId: $c, accountId: $a) }`, vars: (i) => ({ c: i.open, a: i.ownerAccount }), target: (i) => i.open, hidden: false },
+  { name: 'shortlist proposals', query: `mutation($c: ID!, $p: ID!) { shortlistProposals(challengeId: $c, proposalIds: [$p], stageTwoDeadline: "2099-01-01T00:00:00Z") { id } }`, vars: (i) => ({ c: i.open, p: i.proposal }), target: (i) => i.open, hidden: false },
+  { name: 'read an invite-only challenge', query: `query($id: ID!) { challenge(id: $id) { id title { sl } } }`, vars: (i) => ({ id: i.inviteOnly }), target: (i) => i.inviteOnly, hidden: true },
+  { name: 'ask on an invite-only challenge', query: `mutation($c: ID!) { askChallengeQuestion(challengeId: $c, language: "sl", question: "x?") { id } }`, vars: (i) => ({ c: i.inviteOnly }), target: (i) => i.inviteOnly, hidden: true },
+  { name: 'invite creatives to a challenge', query: `mutation($c: ID!, $p: ID!) { inviteCreatives(challengeId: $c, creativeProfileIds: [$p]) }`, vars: (i) => ({ c: i.inviteOnly, p: i.profile }), target: (i) => i.inviteOnly, hidden: true },
+  { name: 'take back an invitation', query: `mutation($c: ID!, $p: ID!) { uninviteCreative(challengeId: $c, creativeProfileId: $p) }`, vars: (i) => ({ c: i.inviteOnly, p: i.profile }), target: (i) => i.inviteOnly, hidden: true },
+  { name: 'answer an unanswered question', query: `mutation($id: ID!) { answerChallengeQuestion(id: $id, answer: { sl: "x" }) { id } }`, vars: (i) => ({ id: i.question }), target: (i) => i.question, hidden: true },
+  { name: 'remove an unanswered question', query: `mutation($id: ID!) { removeChallengeQuestion(id: $id) }`, vars: (i) => ({ id: i.question }), target: (i) => i.question, hidden: true },
   { name: 'declare a conflict on a proposal', query: `mutation($p: ID!) { declareConflictOfInterest(proposalId: $p, hasConflict: false) }`, vars: (i) => ({ p: i.proposal }), target: (i) => i.proposal, hidden: true },
 ];
 
@@ -118,6 +129,12 @@ describe('authorisation: foreign ids, every outsider role (e2e, table-driven)', 
     await signIn('creative C', creativeC);
     await as('creative C', `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Creative C", municipality: "kranj" }) { id } }`);
     await signIn('creative C', creativeC);
+    ids.ownerAccount = ownerA.id;
+    // An invite-only challenge (creative A invited) and an unanswered question by creative A.
+    ids.inviteOnly = (await as('owner A', `mutation($o: ID!) { createChallenge(input: { ownerOrganisationId: $o, visibility: INVITE_ONLY, title: { sl: "Zaprt" }, brief: { sl: "Opis." } }) { id } }`, { o: ids.org })).createChallenge.id;
+    await as('owner A', `mutation($c: ID!, $p: ID!) { inviteCreatives(challengeId: $c, creativeProfileIds: [$p]) }`, { c: ids.inviteOnly, p: ids.profile });
+    await as('owner A', `mutation($id: ID!) { publishChallenge(id: $id) { id } }`, { id: ids.inviteOnly });
+    ids.question = (await as('creative A', `mutation($c: ID!) { askChallengeQuestion(challengeId: $c, language: "sl", question: "Ali velja?") { id } }`, { c: ids.open })).askChallengeQuestion.id;
     ids.draftProposal = (await as('creative C', `mutation($c: ID!) { createProposal(input: { challengeId: $c, title: { sl: "Osnutek predloga" } }) { id } }`, { c: ids.open })).createProposal.id;
   });
 
@@ -126,10 +143,12 @@ describe('authorisation: foreign ids, every outsider role (e2e, table-driven)', 
   });
 
   it('has a row for every kind of id-taking operation listed, and the rightful callers pass (positive controls)', async () => {
-    expect(ROWS.length).toBeGreaterThanOrEqual(25);
+    expect(ROWS.length).toBeGreaterThanOrEqual(37);
     const read = async (who: string, query: string, vars: Record<string, unknown>) => gql<Data>(t.app, query, vars, { token: tokens.get(who) ?? undefined });
     expect((await read('reviewer A', ROWS[0].query, ROWS[0].vars(ids))).data?.challenge.id).toBe(ids.draft);
     expect((await read('creative A', `query($id: ID!) { proposal(id: $id) { id } }`, { id: ids.proposal })).data?.proposal.id).toBe(ids.proposal);
+    expect((await read('creative A', `query($id: ID!) { challenge(id: $id) { id } }`, { id: ids.inviteOnly })).data?.challenge.id).toBe(ids.inviteOnly);
+    expect((await read('reviewer A', `query($id: ID!) { challenge(id: $id) { questions { id } } }`, { id: ids.open })).data?.challenge.questions).toEqual([{ id: ids.question }]);
     expect((await read('reviewer A', `query($id: ID!) { proposal(id: $id) { id } }`, { id: ids.proposal })).data?.proposal.id).toBe(ids.proposal);
     expect((await read('editor A', `query($id: ID!) { need(id: $id) { id } }`, { id: ids.need })).data?.need.id).toBe(ids.need);
     expect((await gql<Data>(t.app, `query($id: ID!) { offer(id: $id) { id } }`, { id: ids.offer }, { token: OPERATOR_TOKEN })).data?.offer.id).toBe(ids.offer);

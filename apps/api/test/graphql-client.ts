@@ -24,3 +24,20 @@ export async function gql<T = Record<string, unknown>>(
   const body = res.body as { data?: T | null; errors?: GraphQLResponse<T>['errors'] };
   return { status: res.status, data: body.data ?? null, errors: body.errors, raw: res.text };
 }
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Caller = { token: string } | null;
+
+/** Short forms for flow tests: `ok` fails on any error, `code` answers the first error's code. */
+export function caller(app: () => INestApplication) {
+  const call = (user: Caller, query: string, variables: Record<string, unknown> = {}) => gql<Data>(app(), query, variables, user ? { token: user.token } : {});
+  return {
+    call,
+    ok: async (user: Caller, query: string, variables: Record<string, unknown> = {}): Promise<Data> => {
+      const res = await call(user, query, variables);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data as Data;
+    },
+    code: async (user: Caller, query: string, variables: Record<string, unknown> = {}) => (await call(user, query, variables)).errors?.[0]?.extensions.code,
+  };
+}

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { linkTokenIn, mailTo, type TestUser, verifiedUser } from './accounts-helpers.js';
-import { gql, OPERATOR_TOKEN } from './graphql-client.js';
+import { caller, OPERATOR_TOKEN } from './graphql-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -19,13 +19,7 @@ describe('proposals, jury and awards (e2e)', () => {
   let t: TestApp;
   let owner: TestUser, reviewer: TestUser, lead: TestUser, coAuthor: TestUser, rival: TestUser, juror1: TestUser, juror2: TestUser, stranger: TestUser;
   let challengeId: string, proposalA: string, proposalB: string, criteria: { id: string }[];
-  const call = async (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => gql<Data>(t.app, query, variables, user ? { token: user.token } : {});
-  const ok = async (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => {
-    const res = await call(user, query, variables);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data as Data;
-  };
-  const code = async (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => (await call(user, query, variables)).errors?.[0]?.extensions.code;
+  const { call, ok, code } = caller(() => t.app);
 
   beforeAll(async () => {
     t = await startTestApp({ worker: true });

@@ -25,15 +25,20 @@ export interface Actor {
   readonly memberships: ReadonlyMap<string, OrganisationRole>;
   /** The creative profile this account owns, if any. */
   readonly creativeProfileId: string | null;
+  /**
+   * Challenges this account was let into although they are invite-only: its creative profile
+   * was invited, or it sits on the jury. Loaded with the memberships, once per request.
+   */
+  readonly challengeGrants: ReadonlySet<string>;
 }
 
 export const ANONYMOUS: Actor = Object.freeze({
-  kind: 'anonymous', accountId: null, emailVerified: false, platformRoles: [], memberships: new Map(), creativeProfileId: null,
+  kind: 'anonymous', accountId: null, emailVerified: false, platformRoles: [], memberships: new Map(), creativeProfileId: null, challengeGrants: new Set<string>(),
 });
 
 /** The platform operator (Bearer ADMIN_API_TOKEN): a platform admin without an account. */
 export const OPERATOR: Actor = Object.freeze({
-  kind: 'operator', accountId: null, emailVerified: true, platformRoles: [PlatformRole.Admin], memberships: new Map(), creativeProfileId: null,
+  kind: 'operator', accountId: null, emailVerified: true, platformRoles: [PlatformRole.Admin], memberships: new Map(), creativeProfileId: null, challengeGrants: new Set<string>(),
 });
 
 export function isAdmin(actor: Actor): boolean {

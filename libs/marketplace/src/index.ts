@@ -6,6 +6,8 @@ export { Taxonomy, Vocabulary } from './common/taxonomy.js';
 export { OrganisationsService, type OrganisationCommand } from './organisations/organisations.service.js';
 export { CreativesService, type CreativeProfileCommand } from './creatives/creatives.service.js';
 export { ChallengesService, type ChallengeCommand, type ChallengeUpdate } from './challenges/challenges.service.js';
+export { ChallengeQuestionsService, MAX_OPEN_QUESTIONS, type VisibleQuestion } from './challenges/challenge-questions.service.js';
+export { ShortlistService } from './proposals/shortlist.service.js';
 export {
   CatalogueSearchService, MAX_QUERY_LENGTH,
   type CatalogueFilters, type CatalogueSearchRequest, type CatalogueSearchResult, type FacetCount,

@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { ChallengeKind, ChallengeStatus, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
-import { ChallengeKindEnum, ChallengeStatusEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
+import { ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
@@ -123,6 +123,7 @@ export class CreateChallengeInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100) awardsCount?: number | null;
   @Field(() => IpTermsInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => IpTermsInput) ipTerms?: IpTermsInput | null;
   @Field(() => TwoStageInput, { nullable: true, description: 'null: one stage.' }) @IsOptional() @ValidateNested() @Type(() => TwoStageInput) twoStage?: TwoStageInput | null;
+  @Field(() => ChallengeVisibilityEnum, { nullable: true, description: 'Default PUBLIC; fixed once published.' }) @IsOptional() @IsEnum(ChallengeVisibility) visibility?: ChallengeVisibility;
 }
 
 @InputType()
@@ -209,4 +210,28 @@ export class UpdateOfferArgs extends IdArgs {
 @ArgsType()
 export class CancelChallengeArgs extends IdArgs {
   @Field(() => ShortLocalizedTextInput, { description: 'Published with the challenge.' }) @ValidateNested() @Type(() => ShortLocalizedTextInput) reason: ShortLocalizedTextInput;
+}
+
+@ArgsType()
+export class AskQuestionArgs {
+  @Field(() => ID) @IsUUID() challengeId: string;
+  @Field({ description: "'sl' or 'en'" }) @IsIn(['sl', 'en']) language: 'sl' | 'en';
+  @Field() @IsString() @Length(1, 2000) question: string;
+}
+
+@ArgsType()
+export class AnswerQuestionArgs extends IdArgs {
+  @Field(() => LocalizedTextInput) @ValidateNested() @Type(() => LocalizedTextInput) answer: LocalizedTextInput;
+}
+
+@ArgsType()
+export class InviteCreativesArgs {
+  @Field(() => ID) @IsUUID() challengeId: string;
+  @Field(() => [ID]) @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) creativeProfileIds: string[];
+}
+
+@ArgsType()
+export class UninviteCreativeArgs {
+  @Field(() => ID) @IsUUID() challengeId: string;
+  @Field(() => ID) @IsUUID() creativeProfileId: string;
 }

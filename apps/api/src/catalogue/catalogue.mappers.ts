@@ -1,6 +1,6 @@
 import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import {
-  type ChallengeKind, type ChallengeStatus, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
+  type ChallengeKind, type ChallengeStatus, type ChallengeVisibility, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Need, Offer, Organisation, Place, Term } from './catalogue.types.js';
 
@@ -43,6 +43,7 @@ export function toChallenge(e: ChallengeEntity): Challenge {
     totalBudgetEur: e.totalBudgetEur, awardsCount: e.awardsCount,
     ipTerms: e.ipTerms ? { kind: e.ipTerms as IpTermsKind, details: text(e.ipDetailsSl, e.ipDetailsEn), creatorKeepsRightsUntilPaid: true } : null,
     twoStage: e.twoStage && e.shortlistSize !== null && e.shortlistFeeEur !== null ? { shortlistSize: e.shortlistSize, shortlistFeeEur: e.shortlistFeeEur } : null,
+    visibility: e.visibility as ChallengeVisibility, stage: e.stage, stageTwoOpenedAt: e.stageTwoOpenedAt,
     deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, submissionsClosedAt: e.submissionsClosedAt,
     cancelledAt: e.cancelledAt, cancellationReason: e.cancelledAt ? text(e.cancellationReasonSl, e.cancellationReasonEn) : null, isDemo: e.isDemo,
     awardedAt: e.awardedAt, decision: e.awardedAt ? text(e.decisionSl, e.decisionEn) : null,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ChallengeKind, ChallengeStatus, CreativeKind, ExchangeStatus, IpTermsKind, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind, ExchangeStatus, IpTermsKind, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
 import type { Type } from '@nestjs/common';
 
 /** A GraphQL enum whose names are the domain enum's values (COMPANY, not Company). */
@@ -12,6 +12,7 @@ export function graphqlEnum<E extends Record<string, string>>(domainEnum: E, nam
 export const OrganisationKindEnum = graphqlEnum(OrganisationKind, 'OrganisationKind');
 export const CreativeKindEnum = graphqlEnum(CreativeKind, 'CreativeKind');
 export const ChallengeStatusEnum = graphqlEnum(ChallengeStatus, 'ChallengeStatus');
+export const ChallengeVisibilityEnum = graphqlEnum(ChallengeVisibility, 'ChallengeVisibility');
 export const ChallengeKindEnum = graphqlEnum(ChallengeKind, 'ChallengeKind');
 export const RewardKindEnum = graphqlEnum(RewardKind, 'RewardKind');
 export const IpTermsKindEnum = graphqlEnum(IpTermsKind, 'IpTermsKind');
@@ -134,7 +135,10 @@ export class Challenge {
   @Field(() => Int, { nullable: true }) awardsCount: number | null;
   @Field(() => IpTerms, { nullable: true }) ipTerms: IpTerms | null;
   @Field(() => TwoStageTerms, { nullable: true }) twoStage: TwoStageTerms | null;
-  @Field(() => Date, { nullable: true }) deadline: Date | null;
+  @Field(() => ChallengeVisibilityEnum, { description: 'INVITE_ONLY: seen by the owner, the invited creatives and the jury; never in search.' }) visibility: ChallengeVisibility;
+  @Field(() => Int, { description: '2 while the shortlist of a two-stage challenge develops full proposals.' }) stage: number;
+  @Field(() => Date, { nullable: true }) stageTwoOpenedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'In the second stage: the second deadline.' }) deadline: Date | null;
   @Field(() => ChallengeStatusEnum) status: ChallengeStatus;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When submissions closed (at the deadline).' }) submissionsClosedAt: Date | null;
@@ -268,4 +272,15 @@ export class ReferenceData {
   @Field(() => [Term]) materials: Term[];
   @Field(() => [Term]) skills: Term[];
   @Field(() => [Place]) municipalities: Place[];
+}
+
+@ObjectType({ description: 'A question on a challenge. Answered questions are public; who asked is never shown.' })
+export class ChallengeQuestion {
+  @Field(() => ID) id: string;
+  @Field({ description: "'sl' or 'en': the language it was asked in." }) language: string;
+  @Field() question: string;
+  @Field(() => LocalizedText, { nullable: true }) answer: LocalizedText | null;
+  @Field(() => Date, { nullable: true }) answeredAt: Date | null;
+  @Field() askedAt: Date;
+  @Field({ description: 'Whether you asked it.' }) askedByMe: boolean;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengeRewardEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
-import type { AttachmentsService, AwardsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation, ProposalAuthorRow, ProposalsService } from '@app/marketplace';
+import type { AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengeQuestionEntity, ChallengeRewardEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
+import type { AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation, ProposalAuthorRow, ProposalsService } from '@app/marketplace';
 
 /** Per-request batching: a page of challenges loads its owners in one query, not one each. */
 export interface Loaders {
@@ -12,8 +12,10 @@ export interface Loaders {
   challengeRewards: DataLoader<string, ChallengeRewardEntity[]>;
   challengeCriteria: DataLoader<string, ChallengeCriterionEntity[]>;
   challengeAttachments: DataLoader<string, AttachmentEntity[]>;
+  /** Every question; resolvers filter with ChallengeQuestionsService.visibleTo. */
+  challengeQuestions: DataLoader<string, ChallengeQuestionEntity[]>;
   submittedProposalCount: DataLoader<string, number>;
-  awardedTotals: DataLoader<string, { awardedEur: number; awardsMade: number }>;
+  awardedTotals: DataLoader<string, { awardedEur: number; awardsMade: number; shortlistFeesEur: number }>;
   proposalAuthors: DataLoader<string, ProposalAuthorRow[]>;
   proposalAttachments: DataLoader<string, AttachmentEntity[]>;
 }
@@ -41,6 +43,7 @@ export interface LoaderServices {
   attachments: AttachmentsService;
   proposals: ProposalsService;
   awards: AwardsService;
+  questions: ChallengeQuestionsService;
 }
 
 function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
@@ -50,7 +53,7 @@ function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, mis
   });
 }
 
-export function createLoaders({ organisations, creatives, challenges, attachments, proposals, awards }: LoaderServices): Loaders {
+export function createLoaders({ organisations, creatives, challenges, attachments, proposals, awards, questions }: LoaderServices): Loaders {
   return {
     organisation: byId((ids) => organisations.getMany(ids)),
     challenge: byId((ids) => challenges.getMany(ids)),
@@ -59,8 +62,9 @@ export function createLoaders({ organisations, creatives, challenges, attachment
     challengeRewards: byParent((ids) => challenges.rewardsOf(ids), (r) => r.challengeId),
     challengeCriteria: byParent((ids) => challenges.criteriaOf(ids), (r) => r.challengeId),
     challengeAttachments: byParent((ids) => attachments.forChallenges(ids), (r) => r.ownerId),
+    challengeQuestions: byParent((ids) => questions.ofChallenges(ids), (r) => r.challengeId),
     submittedProposalCount: byKey((ids) => proposals.submittedCounts(ids), 0),
-    awardedTotals: byKey((ids) => awards.awardedTotals(ids), { awardedEur: 0, awardsMade: 0 }),
+    awardedTotals: byKey((ids) => awards.awardedTotals(ids), { awardedEur: 0, awardsMade: 0, shortlistFeesEur: 0 }),
     proposalAuthors: byParent((ids) => proposals.authorsOf(ids), (r) => r.proposalId),
     proposalAttachments: byParent((ids) => proposals.attachmentsOf(ids), (r) => r.ownerId),
   };

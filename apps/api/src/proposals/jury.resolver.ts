@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, ANONYMOUS } from '@app/identity';
-import { AwardsService, ChallengeStatus, JuryService, ProposalsService, ProposalView } from '@app/marketplace';
+import { AwardsService, ChallengeStatus, JuryService, ProposalsService, ProposalView, ShortlistService } from '@app/marketplace';
 import type { ChallengeEntity } from '@app/database';
 import { Public, SignedIn } from '../auth/access.decorators.js';
 import { CurrentActor, type GraphQLContext } from '../auth/actor.js';
@@ -10,7 +10,7 @@ import { text, toChallenge } from '../catalogue/catalogue.mappers.js';
 import { Challenge } from '../catalogue/catalogue.types.js';
 import {
   AwardOutcome, AwardProposalArgs, BudgetPool, ChallengeIdArgs, ChallengeRanking, DeclareConflictArgs, InviteJurorArgs, Juror, Proposal,
-  ProposalIdArgs, PublicAward, PublishDecisionArgs, RecordOutcomeArgs, RemoveJurorArgs, ReviewScore, ScoreProposalArgs,
+  ProposalIdArgs, PublicAward, PublishDecisionArgs, RecordOutcomeArgs, RemoveJurorArgs, ReviewScore, ScoreProposalArgs, ShortlistArgs,
 } from './proposals.types.js';
 import { toProposal } from './proposals.resolver.js';
 
@@ -21,6 +21,7 @@ export class JuryResolver {
     private readonly jury: JuryService,
     private readonly awards: AwardsService,
     private readonly proposals: ProposalsService,
+    private readonly shortlist: ShortlistService,
   ) {}
 
   @SignedIn()
@@ -106,6 +107,14 @@ export class JuryResolver {
   }
 
   @SignedIn()
+  @Mutation(() => Challenge, {
+    description: 'Two-stage challenges, IN_REVIEW (stage 1) -> PUBLISHED (stage 2): the chosen approaches are paid the shortlist fee from the pool and develop full proposals until stageTwoDeadline; every stage-1 author is told. Owners.',
+  })
+  async shortlistProposals(@Args() { challengeId, proposalIds, stageTwoDeadline }: ShortlistArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge((await this.shortlist.openStageTwo(actor, challengeId, proposalIds, stageTwoDeadline)).challenge);
+  }
+
+  @SignedIn()
   @Mutation(() => Challenge, { description: 'IN_REVIEW -> AWARDED: publishes the decision with reasons; every author is notified.' })
   async publishAwardDecision(@Args() { challengeId, decision }: PublishDecisionArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
     return toChallenge(await this.awards.publishDecision(actor, challengeId, decision));
@@ -131,8 +140,10 @@ export class JuryResolver {
     const staged = challenge.status !== ChallengeStatus.Awarded;
     // Before the decision is public, staged awards are the owner's business: everyone sees the full pool.
     const awardedEur = staged ? 0 : totals.awardedEur;
+    const shortlistFeesEur = totals.shortlistFeesEur;
     return {
-      totalEur: challenge.totalBudgetEur, awardedEur, remainingEur: challenge.totalBudgetEur === null ? null : challenge.totalBudgetEur - awardedEur,
+      totalEur: challenge.totalBudgetEur, awardedEur, shortlistFeesEur,
+      remainingEur: challenge.totalBudgetEur === null ? null : challenge.totalBudgetEur - awardedEur - shortlistFeesEur,
       awardsCount: challenge.awardsCount, awardsMade: staged ? 0 : totals.awardsMade,
     };
   }

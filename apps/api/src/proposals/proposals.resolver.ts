@@ -103,7 +103,7 @@ export function toProposal(p: ProposalEntity, challenge: ChallengeEntity, view: 
   return {
     id: p.id, challengeId: p.challengeId, view, viewerRole: view, blindCode: p.blindCode, status: p.status as Proposal['status'],
     title: text(p.titleSl, p.titleEn), body: text(p.bodySl, p.bodyEn), requestedEur: p.requestedEur,
-    submittedAt: view === ProposalView.Juror ? null : p.submittedAt, withdrawnAt: view === ProposalView.Juror ? null : p.withdrawnAt,
+    submittedAt: view === ProposalView.Juror ? null : p.submittedAt, withdrawnAt: view === ProposalView.Juror ? null : p.withdrawnAt, shortlistedAt: p.shortlistedAt,
     outcome: outcomeVisible ? (p.outcome as Proposal['outcome']) : null,
     awardEur: outcomeVisible ? p.awardEur : null,
     awardReason: outcomeVisible && p.outcome === 'AWARDED' ? text(p.awardReasonSl, p.awardReasonEn) : null,

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { OutcomeKind, ProposalOutcome, ProposalStatus, ProposalView } from '@app/marketplace';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextInput, ShortLocalizedTextInput } from '../catalogue/catalogue.inputs.js';
 import { LocaleEnum } from '../accounts/accounts.types.js';
 import { Challenge, CreativeProfile, graphqlEnum, LocalizedText } from '../catalogue/catalogue.types.js';
@@ -39,6 +39,7 @@ export class Proposal {
   @Field(() => Int, { nullable: true }) requestedEur: number | null;
   @Field(() => Date, { nullable: true, description: 'Hidden from jurors.' }) submittedAt: Date | null;
   @Field(() => Date, { nullable: true }) withdrawnAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was chosen for the paid second stage of a two-stage challenge.' }) shortlistedAt: Date | null;
   @Field(() => ProposalOutcomeEnum, { nullable: true, description: "Shown to authors once the decision is published; to the owner while staging." }) outcome: ProposalOutcome | null;
   @Field(() => Int, { nullable: true }) awardEur: number | null;
   @Field(() => LocalizedText, { nullable: true }) awardReason: LocalizedText | null;
@@ -57,6 +58,7 @@ export class PublicAward {
 export class BudgetPool {
   @Field(() => Int, { nullable: true }) totalEur: number | null;
   @Field(() => Int) awardedEur: number;
+  @Field(() => Int, { description: 'Fees owed to the shortlisted authors of a two-stage challenge (paid from the same pool).' }) shortlistFeesEur: number;
   @Field(() => Int, { nullable: true, description: 'null when no total budget is stated.' }) remainingEur: number | null;
   @Field(() => Int, { nullable: true }) awardsCount: number | null;
   @Field(() => Int) awardsMade: number;
@@ -175,4 +177,10 @@ export class AwardOutcomeInput {
 @ArgsType()
 export class RecordOutcomeArgs extends ProposalIdArgs {
   @Field(() => AwardOutcomeInput) @ValidateNested() @Type(() => AwardOutcomeInput) input: AwardOutcomeInput;
+}
+
+@ArgsType()
+export class ShortlistArgs extends ChallengeIdArgs {
+  @Field(() => [ID]) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(64, { each: true }) proposalIds: string[];
+  @Field({ description: 'When the second stage closes (in the future).' }) @Type(() => Date) @IsDate() stageTwoDeadline: Date;
 }

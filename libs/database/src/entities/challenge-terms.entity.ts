@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Another organisation taking part in a challenge (museum, school, tourist board, …), with its role. */
 @Entity({ name: 'challenge_partner' })
@@ -30,4 +30,27 @@ export class ChallengeCriterionEntity {
   @Column({ name: 'name_sl', type: 'text', nullable: true }) nameSl: string | null;
   @Column({ name: 'name_en', type: 'text', nullable: true }) nameEn: string | null;
   @Column({ type: 'integer' }) weight: number;
+}
+
+/** A creative invited to an invite-only challenge. */
+@Entity({ name: 'challenge_invitee' })
+export class ChallengeInviteeEntity {
+  @PrimaryColumn({ name: 'challenge_id', type: 'uuid' }) challengeId: string;
+  @PrimaryColumn({ name: 'creative_profile_id', type: 'uuid' }) creativeProfileId: string;
+  @CreateDateColumn({ name: 'invited_at', type: 'timestamptz' }) invitedAt: Date;
+}
+
+/** A creative's question on a challenge; public (without the asker) once the owner answers. */
+@Entity({ name: 'challenge_question' })
+export class ChallengeQuestionEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'challenge_id', type: 'uuid' }) challengeId: string;
+  /** The asker; null once their account is erased. */
+  @Column({ name: 'account_id', type: 'uuid', nullable: true }) accountId: string | null;
+  @Column({ type: 'text' }) language: string;
+  @Column({ type: 'text' }) question: string;
+  @Column({ name: 'answer_sl', type: 'text', nullable: true }) answerSl: string | null;
+  @Column({ name: 'answer_en', type: 'text', nullable: true }) answerEn: string | null;
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true }) answeredAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

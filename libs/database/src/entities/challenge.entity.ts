@@ -33,6 +33,11 @@ export class ChallengeEntity {
   @Column({ name: 'two_stage', type: 'boolean', default: false }) twoStage: boolean;
   @Column({ name: 'shortlist_size', type: 'integer', nullable: true }) shortlistSize: number | null;
   @Column({ name: 'shortlist_fee_eur', type: 'integer', nullable: true }) shortlistFeeEur: number | null;
+  /** PUBLIC, or INVITE_ONLY: seen only by the owner's members, invited creatives and jurors. */
+  @Column({ type: 'text', default: 'PUBLIC' }) visibility: string;
+  /** 1, or 2 once a two-stage challenge's shortlist develops full proposals. */
+  @Column({ type: 'smallint', default: 1 }) stage: number;
+  @Column({ name: 'stage_two_opened_at', type: 'timestamptz', nullable: true }) stageTwoOpenedAt: Date | null;
   @Column({ name: 'awarded_at', type: 'timestamptz', nullable: true }) awardedAt: Date | null;
   @Column({ name: 'decision_sl', type: 'text', nullable: true }) decisionSl: string | null;
   @Column({ name: 'decision_en', type: 'text', nullable: true }) decisionEn: string | null;

@@ -3,7 +3,7 @@ import { AppMetaEntity } from './app-meta.entity.js';
 import { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity } from './proposal.entity.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { ChallengeEntity } from './challenge.entity.js';
-import { ChallengeCriterionEntity, ChallengePartnerEntity, ChallengeRewardEntity } from './challenge-terms.entity.js';
+import { ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengePartnerEntity, ChallengeQuestionEntity, ChallengeRewardEntity } from './challenge-terms.entity.js';
 import { CreativeProfileEntity } from './creative-profile.entity.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import { NeedEntity } from './need.entity.js';
@@ -12,8 +12,8 @@ import { OutboxEventEntity } from './outbox-event.entity.js';
 
 export { AccountEntity, AccountSessionEntity, AccountTokenEntity, InvitationEntity, MembershipEntity };
 export { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity };
-export { AppMetaEntity, AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
+export { AppMetaEntity, AttachmentEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
 
-export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity,
+export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity,
   AccountEntity, AccountSessionEntity, AccountTokenEntity, MembershipEntity, InvitationEntity,
   ProposalEntity, ProposalAuthorEntity, JuryMemberEntity, ConflictDeclarationEntity, ReviewScoreEntity, AwardOutcomeEntity, NotificationEntity];

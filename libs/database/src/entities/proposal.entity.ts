@@ -16,6 +16,8 @@ export class ProposalEntity {
   @Column({ name: 'requested_eur', type: 'integer', nullable: true }) requestedEur: number | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
+  /** Chosen for the paid second stage of a two-stage challenge. */
+  @Column({ name: 'shortlisted_at', type: 'timestamptz', nullable: true }) shortlistedAt: Date | null;
   @Column({ type: 'text', nullable: true }) outcome: string | null;
   @Column({ name: 'award_eur', type: 'integer', nullable: true }) awardEur: number | null;
   @Column({ name: 'award_reason_sl', type: 'text', nullable: true }) awardReasonSl: string | null;

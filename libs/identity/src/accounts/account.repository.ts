@@ -70,12 +70,14 @@ export class AccountRepository {
   }
 
   /** What the actor needs besides the account: memberships and the owned creative profile, in one statement. */
-  async actorFacts(accountId: string): Promise<{ memberships: Pick<MembershipEntity, 'organisationId' | 'role'>[]; creativeProfileId: string | null }> {
+  async actorFacts(accountId: string): Promise<{ memberships: Pick<MembershipEntity, 'organisationId' | 'role'>[]; creativeProfileId: string | null; challengeGrants: string[] }> {
     const [row] = (await this.dataSource.query(
       `SELECT coalesce((SELECT json_agg(json_build_object('organisationId', organisation_id, 'role', role)) FROM membership WHERE account_id = $1), '[]') AS memberships,
-              (SELECT id FROM creative_profile WHERE account_id = $1) AS creative_profile_id`,
+              (SELECT id FROM creative_profile WHERE account_id = $1) AS creative_profile_id,
+              ARRAY(SELECT ci.challenge_id FROM challenge_invitee ci JOIN creative_profile cp ON cp.id = ci.creative_profile_id WHERE cp.account_id = $1
+                    UNION SELECT challenge_id FROM jury_member WHERE account_id = $1) AS challenge_grants`,
       [accountId],
-    )) as { memberships: Pick<MembershipEntity, 'organisationId' | 'role'>[]; creative_profile_id: string | null }[];
-    return { memberships: row.memberships, creativeProfileId: row.creative_profile_id };
+    )) as { memberships: Pick<MembershipEntity, 'organisationId' | 'role'>[]; creative_profile_id: string | null; challenge_grants: string[] }[];
+    return { memberships: row.memberships, creativeProfileId: row.creative_profile_id, challengeGrants: row.challenge_grants };
   }
 }

@@ -145,6 +145,7 @@ export class SessionsService {
       platformRoles: account.platformRoles as PlatformRole[],
       memberships: new Map(facts.memberships.map((m) => [m.organisationId, m.role as OrganisationRole])),
       creativeProfileId: facts.creativeProfileId,
+      challengeGrants: new Set(facts.challengeGrants),
     });
   }
 

@@ -30,4 +30,39 @@ export class ChallengeRepository extends CatalogueRepository<ChallengeEntity> {
     const rows = await this.repo(manager).find({ select: { id: true }, where: { ownerOrganisationId: ownerId } });
     return rows.map((r) => r.id);
   }
+
+  /** Adds invitees (existing ones stay); reports ids with no profile and the accounts newly invited. */
+  async addInvitees(manager: EntityManager, challengeId: string, creativeProfileIds: readonly string[]): Promise<{ missing: string[]; accounts: string[] }> {
+    const found = (await manager.query(`SELECT id FROM creative_profile WHERE id = ANY($1::uuid[])`, [creativeProfileIds])) as { id: string }[];
+    const known = new Set(found.map((r) => r.id));
+    const missing = creativeProfileIds.filter((id) => !known.has(id));
+    if (missing.length > 0) return { missing, accounts: [] };
+    const added = (await manager.query(
+      `WITH added AS (
+         INSERT INTO challenge_invitee (challenge_id, creative_profile_id) SELECT $1, c FROM unnest($2::uuid[]) AS c
+         ON CONFLICT DO NOTHING RETURNING creative_profile_id)
+       SELECT cp.account_id FROM added JOIN creative_profile cp ON cp.id = added.creative_profile_id WHERE cp.account_id IS NOT NULL`,
+      [challengeId, creativeProfileIds],
+    )) as { account_id: string }[];
+    return { missing, accounts: added.map((r) => r.account_id) };
+  }
+
+  async removeInvitee(manager: EntityManager, challengeId: string, creativeProfileId: string): Promise<boolean> {
+    const result = (await manager.query(`DELETE FROM challenge_invitee WHERE challenge_id = $1 AND creative_profile_id = $2 RETURNING 1`, [challengeId, creativeProfileId])) as [unknown[], number];
+    return result[1] > 0;
+  }
+
+  async invitees(manager: EntityManager | undefined, challengeId: string): Promise<string[]> {
+    const rows = (await (manager ?? this.dataSource.manager).query(`SELECT creative_profile_id FROM challenge_invitee WHERE challenge_id = $1 ORDER BY invited_at, creative_profile_id`, [challengeId])) as { creative_profile_id: string }[];
+    return rows.map((r) => r.creative_profile_id);
+  }
+
+  /** Accounts owning the invited profiles. */
+  async inviteeAccounts(manager: EntityManager, challengeId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT cp.account_id FROM challenge_invitee ci JOIN creative_profile cp ON cp.id = ci.creative_profile_id WHERE ci.challenge_id = $1 AND cp.account_id IS NOT NULL`,
+      [challengeId],
+    )) as { account_id: string }[];
+    return rows.map((r) => r.account_id);
+  }
 }

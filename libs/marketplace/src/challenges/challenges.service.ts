@@ -9,11 +9,13 @@ import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
-import { ChallengeKind, ChallengeStatus } from '../reference/index.js';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
+import { addToInbox } from '../common/inbox.js';
 import { ChallengeRepository } from './challenge.repository.js';
 import { type ChallengeTermsCommand, RewardKind, type TermsColumns, type ValidatedTerms, validateTerms } from './challenge-terms.js';
 import { ChallengeTermsRepository, type PartnerWithOrganisation } from './challenge-terms.repository.js';
 import type { ChallengeCriterionEntity, ChallengeRewardEntity } from '@app/database';
+import type { EntityManager } from 'typeorm';
 
 export interface ChallengeCommand extends ChallengeTermsCommand {
   ownerOrganisationId: string;
@@ -26,6 +28,8 @@ export interface ChallengeCommand extends ChallengeTermsCommand {
   materials?: string[];
   reward?: Partial<LocalizedText> | null;
   deadline?: Date | null;
+  /** Default PUBLIC; fixed once published (creatives may already be working on it). */
+  visibility?: ChallengeVisibility;
 }
 
 export type ChallengeUpdate = Partial<Omit<ChallengeCommand, 'ownerOrganisationId'>>;
@@ -80,7 +84,11 @@ export class ChallengesService {
         materials: command.materials ?? current.materials,
         reward: command.reward === undefined ? { sl: current.rewardSl, en: current.rewardEn } : command.reward,
         deadline: command.deadline === undefined ? current.deadline : command.deadline,
+        visibility: command.visibility ?? (current.visibility as ChallengeVisibility),
       });
+      if (merged.visibility !== current.visibility && current.status !== ChallengeStatus.Draft) {
+        throw MarketplaceException.invalidState(`the visibility of challenge ${id} is fixed once it is published`);
+      }
       if (current.status === ChallengeStatus.Published) checkPublishable(merged, new Date());
       const rewards = command.rewards === undefined && command.totalBudgetEur !== undefined ? await this.terms.rewards([id]) : undefined;
       const terms = validateTerms(command, current.ownerOrganisationId, { ...(current as TermsColumns), rewards: rewards?.map((r) => ({ ...r, kind: r.kind as RewardKind })) });
@@ -103,9 +111,51 @@ export class ChallengesService {
       current.status = ChallengeStatus.Published;
       current.publishedAt = now;
       const saved = await this.challenges.save(manager, current);
+      if (saved.visibility === ChallengeVisibility.InviteOnly) await this.tellInvitees(manager, saved.id, await this.challenges.inviteeAccounts(manager, saved.id));
       touch(SearchableType.Challenge, saved.id);
       return saved;
     });
+  }
+
+  /**
+   * Lets creatives into an invite-only challenge (owners and editors, before the deadline). Those
+   * invited to a published challenge find it in their inbox at once; the others when it is published.
+   */
+  invite(actor: Actor, id: string, creativeProfileIds: readonly string[], now = new Date()): Promise<string[]> {
+    const unique = [...new Set(creativeProfileIds)];
+    if (unique.length === 0 || unique.length > 200) throw MarketplaceException.invalid('creativeProfileIds', 'invite 1 to 200 creatives at a time');
+    const bad = unique.findIndex((c) => !isUuid(c));
+    if (bad >= 0) throw MarketplaceException.invalid(`creativeProfileIds.${bad}`, `creative profile ${unique[bad]} does not exist`);
+    return this.unitOfWork.run(async (manager) => {
+      const challenge = await this.lockForEdit(manager, actor, id);
+      if (challenge.visibility !== ChallengeVisibility.InviteOnly) throw MarketplaceException.invalidState(`challenge ${id} is public; invitations are for invite-only challenges`);
+      const open = challenge.status === ChallengeStatus.Draft || (challenge.status === ChallengeStatus.Published && (!challenge.deadline || challenge.deadline > now));
+      if (!open) throw MarketplaceException.invalidState(`challenge ${id} no longer takes submissions; invitations are closed`);
+      const added = await this.challenges.addInvitees(manager, id, unique);
+      if (added.missing.length > 0) throw MarketplaceException.invalid(`creativeProfileIds.${unique.indexOf(added.missing[0])}`, `creative profile ${added.missing[0]} does not exist`);
+      if (challenge.status === ChallengeStatus.Published) await this.tellInvitees(manager, id, added.accounts);
+      return this.challenges.invitees(manager, id);
+    });
+  }
+
+  /** Takes an invitation back (owners and editors); a proposal already made stays with its authors. */
+  uninvite(actor: Actor, id: string, creativeProfileId: string): Promise<string[]> {
+    return this.unitOfWork.run(async (manager) => {
+      await this.lockForEdit(manager, actor, id);
+      if (!isUuid(creativeProfileId) || !(await this.challenges.removeInvitee(manager, id, creativeProfileId))) {
+        throw MarketplaceException.invalid('creativeProfileId', `creative profile ${creativeProfileId} is not invited to challenge ${id}`);
+      }
+      return this.challenges.invitees(manager, id);
+    });
+  }
+
+  /** Invited creative profile ids: the owner's members only (who was invited is not public). */
+  async invitees(actor: Actor, challenge: ChallengeEntity): Promise<string[] | null> {
+    return canReviewFor(actor, challenge.ownerOrganisationId) ? this.challenges.invitees(undefined, challenge.id) : null;
+  }
+
+  private async tellInvitees(manager: EntityManager, challengeId: string, accountIds: readonly string[]): Promise<void> {
+    await addToInbox(manager, accountIds, { kind: 'challenge-invitation', subjectType: 'challenge', subjectId: challengeId, idempotencyKey: `challenge-invitation:${challengeId}` });
   }
 
   /** Rows by id without visibility checks: for loaders under parents already authorised. */
@@ -183,11 +233,15 @@ export class ChallengesService {
   /** Published-and-later challenges, plus drafts of the caller's organisations (admins: all). */
   list(actor: Actor, request: PageRequest, status: ChallengeStatus | undefined): Promise<Page<ChallengeEntity>> {
     const orgs = [...actor.memberships.keys()];
+    const grants = [...actor.challengeGrants];
     return this.challenges.page(request, (qb) => {
       if (status) qb.andWhere('row.status = :status', { status });
       if (isAdmin(actor)) return;
-      if (orgs.length) qb.andWhere('(row.status <> :draft OR row.owner_organisation_id IN (:...orgs))', { draft: ChallengeStatus.Draft, orgs });
-      else qb.andWhere('row.status <> :draft', { draft: ChallengeStatus.Draft });
+      // Mirrors canSeeChallenge: members see everything of theirs; others see published public
+      // challenges, and invite-only ones they were let into.
+      const mine = orgs.length ? 'row.owner_organisation_id IN (:...orgs) OR ' : '';
+      const granted = grants.length ? ' OR row.id IN (:...grants)' : '';
+      qb.andWhere(`(${mine}(row.status <> :draft AND (row.visibility = :public${granted})))`, { orgs, grants, draft: ChallengeStatus.Draft, public: ChallengeVisibility.Public });
     });
   }
 
@@ -214,9 +268,14 @@ export class ChallengesService {
   }
 }
 
-/** Drafts: the owner organisation's members (and admins). Everything else: everyone. */
-export function canSeeChallenge(actor: Actor, challenge: Pick<ChallengeEntity, 'status' | 'ownerOrganisationId'>): boolean {
-  return challenge.status !== ChallengeStatus.Draft || canReviewFor(actor, challenge.ownerOrganisationId);
+/**
+ * The owner organisation's members (and admins) see everything of theirs. Others: published
+ * public challenges, and invite-only ones whose invitation or jury seat they hold.
+ */
+export function canSeeChallenge(actor: Actor, challenge: Pick<ChallengeEntity, 'id' | 'status' | 'ownerOrganisationId' | 'visibility'>): boolean {
+  if (canReviewFor(actor, challenge.ownerOrganisationId)) return true;
+  if (challenge.status === ChallengeStatus.Draft) return false;
+  return challenge.visibility !== ChallengeVisibility.InviteOnly || actor.challengeGrants.has(challenge.id);
 }
 
 function validate(command: ChallengeCommand) {
@@ -226,8 +285,11 @@ function validate(command: ChallengeCommand) {
   if (command.deadline && Number.isNaN(command.deadline.getTime())) throw MarketplaceException.invalid('deadline', 'deadline is not a valid date');
   const kind = command.kind ?? ChallengeKind.Industry;
   if (!Object.values(ChallengeKind).includes(kind)) throw MarketplaceException.invalid('kind', `unknown challenge kind '${String(kind)}'`);
+  const visibility = command.visibility ?? ChallengeVisibility.Public;
+  if (!Object.values(ChallengeVisibility).includes(visibility)) throw MarketplaceException.invalid('visibility', `unknown visibility '${String(visibility)}'`);
   return {
     kind,
+    visibility,
     titleSl,
     titleEn,
     briefSl: clean(command.brief?.sl),

@@ -11,7 +11,7 @@ import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid } from '../common/pagination.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { ProposalRepository } from '../proposals/proposal.repository.js';
-import { OutcomeKind, ProposalOutcome, ProposalStatus } from '../proposals/proposal.rules.js';
+import { OutcomeKind, ProposalOutcome, ProposalStatus, inCurrentStage } from '../proposals/proposal.rules.js';
 import { ChallengeStatus } from '../reference/index.js';
 
 export interface OutcomeCommand {
@@ -45,11 +45,13 @@ export class AwardsService {
     return this.unitOfWork.run(async (manager) => {
       const { proposal, challenge } = await this.lockForDecision(manager, actor, proposalId);
       if (proposal.status !== ProposalStatus.Submitted) throw MarketplaceException.invalidState(`proposal ${proposalId} is ${proposal.status.toLowerCase()}; only submitted proposals can be awarded`);
+      if (!inCurrentStage(challenge, proposal)) throw MarketplaceException.invalidState(`proposal ${proposalId} was not shortlisted; only the shortlist can be awarded`);
       const siblings = await this.proposals.lockOfChallenge(manager, challenge.id);
       const others = siblings.filter((p) => p.outcome === ProposalOutcome.Awarded && p.id !== proposal.id);
-      const awarded = others.reduce((sum, p) => sum + (p.awardEur ?? 0), 0);
-      if (challenge.totalBudgetEur !== null && awarded + amountEur > challenge.totalBudgetEur) {
-        throw MarketplaceException.invalid('amountEur', `the pool has ${challenge.totalBudgetEur - awarded} EUR left of ${challenge.totalBudgetEur} EUR`);
+      // The shortlist's fees are paid from the same pool as the awards.
+      const committed = others.reduce((sum, p) => sum + (p.awardEur ?? 0), 0) + shortlistFees(challenge, siblings);
+      if (challenge.totalBudgetEur !== null && committed + amountEur > challenge.totalBudgetEur) {
+        throw MarketplaceException.invalid('amountEur', `the pool has ${challenge.totalBudgetEur - committed} EUR left of ${challenge.totalBudgetEur} EUR`);
       }
       if (challenge.awardsCount !== null && others.length + 1 > challenge.awardsCount) {
         throw MarketplaceException.invalidState(`this challenge gives at most ${challenge.awardsCount} award(s); revoke one first`);
@@ -79,8 +81,10 @@ export class AwardsService {
       if (!challenge || !canSeeChallenge(actor, challenge)) throw MarketplaceException.notFound('Challenge', challengeId);
       if (!isOwnerOf(actor, challenge.ownerOrganisationId)) throw MarketplaceException.forbidden('only owners of the organisation decide awards');
       if (challenge.status !== ChallengeStatus.InReview) throw MarketplaceException.invalidState(`challenge ${challengeId} is ${challenge.status.toLowerCase().replace(/_/g, ' ')}; awards are decided in review`);
+      checkStage(challenge);
       const all = await this.proposals.lockOfChallenge(manager, challenge.id);
-      const submitted = all.filter((p) => p.status === ProposalStatus.Submitted);
+      // Proposals left off a shortlist already heard so; the decision is about the shortlist.
+      const submitted = all.filter((p) => p.status === ProposalStatus.Submitted && inCurrentStage(challenge, p));
       if (!submitted.some((p) => p.outcome === ProposalOutcome.Awarded)) {
         throw MarketplaceException.invalidState('award at least one proposal first (or close the challenge without award)');
       }
@@ -99,14 +103,18 @@ export class AwardsService {
   }
 
   /** Awarded euros and award count per challenge, for many challenges (one statement). */
-  async awardedTotals(challengeIds: readonly string[]): Promise<Map<string, { awardedEur: number; awardsMade: number }>> {
+  async awardedTotals(challengeIds: readonly string[]): Promise<Map<string, { awardedEur: number; awardsMade: number; shortlistFeesEur: number }>> {
     if (challengeIds.length === 0) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT challenge_id, coalesce(sum(award_eur), 0)::int AS eur, count(*)::int AS n FROM proposal
-        WHERE challenge_id = ANY($1::uuid[]) AND outcome = 'AWARDED' AND status = 'SUBMITTED' GROUP BY challenge_id`,
+      `SELECT p.challenge_id,
+              coalesce(sum(p.award_eur) FILTER (WHERE p.outcome = 'AWARDED'), 0)::int AS eur,
+              (count(*) FILTER (WHERE p.outcome = 'AWARDED'))::int AS n,
+              ((count(*) FILTER (WHERE p.shortlisted_at IS NOT NULL)) * coalesce(max(c.shortlist_fee_eur), 0))::int AS fees
+         FROM proposal p JOIN challenge c ON c.id = p.challenge_id
+        WHERE p.challenge_id = ANY($1::uuid[]) AND p.status = 'SUBMITTED' GROUP BY p.challenge_id`,
       [challengeIds],
-    )) as { challenge_id: string; eur: number; n: number }[];
-    return new Map(rows.map((r) => [r.challenge_id, { awardedEur: r.eur, awardsMade: r.n }]));
+    )) as { challenge_id: string; eur: number; n: number; fees: number }[];
+    return new Map(rows.map((r) => [r.challenge_id, { awardedEur: r.eur, awardsMade: r.n, shortlistFeesEur: r.fees }]));
   }
 
   /** The published awards of decided challenges (public), or staged ones for the owner's members. */
@@ -174,8 +182,21 @@ export class AwardsService {
     }
     if (!isOwnerOf(actor, challenge.ownerOrganisationId)) throw MarketplaceException.forbidden('only owners of the organisation decide awards');
     if (challenge.status !== ChallengeStatus.InReview) throw MarketplaceException.invalidState(`challenge ${challenge.id} is ${challenge.status.toLowerCase().replace(/_/g, ' ')}; awards are decided in review`);
+    checkStage(challenge);
     return { proposal, challenge };
   }
+}
+
+/** A two-stage challenge awards only after its shortlist developed full proposals. */
+function checkStage(challenge: ChallengeEntity): void {
+  if (challenge.twoStage && challenge.stage !== 2) {
+    throw MarketplaceException.invalidState(`challenge ${challenge.id} has two stages: shortlist the best approaches (shortlistProposals) and review their full proposals before awarding`);
+  }
+}
+
+/** Fees owed to the shortlisted authors of a two-stage challenge. */
+export function shortlistFees(challenge: Pick<ChallengeEntity, 'shortlistFeeEur'>, proposals: readonly Pick<ProposalEntity, 'shortlistedAt'>[]): number {
+  return proposals.filter((p) => p.shortlistedAt !== null).length * (challenge.shortlistFeeEur ?? 0);
 }
 
 /** RFC 4180 quoting, and no formula injection when the file is opened in a spreadsheet. */

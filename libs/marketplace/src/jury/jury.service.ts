@@ -8,7 +8,7 @@ import { canSeeChallenge } from '../challenges/challenges.service.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid } from '../common/pagination.js';
 import { ProposalRepository } from '../proposals/proposal.repository.js';
-import { ProposalStatus, ProposalView } from '../proposals/proposal.rules.js';
+import { ProposalStatus, ProposalView, inCurrentStage } from '../proposals/proposal.rules.js';
 import { ProposalVisibility } from '../proposals/proposal-visibility.js';
 import { ChallengeStatus } from '../reference/index.js';
 import { type JurorRow, JuryRepository } from './jury.repository.js';
@@ -128,7 +128,7 @@ export class JuryService {
     const challenge = await this.visibleChallenge(actor, challengeId);
     const owner = canReviewFor(actor, challenge.ownerOrganisationId);
     if (!owner && !(await this.jury.isJuror(challenge.id, actor.accountId))) throw MarketplaceException.forbidden(`the ranking of challenge ${challengeId} is confidential`);
-    const submitted = await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted]);
+    const submitted = (await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted])).filter((p) => inCurrentStage(challenge, p));
     const criteria = await this.terms.criteria([challenge.id]);
     const scores = await this.jury.scoresOfChallenge(challenge.id);
     const ranked = rankProposals(

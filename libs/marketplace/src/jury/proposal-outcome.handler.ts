@@ -4,7 +4,7 @@ import { JobName, JobStatus, OnJob, OutboxStore, OutboxTopic, type JobDataOf } f
 import type { DataSource } from 'typeorm';
 
 /**
- * Worker side of award decisions: one inbox item per author account of the proposal. The
+ * Worker side of award and shortlist decisions: one inbox item per author account of the proposal. The
  * (account, idempotency key) unique index makes a retried or redelivered job add nothing twice.
  * Email delivery and preferences come with the notifications pipeline (matching issue).
  */
@@ -19,11 +19,18 @@ export class ProposalOutcomeHandler {
   async notify(data: JobDataOf<JobName.NotifyProposalOutcome>): Promise<JobStatus> {
     const inserted = (await this.dataSource.query(
       `INSERT INTO notification (account_id, kind, subject_type, subject_id, idempotency_key)
-       SELECT cp.account_id, CASE p.outcome WHEN 'AWARDED' THEN 'proposal-awarded' ELSE 'proposal-not-awarded' END, 'proposal', p.id, 'proposal-outcome:' || p.id
+       SELECT cp.account_id,
+              CASE WHEN p.outcome = 'AWARDED' THEN 'proposal-awarded'
+                   WHEN p.outcome = 'NOT_AWARDED' THEN 'proposal-not-awarded'
+                   WHEN p.shortlisted_at IS NOT NULL THEN 'proposal-shortlisted'
+                   ELSE 'proposal-not-shortlisted' END,
+              'proposal', p.id,
+              CASE WHEN p.outcome IS NOT NULL THEN 'proposal-outcome:' ELSE 'proposal-shortlist:' END || p.id
          FROM proposal p
+         JOIN challenge c ON c.id = p.challenge_id
          JOIN proposal_author pa ON pa.proposal_id = p.id
          JOIN creative_profile cp ON cp.id = pa.creative_profile_id
-        WHERE p.id = $1 AND p.outcome IS NOT NULL AND cp.account_id IS NOT NULL
+        WHERE p.id = $1 AND (p.outcome IS NOT NULL OR c.stage = 2) AND cp.account_id IS NOT NULL
        ON CONFLICT (account_id, idempotency_key) DO NOTHING
        RETURNING id`,
       [data.proposalId],

@@ -6,7 +6,7 @@ import { isUuid } from '../common/pagination.js';
 import { JuryRepository } from '../jury/jury.repository.js';
 import { ChallengeStatus } from '../reference/index.js';
 import { ProposalRepository } from './proposal.repository.js';
-import { ProposalStatus, ProposalView } from './proposal.rules.js';
+import { ProposalStatus, ProposalView, inCurrentStage } from './proposal.rules.js';
 
 export interface VisibleProposal {
   proposal: ProposalEntity;
@@ -43,7 +43,7 @@ export class ProposalVisibility {
     if (actor.creativeProfileId && (await this.proposals.isAuthor(proposal.id, actor.creativeProfileId))) return ProposalView.Author;
     if (proposal.status === ProposalStatus.Draft) return null;
     if (canReviewFor(actor, challenge.ownerOrganisationId)) return ProposalView.Owner;
-    if (proposal.status === ProposalStatus.Submitted && JURY_PHASES.includes(challenge.status) && (await this.jury.isJuror(challenge.id, actor.accountId))) {
+    if (proposal.status === ProposalStatus.Submitted && JURY_PHASES.includes(challenge.status) && inCurrentStage(challenge, proposal) && (await this.jury.isJuror(challenge.id, actor.accountId))) {
       return ProposalView.Juror;
     }
     return null;

@@ -26,3 +26,11 @@ export enum ProposalView {
 }
 
 export const MAX_CO_AUTHORS = 10;
+
+/**
+ * In the second stage of a two-stage challenge only the shortlist is in play: jurors review,
+ * rank and award shortlisted proposals; the others were told they were not shortlisted.
+ */
+export function inCurrentStage(challenge: { stage: number }, proposal: { shortlistedAt: Date | null }): boolean {
+  return challenge.stage === 1 || proposal.shortlistedAt !== null;
+}

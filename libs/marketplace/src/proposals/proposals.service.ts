@@ -13,7 +13,7 @@ import { UnitOfWork } from '../common/unit-of-work.js';
 import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
 import { ChallengeStatus } from '../reference/index.js';
 import { type ProposalAuthorRow, ProposalRepository } from './proposal.repository.js';
-import { MAX_CO_AUTHORS, ProposalStatus, ProposalView } from './proposal.rules.js';
+import { MAX_CO_AUTHORS, ProposalStatus, ProposalView, inCurrentStage } from './proposal.rules.js';
 import { ProposalVisibility, type VisibleProposal } from './proposal-visibility.js';
 
 export interface ProposalCommand {
@@ -53,11 +53,13 @@ export class ProposalsService {
     const challenge = isUuid(command.challengeId) ? await this.challenges.findById(command.challengeId) : null;
     if (!challenge || !canSeeChallenge(actor, challenge)) throw MarketplaceException.invalid('challengeId', `challenge ${command.challengeId} does not exist`);
     checkOpen(challenge, now);
+    if (challenge.stage === 2) throw MarketplaceException.invalidState(`challenge ${challenge.id} is in its second stage, open to the shortlisted proposals only`);
     const coAuthors = await this.checkCoAuthors(command.coAuthorIds ?? [], lead);
     return this.unitOfWork.run(async (manager) => {
       const locked = await this.challenges.findForUpdate(manager, challenge.id);
       if (!locked) throw MarketplaceException.notFound('Challenge', challenge.id);
       checkOpen(locked, now);
+      if (locked.stage === 2) throw MarketplaceException.invalidState(`challenge ${challenge.id} is in its second stage, open to the shortlisted proposals only`);
       if (await this.proposals.hasLiveProposal(manager, challenge.id, lead)) {
         throw MarketplaceException.invalidState('you already have a proposal for this challenge; edit it, or withdraw it first');
       }
@@ -135,7 +137,8 @@ export class ProposalsService {
       return { challenge, view: ProposalView.Owner, proposals: await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted, ProposalStatus.Withdrawn]) };
     }
     if (isJuror && [ChallengeStatus.SubmissionsClosed, ChallengeStatus.InReview, ChallengeStatus.Awarded, ChallengeStatus.ClosedWithoutAward].includes(challenge.status as ChallengeStatus)) {
-      return { challenge, view: ProposalView.Juror, proposals: await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted]) };
+      const inPlay = (await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted])).filter((p) => inCurrentStage(challenge, p));
+      return { challenge, view: ProposalView.Juror, proposals: inPlay };
     }
     throw MarketplaceException.forbidden(`the proposals of challenge ${challengeId} are confidential`);
   }
@@ -154,6 +157,7 @@ export class ProposalsService {
     if (found.view !== ProposalView.Author) throw MarketplaceException.forbidden('only authors add files to a proposal');
     if (found.proposal.status === ProposalStatus.Withdrawn) throw MarketplaceException.invalidState(`proposal ${id} was withdrawn`);
     checkOpen(found.challenge, now);
+    checkInStage(found.challenge, found.proposal);
     return this.attachments.store('proposal', found.proposal.id, file);
   }
 
@@ -170,6 +174,7 @@ export class ProposalsService {
       const challenge = proposal ? await this.challenges.findById(proposal.challengeId) : null;
       if (!proposal || !challenge) throw MarketplaceException.notFound('Proposal', id);
       checkOpen(challenge, now);
+      checkInStage(challenge, proposal);
       await apply(proposal, manager);
       return this.proposals.save(manager, proposal);
     });
@@ -189,6 +194,11 @@ export class ProposalsService {
 function checkOpen(challenge: ChallengeEntity, now: Date): void {
   const open = challenge.status === ChallengeStatus.Published && (!challenge.deadline || challenge.deadline.getTime() > now.getTime());
   if (!open) throw MarketplaceException.invalidState(`challenge ${challenge.id} does not take submissions any more (${challenge.status === ChallengeStatus.Published ? 'the deadline has passed' : challenge.status.toLowerCase().replace(/_/g, ' ')})`);
+}
+
+/** In a second stage, only shortlisted proposals are developed further. */
+function checkInStage(challenge: ChallengeEntity, proposal: ProposalEntity): void {
+  if (!inCurrentStage(challenge, proposal)) throw MarketplaceException.invalidState(`proposal ${proposal.id} was not shortlisted; the second stage is for the shortlist only`);
 }
 
 function checkComplete(p: { bodySl: string | null; bodyEn: string | null }): void {

@@ -54,6 +54,13 @@ export enum ChallengeKind {
   YouthCommunity = 'YOUTH_COMMUNITY',
 }
 
+/** Who sees a challenge once it is published. */
+export enum ChallengeVisibility {
+  Public = 'PUBLIC',
+  /** The owner's members, the creatives it invited and its jurors; never in search. */
+  InviteOnly = 'INVITE_ONLY',
+}
+
 export enum ChallengeStatus {
   Draft = 'DRAFT',
   /** Open for submissions until the deadline. */

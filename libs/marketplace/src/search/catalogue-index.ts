@@ -3,7 +3,7 @@ import { SearchableType } from '@app/jobs';
 import { IndexName, normaliseForIndex, type IndexDefinition, type SearchDocument } from '@app/search';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { ExchangeStatus } from '../exchange/exchange.status.js';
-import { ChallengeStatus } from '../reference/index.js';
+import { ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
 
 /**
  * What the search engine holds: only what search needs (names, texts, codes), never contact data.
@@ -72,9 +72,12 @@ export function creativeDocument(profile: CreativeProfileEntity): SearchDocument
   };
 }
 
-/** Only published challenges are searchable; null means "remove from the index". */
+/**
+ * Only challenges anyone may still enter are searchable: published, public, and not in the
+ * shortlist-only second stage. null means "remove from the index".
+ */
 export function challengeDocument(challenge: ChallengeEntity, owner: OrganisationEntity): SearchDocument | null {
-  if (challenge.status !== ChallengeStatus.Published) return null;
+  if (challenge.status !== ChallengeStatus.Published || challenge.visibility !== ChallengeVisibility.Public || challenge.stage !== 1) return null;
   return {
     id: challenge.id,
     title: normaliseForIndex([challenge.titleSl, challenge.titleEn].filter(Boolean).join(' \n ')),

@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * In-app inbox rows written inside the transaction of the change they report, so they exist
+ * exactly when the change does. (account, idempotency key) is unique: repeating adds nothing.
+ */
+export interface InboxItem {
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  idempotencyKey: string;
+}
+
+/** One row per account given; returns how many were new. */
+export async function addToInbox(manager: EntityManager, accountIds: readonly string[], item: InboxItem): Promise<number> {
+  if (accountIds.length === 0) return 0;
+  const rows = (await manager.query(
+    `INSERT INTO notification (account_id, kind, subject_type, subject_id, idempotency_key)
+     SELECT a, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS a
+     ON CONFLICT (account_id, idempotency_key) DO NOTHING
+     RETURNING id`,
+    [accountIds, item.kind, item.subjectType, item.subjectId, item.idempotencyKey],
+  )) as unknown[];
+  return rows.length;
+}
+
+/** Accounts of an organisation's owners and editors: who acts on its challenges. */
+export async function organisationEditors(manager: EntityManager, organisationId: string): Promise<string[]> {
+  const rows = (await manager.query(`SELECT account_id FROM membership WHERE organisation_id = $1 AND role IN ('owner', 'editor')`, [organisationId])) as { account_id: string }[];
+  return rows.map((r) => r.account_id);
+}
