@@ -14,7 +14,8 @@ export class DemoSeedOnStart implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoData) return;
-    const report = await this.seeder.seedOnce();
+    // Demo logins share a published password: never in production, whatever SEED_DEMO_DATA says.
+    const report = await this.seeder.seedOnce({ activity: this.config.env !== 'production' });
     if (!report.seeded) this.logger.log('demo data already present');
   }
 }

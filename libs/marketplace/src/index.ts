@@ -17,6 +17,7 @@ export { SearchIndexes } from './search/search-indexes.js';
 export { SearchSyncHandler } from './search/search-sync.handler.js';
 export { SearchDriftCheck } from './search/search-drift.check.js';
 export { DemoSeeder, type SeedReport } from './seeding/demo-seeder.js';
+export { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './demo/activity.js';
 export { ExchangeStatus, OfferKind } from './exchange/exchange.status.js';
 export { NeedsService, type NeedCommand, type NeedUpdate } from './exchange/needs.service.js';
 export { OffersService, type OfferCommand, type OfferUpdate } from './exchange/offers.service.js';

@@ -4,6 +4,7 @@ import { ChallengeRepository } from './challenges/challenge.repository.js';
 import { ChallengesService } from './challenges/challenges.service.js';
 import { ChallengeQuestionsService } from './challenges/challenge-questions.service.js';
 import { ShortlistService } from './proposals/shortlist.service.js';
+import { DemoActivitySeeder } from './seeding/demo-activity.seeder.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
 import { ChallengeTermsRepository } from './challenges/challenge-terms.repository.js';
 import { AttachmentsService } from './attachments/attachments.service.js';
@@ -33,7 +34,7 @@ import { ProposalOutcomeHandler } from './jury/proposal-outcome.handler.js';
 
 const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
-  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService];
+  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
 @Module({

@@ -10,8 +10,10 @@ import { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS } from '../
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { ChallengeStatus } from '../reference/index.js';
 import { RewardKind } from '../challenges/challenge-terms.js';
+import { DemoActivitySeeder } from './demo-activity.seeder.js';
 
 const MARKER = 'demo-data-seeded';
+const ACTIVITY_MARKER = 'demo-activity-seeded';
 /** Demo deadlines are stored as the end of the given day, Slovenian time. */
 const DEADLINE_TIME = 'T23:59:00+01:00';
 
@@ -27,6 +29,14 @@ export interface SeedReport {
   organisations: number;
   challenges: number;
   creatives: number;
+  /** Demo logins and proposals (development only). */
+  accounts: number;
+  proposals: number;
+}
+
+export interface SeedOptions {
+  /** Also the demo logins, proposals, jury and award history. Never in production (known password). */
+  activity?: boolean;
 }
 
 /**
@@ -43,12 +53,17 @@ export class DemoSeeder {
     private readonly organisations: OrganisationsService,
     private readonly challenges: ChallengesService,
     private readonly creatives: CreativesService,
+    private readonly activity: DemoActivitySeeder,
   ) {}
 
-  async seedOnce(): Promise<SeedReport> {
-    const none: SeedReport = { seeded: false, organisations: 0, challenges: 0, creatives: 0 };
-    const marker = (await this.dataSource.query(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER])) as unknown[];
-    if (marker.length > 0) return none;
+  /**
+   * Seeds what is missing. Demo data is disposable: a seed that was interrupted, or a catalogue
+   * seeded before the activity existed, is removed and seeded again as a whole.
+   */
+  async seedOnce(options: SeedOptions = {}): Promise<SeedReport> {
+    const none: SeedReport = { seeded: false, organisations: 0, challenges: 0, creatives: 0, accounts: 0, proposals: 0 };
+    const markers = new Set(((await this.dataSource.query(`SELECT key FROM app_meta WHERE key = ANY($1::text[])`, [[MARKER, ACTIVITY_MARKER]])) as { key: string }[]).map((r) => r.key));
+    if (markers.has(MARKER) && (markers.has(ACTIVITY_MARKER) || !options.activity)) return none;
     await this.removePartialSeed();
 
     const orgIds = new Map<string, string>();
@@ -60,6 +75,7 @@ export class DemoSeeder {
       );
       orgIds.set(org.key, saved.id);
     }
+    const challengeIds = new Map<string, string>();
     for (const c of DEMO_CHALLENGES) {
       const saved = await this.challenges.create(
         OPERATOR,
@@ -80,6 +96,7 @@ export class DemoSeeder {
         },
         true,
       );
+      challengeIds.set(c.key, saved.id);
       if (c.status === ChallengeStatus.Published) await this.challenges.publish(OPERATOR, saved.id);
     }
     for (const p of DEMO_CREATIVE_PROFILES) {
@@ -92,20 +109,23 @@ export class DemoSeeder {
         true,
       );
     }
-    await this.dataSource.query(`INSERT INTO app_meta (key, value) VALUES ($1, to_jsonb(now())) ON CONFLICT (key) DO NOTHING`, [MARKER]);
-    const report = { seeded: true, organisations: DEMO_ORGANISATIONS.length, challenges: DEMO_CHALLENGES.length, creatives: DEMO_CREATIVE_PROFILES.length };
-    this.logger.log(`demo data seeded: ${report.organisations} organisations, ${report.challenges} challenges, ${report.creatives} creative profiles`);
+    const activity = options.activity ? await this.activity.seed(orgIds, challengeIds) : { accounts: 0, proposals: 0 };
+    await this.dataSource.query(`INSERT INTO app_meta (key, value) SELECT unnest($1::text[]), to_jsonb(now()) ON CONFLICT (key) DO NOTHING`, [options.activity ? [MARKER, ACTIVITY_MARKER] : [MARKER]]);
+    const report = { seeded: true, organisations: DEMO_ORGANISATIONS.length, challenges: DEMO_CHALLENGES.length, creatives: DEMO_CREATIVE_PROFILES.length, ...activity };
+    this.logger.log(`demo data seeded: ${report.organisations} organisations, ${report.challenges} challenges, ${report.creatives} creative profiles, ${report.accounts} demo logins, ${report.proposals} proposals`);
     return report;
   }
 
   private async removePartialSeed(): Promise<void> {
     await this.unitOfWork.run(async (manager, touch) => {
+      await manager.query(`DELETE FROM app_meta WHERE key = ANY($1::text[])`, [[MARKER, ACTIVITY_MARKER]]);
+      const accounts = (await manager.query(`DELETE FROM account WHERE is_demo RETURNING id`)) as [unknown[], number];
       const challenges = (await manager.query(`DELETE FROM challenge WHERE is_demo RETURNING id`)) as [{ id: string }[], number];
       const creatives = (await manager.query(`DELETE FROM creative_profile WHERE is_demo RETURNING id`)) as [{ id: string }[], number];
       await manager.query(`DELETE FROM organisation WHERE is_demo AND id NOT IN (SELECT owner_organisation_id FROM challenge)`);
       for (const row of challenges[0]) touch(SearchableType.Challenge, row.id);
       for (const row of creatives[0]) touch(SearchableType.Creative, row.id);
-      if (challenges[0].length + creatives[0].length > 0) this.logger.warn('removed an interrupted demo seed; seeding again');
+      if (challenges[0].length + creatives[0].length + accounts[1] > 0) this.logger.warn('removed earlier or interrupted demo data; seeding again');
     });
   }
 }
