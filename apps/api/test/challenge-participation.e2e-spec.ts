@@ -1,4 +1,4 @@
-import { ChallengesService } from '@app/marketplace';
+import { ChallengesService, SearchDriftCheck } from '@app/marketplace';
 import { eventually } from '@app/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -91,6 +91,8 @@ describe('invite-only challenges, public Q&A, two-stage shortlists (e2e)', () =>
     // Search: the public one is indexed, the invite-only one never is.
     await eventually(async () => ((await ok(null, `{ searchChallenges(query: "lectarstvo") { nodes { id } } }`)).searchChallenges.nodes.some((n: Data) => n.id === publicId) ? true : undefined), 20_000, 'public indexed');
     expect((await ok(null, `{ searchChallenges(query: "lectarstvo") { nodes { id } } }`)).searchChallenges.nodes.map((n: Data) => n.id)).not.toContain(challengeId);
+    // …and the worker's drift check agrees with the index (no endless reindexing over hidden challenges).
+    await eventually(async () => ((await t.app.get(SearchDriftCheck).check()).length === 0 ? true : undefined), 20_000, 'no drift');
 
     // A juror of the challenge sees it too.
     const juror = await verifiedUser(t.app, t.dataDir, 'juror@jury.example');

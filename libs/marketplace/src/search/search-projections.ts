@@ -6,7 +6,7 @@ import { CreativeProfileRepository } from '../creatives/creative-profile.reposit
 import { NeedRepository, OfferRepository } from '../exchange/exchange.repositories.js';
 import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
-import { ChallengeStatus } from '../reference/index.js';
+import { ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
 import { challengeDocument, creativeDocument, needDocument, offerDocument } from './catalogue-index.js';
 
 /** How one kind of row becomes search documents. */
@@ -57,7 +57,11 @@ export class SearchProjections {
       [SearchableType.Challenge]: {
         idsAfter: (after, limit) => challenges.idsAfter(after, limit),
         documents: async (ids) => withOwners(await challenges.findByIds(ids), (r) => r.ownerOrganisationId, (o) => organisations.findByIds(o), challengeDocument),
-        expectedCount: () => challenges.count(published(ChallengeStatus.Published)),
+        // Must agree with challengeDocument: open to everyone, in stage one.
+        expectedCount: () => challenges.count((qb) => {
+          published(ChallengeStatus.Published)(qb);
+          qb.andWhere('row.visibility = :public AND row.stage = 1', { public: ChallengeVisibility.Public });
+        }),
       },
       [SearchableType.Need]: {
         idsAfter: (after, limit) => needs.idsAfter(after, limit),
