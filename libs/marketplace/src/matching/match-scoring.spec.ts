@@ -1,0 +1,67 @@
+import { Availability, DEFAULT_MATCH_WEIGHTS, type Demand, distanceKm, MatchFactor, scoreMatch, type Supply } from './match-scoring.js';
+
+const ZIRI = { lat: 46.05, lon: 14.11, name: 'Žiri' };
+const KRANJ = { lat: 46.24, lon: 14.36, name: 'Kranj' };
+const labelOf = (code: string) => ({ sl: `${code}-sl`, en: `${code}-en` });
+
+const demand: Demand = {
+  domains: ['design-visual-arts', 'cultural-heritage'],
+  making: ['blueprint', 'leather'],
+  textTokens: new Set(['modrotisk', 'usnj', 'cevlj', 'illustration']),
+  municipality: ZIRI,
+  languages: ['sl'],
+};
+
+const supply = (over: Partial<Supply> = {}): Supply => ({
+  domains: ['design-visual-arts'], making: ['blueprint'], skills: [], municipality: ZIRI, languages: ['sl', 'en'],
+  availability: Availability.Available, awards: 0, outcomes: 0, ...over,
+});
+
+describe('scoreMatch', () => {
+  it('explains every factor; contributions add up to the score', () => {
+    const m = scoreMatch(demand, supply(), 0.8, DEFAULT_MATCH_WEIGHTS, labelOf);
+    expect(m.factors.map((f) => f.factor).sort()).toEqual([
+      MatchFactor.Availability, MatchFactor.Crafts, MatchFactor.Domains, MatchFactor.Languages, MatchFactor.Location, MatchFactor.PastOutcomes, MatchFactor.Text,
+    ].sort());
+    expect(m.factors.reduce((s, f) => s + f.contribution, 0)).toBeCloseTo(m.score, 10);
+    expect(m.factors.find((f) => f.factor === MatchFactor.Crafts)).toMatchObject({ score: 0.5, reason: { en: 'Techniques and materials: blueprint-en.' } });
+    expect(m.factors.find((f) => f.factor === MatchFactor.Location)?.score).toBe(1);
+  });
+
+  it('hints at what would raise the score, in both languages', () => {
+    const m = scoreMatch(demand, supply({ languages: ['en'] }), 0.2, DEFAULT_MATCH_WEIGHTS, labelOf);
+    expect(m.hints.map((h) => h.en)).toEqual(expect.arrayContaining([
+      'Add the domain cultural-heritage-en if you work in it.',
+      'Add leather-en work to your portfolio.',
+      'Describe work like this in your profile.',
+      'Add sl to your languages if you speak it.',
+    ]));
+    expect(m.hints.every((h) => h.sl.length > 0)).toBe(true);
+  });
+
+  it('ranks a fuller fit higher, and leaves out factors the demand says nothing about', () => {
+    const full = scoreMatch(demand, supply({ domains: demand.domains, making: ['blueprint', 'leather'], awards: 2 }), 0.9, DEFAULT_MATCH_WEIGHTS, labelOf);
+    const weak = scoreMatch(demand, supply({ domains: [], making: [], municipality: KRANJ, availability: Availability.Unavailable }), 0.1, DEFAULT_MATCH_WEIGHTS, labelOf);
+    expect(full.score).toBeGreaterThan(0.9);
+    expect(weak.score).toBeLessThan(0.25);
+    const silent = scoreMatch({ ...demand, domains: [], making: [] }, supply(), 0.8, DEFAULT_MATCH_WEIGHTS, labelOf);
+    expect(silent.factors.map((f) => f.factor)).not.toContain(MatchFactor.Domains);
+    expect(silent.factors.map((f) => f.factor)).not.toContain(MatchFactor.Crafts);
+    expect(silent.factors.reduce((s, f) => s + f.contribution, 0)).toBeCloseTo(silent.score, 10);
+  });
+
+  it('counts skills the brief asks for', () => {
+    const m = scoreMatch(demand, supply({ skills: [{ code: 'illustration', tokens: ['illustration'] }, { code: 'cad', tokens: ['cad'] }] }), 0.5, DEFAULT_MATCH_WEIGHTS, labelOf);
+    expect(m.factors.find((f) => f.factor === MatchFactor.Skills)).toMatchObject({ score: 0.5, reason: { en: 'The brief mentions your skills: illustration-en.' } });
+  });
+
+  it('follows the weights it is given (configuration, not code)', () => {
+    const textOnly = Object.fromEntries(Object.values(MatchFactor).map((f) => [f, f === MatchFactor.Text ? 1 : 0])) as Record<MatchFactor, number>;
+    expect(scoreMatch(demand, supply(), 0.37, textOnly, labelOf).score).toBeCloseTo(0.37, 10);
+  });
+
+  it('measures distance within the region', () => {
+    expect(distanceKm(ZIRI, KRANJ)).toBeGreaterThan(20);
+    expect(distanceKm(ZIRI, KRANJ)).toBeLessThan(35);
+  });
+});
