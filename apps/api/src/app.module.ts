@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { ApiAccessGuard } from './auth/api-access.guard.js';
 import { ChallengesResolver } from './catalogue/challenges.resolver.js';
 import { ChallengeParticipationResolver } from './catalogue/challenge-participation.resolver.js';
+import { MatchingResolver } from './matching/matching.resolver.js';
 import { CreativesResolver } from './catalogue/creatives.resolver.js';
 import { OrganisationsResolver } from './catalogue/organisations.resolver.js';
 import { SearchResolver } from './catalogue/search.resolver.js';
@@ -93,6 +94,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     CreativesResolver,
     ChallengesResolver,
     ChallengeParticipationResolver,
+    MatchingResolver,
     SearchResolver,
     NeedsResolver,
     OffersResolver,

@@ -62,6 +62,10 @@ const ROWS: Row[] = [
   { name: 'take back an invitation', query: `mutation($c: ID!, $p: ID!) { uninviteCreative(challengeId: $c, creativeProfileId: $p) }`, vars: (i) => ({ c: i.inviteOnly, p: i.profile }), target: (i) => i.inviteOnly, hidden: true },
   { name: 'answer an unanswered question', query: `mutation($id: ID!) { answerChallengeQuestion(id: $id, answer: { sl: "x" }) { id } }`, vars: (i) => ({ id: i.question }), target: (i) => i.question, hidden: true },
   { name: 'remove an unanswered question', query: `mutation($id: ID!) { removeChallengeQuestion(id: $id) }`, vars: (i) => ({ id: i.question }), target: (i) => i.question, hidden: true },
+  { name: 'match creatives to a challenge', query: `query($id: ID!) { matchesForChallenge(id: $id) { score } }`, vars: (i) => ({ id: i.open }), target: (i) => i.open, hidden: false },
+  { name: "match challenges to someone else's profile", query: `query($id: ID!) { matchesForCreative(id: $id) { score } }`, vars: (i) => ({ id: i.profile }), target: (i) => i.profile, hidden: true },
+  { name: "match a draft need", query: `query($id: ID!) { matchesForNeed(id: $id) { offers { score } } }`, vars: (i) => ({ id: i.need }), target: (i) => i.need, hidden: true },
+  { name: "match needs to someone else's offer", query: `query($id: ID!) { matchesForOffer(id: $id) { score } }`, vars: (i) => ({ id: i.offer }), target: (i) => i.offer, hidden: true },
   { name: 'declare a conflict on a proposal', query: `mutation($p: ID!) { declareConflictOfInterest(proposalId: $p, hasConflict: false) }`, vars: (i) => ({ p: i.proposal }), target: (i) => i.proposal, hidden: true },
 ];
 
@@ -143,7 +147,7 @@ describe('authorisation: foreign ids, every outsider role (e2e, table-driven)', 
   });
 
   it('has a row for every kind of id-taking operation listed, and the rightful callers pass (positive controls)', async () => {
-    expect(ROWS.length).toBeGreaterThanOrEqual(37);
+    expect(ROWS.length).toBeGreaterThanOrEqual(41);
     const read = async (who: string, query: string, vars: Record<string, unknown>) => gql<Data>(t.app, query, vars, { token: tokens.get(who) ?? undefined });
     expect((await read('reviewer A', ROWS[0].query, ROWS[0].vars(ids))).data?.challenge.id).toBe(ids.draft);
     expect((await read('creative A', `query($id: ID!) { proposal(id: $id) { id } }`, { id: ids.proposal })).data?.proposal.id).toBe(ids.proposal);

@@ -30,7 +30,16 @@ export interface AppConfig {
   auth: { adminToken: string | null; tokenSecret: string | null };
   /** Uploaded files live on local disk under DATA_DIR/attachments. */
   attachments: { dir: string; maxBytes: number };
+  /**
+   * weights: overrides of the matching factor weights (MATCH_WEIGHTS, e.g. "text=0.3,crafts=0.25");
+   * the defaults live with the scorer. threshold: the score from which a creative counts as matched.
+   */
+  matching: { weights: Readonly<Partial<Record<MatchFactorKey, number>>>; threshold: number };
 }
+
+/** The matching factors whose weights can be configured (the scorer's MatchFactor values). */
+export const MATCH_FACTOR_KEYS = ['domains', 'crafts', 'skills', 'text', 'location', 'languages', 'availability', 'pastOutcomes'] as const;
+export type MatchFactorKey = (typeof MATCH_FACTOR_KEYS)[number];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 

@@ -43,6 +43,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, 'AUTH_TOKEN_SECRET'],
     [{ PUBLIC_URL: 'modrotisk.si' }, 'PUBLIC_URL'],
     [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM'],
+    [{ MATCH_WEIGHTS: 'text=2' }, 'MATCH_WEIGHTS'],
+    [{ MATCH_WEIGHTS: 'colour=0.5' }, 'MATCH_WEIGHTS'],
+    [{ MATCH_THRESHOLD: '1.5' }, 'MATCH_THRESHOLD'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -58,6 +61,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty', QUEUE_BACKEND: 'kafka' })).toThrow(
       'Invalid configuration:\n  - PORT: must be an integer number (got "eighty")\n  - QUEUE_BACKEND: must be one of the following values: postgres, redis (got "kafka")',
     );
+  });
+
+  it('reads matching weights and threshold', () => {
+    expect(loadConfig({ MATCH_WEIGHTS: 'text=0.3, crafts=0.25', MATCH_THRESHOLD: '0.6' }).matching).toEqual({ weights: { text: 0.3, crafts: 0.25 }, threshold: 0.6 });
+    expect(loadConfig({}).matching).toEqual({ weights: {}, threshold: 0.5 });
   });
 
   it('treats empty strings as unset', () => {

@@ -78,6 +78,12 @@ export class EnvSchema {
 
   @IsOptional() @Matches(/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'must be an address, e.g. Modrotisk <no-reply@example.si>' })
   MAIL_FROM?: string;
+
+  @IsOptional() @Matches(/^\s*[A-Za-z]+\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*(,\s*[A-Za-z]+\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*)*$/, { message: 'must be factor=weight pairs, e.g. text=0.3,crafts=0.25 (weights from 0 to 1)' })
+  MATCH_WEIGHTS?: string;
+
+  @IsOptional() @Matches(/^(0(\.\d+)?|1(\.0+)?)$/, { message: 'must be a number from 0 to 1, e.g. 0.5' })
+  MATCH_THRESHOLD?: string;
 }
 
 function toInt(value: unknown): unknown {

@@ -1,4 +1,4 @@
-export { APP_CONFIG, DEFAULT_EMBEDDED_SEARCH_URL, type AppConfig } from './app-config.js';
+export { APP_CONFIG, DEFAULT_EMBEDDED_SEARCH_URL, MATCH_FACTOR_KEYS, type AppConfig, type MatchFactorKey } from './app-config.js';
 export { ConfigError, ENV_KEYS, childEnvironment, getConfig, getConfigOrExit, loadConfig } from './load-config.js';
 export { ConfigModule } from './config.module.js';
 export { createAppLogger } from './app-logger.js';

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import * as path from 'node:path';
-import { type AppConfig, DEFAULT_EMBEDDED_SEARCH_URL } from './app-config.js';
+import { type AppConfig, DEFAULT_EMBEDDED_SEARCH_URL, MATCH_FACTOR_KEYS, type MatchFactorKey } from './app-config.js';
 import { EnvSchema } from './env.schema.js';
 
 /** Every variable `EnvSchema` declares (kept in step with it by config.spec.ts). */
@@ -9,7 +9,7 @@ export const ENV_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'QUEUE_NAMESPACE', 'REDIS_URL', 'SEARCH_BACKEND',
   'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
   'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES',
-  'AUTH_TOKEN_SECRET', 'PUBLIC_URL', 'MAIL_FROM',
+  'AUTH_TOKEN_SECRET', 'PUBLIC_URL', 'MAIL_FROM', 'MATCH_WEIGHTS', 'MATCH_THRESHOLD',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Raised when the environment is invalid; `problems` name each variable and what is wrong. */
@@ -34,6 +34,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const errors = validateSync(parsed, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
 
+  const weights = matchWeights(parsed.MATCH_WEIGHTS);
   const nodeEnv = parsed.NODE_ENV ?? 'development';
   const queueBackend = parsed.QUEUE_BACKEND ?? 'postgres';
   const searchBackend = parsed.SEARCH_BACKEND ?? 'embedded';
@@ -61,7 +62,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     outbox: { pollMs: parsed.OUTBOX_POLL_MS ?? 250 },
     auth: { adminToken: parsed.ADMIN_API_TOKEN ?? null, tokenSecret: parsed.AUTH_TOKEN_SECRET ?? null },
     attachments: { dir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'attachments'), maxBytes: parsed.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024 },
+    matching: { weights, threshold: parsed.MATCH_THRESHOLD === undefined ? 0.5 : Number(parsed.MATCH_THRESHOLD) },
   } satisfies AppConfig);
+}
+
+/** "text=0.3,crafts=0.25" → { text: 0.3, crafts: 0.25 }; unknown factors fail like any bad variable. */
+function matchWeights(value: string | undefined): Partial<Record<MatchFactorKey, number>> {
+  const weights: Partial<Record<MatchFactorKey, number>> = {};
+  for (const pair of value ? value.split(',') : []) {
+    const [key, weight] = pair.split('=').map((s) => s.trim());
+    if (!(MATCH_FACTOR_KEYS as readonly string[]).includes(key)) throw new ConfigError([`MATCH_WEIGHTS: unknown factor '${key}' (known: ${MATCH_FACTOR_KEYS.join(', ')})`]);
+    weights[key as MatchFactorKey] = Number(weight);
+  }
+  return weights;
 }
 
 /** The environment for a child process: this one's, plus overrides (used by the launcher). */

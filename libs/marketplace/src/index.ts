@@ -37,3 +37,5 @@ export { type JurorRow } from './jury/jury.repository.js';
 export { type RankedProposal, rankProposals } from './jury/scoring.js';
 export { AwardsService, csvCell, type OutcomeCommand } from './jury/awards.service.js';
 export { blindName } from './attachments/attachments.service.js';
+export { MatchingService, MAX_MATCHES, type Match, type MatchVerdict } from './matching/matching.service.js';
+export { Availability, MatchFactor, type FactorScore, type MatchExplanation } from './matching/match-scoring.js';

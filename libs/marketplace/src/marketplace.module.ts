@@ -5,6 +5,8 @@ import { ChallengesService } from './challenges/challenges.service.js';
 import { ChallengeQuestionsService } from './challenges/challenge-questions.service.js';
 import { ShortlistService } from './proposals/shortlist.service.js';
 import { DemoActivitySeeder } from './seeding/demo-activity.seeder.js';
+import { MatchRetrieval } from './matching/match-retrieval.js';
+import { MatchingService } from './matching/matching.service.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
 import { ChallengeTermsRepository } from './challenges/challenge-terms.repository.js';
 import { AttachmentsService } from './attachments/attachments.service.js';
@@ -34,7 +36,7 @@ import { ProposalOutcomeHandler } from './jury/proposal-outcome.handler.js';
 
 const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
-  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder];
+  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, MatchingService];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
 @Module({

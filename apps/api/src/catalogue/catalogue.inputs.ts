@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
-import { ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
+import { Availability, ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
+import { AvailabilityEnum, ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
@@ -69,6 +69,7 @@ export class CreateCreativeProfileInput {
   @Field() @IsString() @MaxLength(64) municipality: string;
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes.' }) @CodeList() languages?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUrl(URL_OPTIONS, { each: true }) @MaxLength(500, { each: true }) portfolioLinks?: string[];
+  @Field(() => AvailabilityEnum, { nullable: true, description: 'Default AVAILABLE.' }) @IsOptional() @IsEnum(Availability) availability?: Availability;
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import {
-  type ChallengeKind, type ChallengeStatus, type ChallengeVisibility, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
+  type Availability, type ChallengeKind, type ChallengeStatus, type ChallengeVisibility, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Need, Offer, Organisation, Place, Term } from './catalogue.types.js';
 
@@ -30,7 +30,8 @@ export function toCreativeProfile(e: CreativeProfileEntity): CreativeProfile {
     domains: terms(Vocabulary.Domain, e.domains), crafts: terms(Vocabulary.Craft, e.crafts),
     techniques: terms(Vocabulary.Technique, e.techniques), materials: terms(Vocabulary.Material, e.materials),
     skills: terms(Vocabulary.Skill, e.skills), municipality: place(e.municipality), languages: e.languages,
-    portfolioLinks: e.portfolioLinks, isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt,
+    portfolioLinks: e.portfolioLinks, availability: e.availability as Availability, matchingConsentAt: e.matchingConsentAt,
+    isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind, ExchangeStatus, IpTermsKind, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
+import { Availability, ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind, ExchangeStatus, IpTermsKind, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
 import type { Type } from '@nestjs/common';
 
 /** A GraphQL enum whose names are the domain enum's values (COMPANY, not Company). */
@@ -13,6 +13,7 @@ export const OrganisationKindEnum = graphqlEnum(OrganisationKind, 'OrganisationK
 export const CreativeKindEnum = graphqlEnum(CreativeKind, 'CreativeKind');
 export const ChallengeStatusEnum = graphqlEnum(ChallengeStatus, 'ChallengeStatus');
 export const ChallengeVisibilityEnum = graphqlEnum(ChallengeVisibility, 'ChallengeVisibility');
+export const AvailabilityEnum = graphqlEnum(Availability, 'Availability');
 export const ChallengeKindEnum = graphqlEnum(ChallengeKind, 'ChallengeKind');
 export const RewardKindEnum = graphqlEnum(RewardKind, 'RewardKind');
 export const IpTermsKindEnum = graphqlEnum(IpTermsKind, 'IpTermsKind');
@@ -70,6 +71,9 @@ export class CreativeProfile {
   @Field(() => Place) municipality: Place;
   @Field(() => [String], { description: 'ISO 639-1 codes.' }) languages: string[];
   @Field(() => [String]) portfolioLinks: string[];
+  @Field(() => AvailabilityEnum, { description: 'For new work.' }) availability: Availability;
+  /** Private: resolved for the profile's own account only (CreativesResolver.matchingConsent). */
+  matchingConsentAt: Date | null;
   @Field({ description: 'Fictional demo profile.' }) isDemo: boolean;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreativesService } from '@app/marketplace';
 import { SignedIn, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
@@ -33,6 +33,20 @@ export class CreativesResolver {
   async deleteCreativeProfile(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<boolean> {
     await this.creativeService.delete(actor, id);
     return true;
+  }
+
+  @Public()
+  @ResolveField(() => Boolean, { nullable: true, description: 'Yours only (null for others): whether you agreed to be matched and notified.' })
+  matchingConsent(@Parent() profile: CreativeProfile, @CurrentActor() actor: Actor): boolean | null {
+    return actor.creativeProfileId === profile.id ? profile.matchingConsentAt !== null : null;
+  }
+
+  @SignedIn()
+  @Mutation(() => CreativeProfile, {
+    description: 'Whether you are matched to challenges and needs, and notified about them (off until you agree). Withdrawing stops both at once.',
+  })
+  async setMatchingConsent(@Args('consent') consent: boolean, @CurrentActor() actor: Actor): Promise<CreativeProfile> {
+    return toCreativeProfile(await this.creativeService.setMatchingConsent(actor, consent));
   }
 
   @SignedIn()

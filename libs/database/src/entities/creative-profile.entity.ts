@@ -17,6 +17,10 @@ export class CreativeProfileEntity {
   @Column({ name: 'portfolio_links', type: 'text', array: true, default: () => "'{}'" }) portfolioLinks: string[];
   /** The account that owns this profile (null: created by an operator, e.g. demo data). */
   @Column({ name: 'account_id', type: 'uuid', nullable: true }) accountId: string | null;
+  /** When the creative agreed to be matched and notified; null: never matched (the default). */
+  @Column({ name: 'matching_consent_at', type: 'timestamptz', nullable: true }) matchingConsentAt: Date | null;
+  /** AVAILABLE, LIMITED or UNAVAILABLE for new work. */
+  @Column({ type: 'text', default: 'AVAILABLE' }) availability: string;
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -11,6 +11,7 @@ import { UnitOfWork } from '../common/unit-of-work.js';
 import type { CreativeKind } from '../reference/index.js';
 import { OfferRepository } from '../exchange/exchange.repositories.js';
 import { CreativeProfileRepository } from './creative-profile.repository.js';
+import { Availability } from '../matching/match-scoring.js';
 
 export interface CreativeProfileCommand {
   kind: CreativeKind;
@@ -24,6 +25,8 @@ export interface CreativeProfileCommand {
   municipality: string;
   languages?: string[];
   portfolioLinks?: string[];
+  /** Default AVAILABLE. */
+  availability?: Availability;
 }
 
 @Injectable()
@@ -67,6 +70,7 @@ export class CreativesService {
         municipality: command.municipality ?? current.municipality,
         languages: command.languages ?? current.languages,
         portfolioLinks: command.portfolioLinks ?? current.portfolioLinks,
+        availability: command.availability ?? (current.availability as Availability),
       });
       const saved = await this.profiles.save(manager, Object.assign(current, merged));
       touch(SearchableType.Creative, saved.id);
@@ -85,6 +89,21 @@ export class CreativesService {
       for (const offerId of await this.offers.idsByCreative(manager, id)) touch(SearchableType.Offer, offerId);
       await this.profiles.delete(manager, id);
       touch(SearchableType.Creative, id);
+    });
+  }
+
+  /**
+   * The creative's own choice to be matched and notified (off until they agree). Withdrawing
+   * takes effect at once: matching reads it from PostgreSQL, not from the search index.
+   */
+  setMatchingConsent(actor: Actor, consent: boolean, now = new Date()): Promise<CreativeProfileEntity> {
+    const id = actor.creativeProfileId;
+    if (!id) throw MarketplaceException.forbidden('create your creative profile first: consent is given by the creative themselves');
+    return this.unitOfWork.run(async (manager) => {
+      const current = await this.profiles.findForUpdate(manager, id);
+      if (!current) throw MarketplaceException.notFound('Creative profile', id);
+      current.matchingConsentAt = consent ? (current.matchingConsentAt ?? now) : null;
+      return this.profiles.save(manager, current);
     });
   }
 
@@ -123,5 +142,11 @@ function validate(command: CreativeProfileCommand) {
     municipality: Taxonomy.municipality(command.municipality, 'municipality'),
     languages: Taxonomy.languages(command.languages, 'languages'),
     portfolioLinks: [...new Set((command.portfolioLinks ?? []).map((l) => l.trim()).filter(Boolean))],
+    availability: checkAvailability(command.availability ?? Availability.Available),
   };
+}
+
+function checkAvailability(value: Availability): Availability {
+  if (!Object.values(Availability).includes(value)) throw MarketplaceException.invalid('availability', `unknown availability '${String(value)}'`);
+  return value;
 }

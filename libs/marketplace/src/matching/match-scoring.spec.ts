@@ -1,3 +1,4 @@
+import { MATCH_FACTOR_KEYS } from '@app/config';
 import { Availability, DEFAULT_MATCH_WEIGHTS, type Demand, distanceKm, MatchFactor, scoreMatch, type Supply } from './match-scoring.js';
 
 const ZIRI = { lat: 46.05, lon: 14.11, name: 'Žiri' };
@@ -51,13 +52,18 @@ describe('scoreMatch', () => {
   });
 
   it('counts skills the brief asks for', () => {
-    const m = scoreMatch(demand, supply({ skills: [{ code: 'illustration', tokens: ['illustration'] }, { code: 'cad', tokens: ['cad'] }] }), 0.5, DEFAULT_MATCH_WEIGHTS, labelOf);
+    const m = scoreMatch(demand, supply({ skills: [{ code: 'illustration', labels: [['ilustracij'], ['illustration']] }, { code: 'cad', labels: [['cad']] }] }), 0.5, DEFAULT_MATCH_WEIGHTS, labelOf);
     expect(m.factors.find((f) => f.factor === MatchFactor.Skills)).toMatchObject({ score: 0.5, reason: { en: 'The brief mentions your skills: illustration-en.' } });
   });
 
   it('follows the weights it is given (configuration, not code)', () => {
     const textOnly = Object.fromEntries(Object.values(MatchFactor).map((f) => [f, f === MatchFactor.Text ? 1 : 0])) as Record<MatchFactor, number>;
     expect(scoreMatch(demand, supply(), 0.37, textOnly, labelOf).score).toBeCloseTo(0.37, 10);
+  });
+
+  it('has the factors configuration knows (MATCH_WEIGHTS keys)', () => {
+    expect([...MATCH_FACTOR_KEYS].sort()).toEqual(Object.values(MatchFactor).sort());
+    expect([...MATCH_FACTOR_KEYS].sort()).toEqual(Object.keys(DEFAULT_MATCH_WEIGHTS).sort());
   });
 
   it('measures distance within the region', () => {

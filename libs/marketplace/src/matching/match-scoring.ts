@@ -53,8 +53,8 @@ export interface Demand {
 export interface Supply {
   domains: readonly string[];
   making: readonly string[];
-  /** Skill codes with the normalised tokens of their labels. */
-  skills: readonly { code: string; tokens: readonly string[] }[];
+  /** Skill codes with the normalised tokens of each of their labels (sl, en). */
+  skills: readonly { code: string; labels: readonly (readonly string[])[] }[];
   municipality: { lat: number; lon: number; name: string } | null;
   languages: readonly string[];
   availability: Availability;
@@ -116,7 +116,7 @@ export function scoreMatch(demand: Demand, supply: Supply, textScore: number | n
   }
 
   if (supply.skills.length > 0 && demand.textTokens.size > 0) {
-    const asked = supply.skills.filter((s) => s.tokens.length > 0 && s.tokens.every((t) => demand.textTokens.has(t)));
+    const asked = supply.skills.filter((s) => s.labels.some((tokens) => tokens.length > 0 && tokens.every((t) => demand.textTokens.has(t))));
     add(MatchFactor.Skills, Math.min(1, asked.length / 2), asked.length
       ? { sl: `Izziv omenja vaša znanja: ${list(asked.map((s) => labelOf(s.code).sl))}.`, en: `The brief mentions your skills: ${list(asked.map((s) => labelOf(s.code).en))}.` }
       : { sl: 'Izziv ne omenja vaših znanj.', en: 'The brief does not mention your skills.' });

@@ -109,6 +109,8 @@ export class DemoSeeder {
         true,
       );
     }
+    // The fictional creatives agreed to be matched, so every demo challenge shows its matches.
+    await this.dataSource.query(`UPDATE creative_profile SET matching_consent_at = now() WHERE is_demo`);
     const activity = options.activity ? await this.activity.seed(orgIds, challengeIds) : { accounts: 0, proposals: 0 };
     await this.dataSource.query(`INSERT INTO app_meta (key, value) SELECT unnest($1::text[]), to_jsonb(now()) ON CONFLICT (key) DO NOTHING`, [options.activity ? [MARKER, ACTIVITY_MARKER] : [MARKER]]);
     const report = { seeded: true, organisations: DEMO_ORGANISATIONS.length, challenges: DEMO_CHALLENGES.length, creatives: DEMO_CREATIVE_PROFILES.length, ...activity };
