@@ -37,6 +37,8 @@ import { MembershipsResolver } from './accounts/memberships.resolver.js';
 import { ProposalsResolver } from './proposals/proposals.resolver.js';
 import { JuryResolver } from './proposals/jury.resolver.js';
 import { ProposalFilesController } from './proposals/proposal-files.controller.js';
+import { PersonalDataController } from './accounts/personal-data.controller.js';
+import { PersonalDataResolver } from './accounts/personal-data.resolver.js';
 
 /** Limits on one GraphQL operation. */
 export const GRAPHQL_LIMITS = { depth: 8, aliases: 15, cost: 5000 } as const;
@@ -88,7 +90,7 @@ const REPORT_AS_VALIDATION_ERROR = {
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,
@@ -101,6 +103,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     ComplianceResolver,
     AccountsResolver,
     MembershipsResolver,
+    PersonalDataResolver,
     ProposalsResolver,
     JuryResolver,
     DemoSeedOnStart,

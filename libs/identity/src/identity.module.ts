@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AccountRepository } from './accounts/account.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AccountMailHandler } from './mail/account-mail.handler.js';
+import { MailDrop } from './mail/mail-drop.js';
 import { Mailer } from './mail/mailer.js';
 import { MembershipRepository } from './memberships/membership.repository.js';
 import { MembershipsService } from './memberships/memberships.service.js';
@@ -16,8 +17,8 @@ const SERVICES = [AccountsService, SessionsService, MembershipsService];
 
 /** Accounts, sessions, organisation memberships and invitations. Needs DatabaseModule and JobsModule. */
 @Module({
-  providers: [SECRET, ...REPOSITORIES, ...SERVICES],
-  exports: [...SERVICES, MembershipRepository, AccountRepository],
+  providers: [SECRET, ...REPOSITORIES, ...SERVICES, MailDrop],
+  exports: [...SERVICES, MembershipRepository, AccountRepository, MailDrop],
 })
 export class IdentityModule {}
 

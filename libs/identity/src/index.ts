@@ -8,5 +8,6 @@ export { SessionsService, ACCESS_TOKEN_TTL_MS, LOGIN_LIMITS, type IssuedSession,
 export { MembershipsService, type InvitationTarget } from './memberships/memberships.service.js';
 export { MembershipRepository, type MemberRow } from './memberships/membership.repository.js';
 export { Mailer, type OutgoingMail } from './mail/mailer.js';
+export { MailDrop } from './mail/mail-drop.js';
 export { linkToken } from './sessions/signed-tokens.js';
 export { TOKEN_SECRET } from './token-secret.js';

@@ -5,7 +5,7 @@ import { ChallengesService } from './challenges/challenges.service.js';
 import { ChallengeQuestionsService } from './challenges/challenge-questions.service.js';
 import { ShortlistService } from './proposals/shortlist.service.js';
 import { DemoActivitySeeder } from './seeding/demo-activity.seeder.js';
-import { MatchRetrieval } from './matching/match-retrieval.js';
+import { DomainRarity, MatchRetrieval } from './matching/match-retrieval.js';
 import { MatchingService } from './matching/matching.service.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
 import { ChallengeTermsRepository } from './challenges/challenge-terms.repository.js';
@@ -33,16 +33,23 @@ import { JuryRepository } from './jury/jury.repository.js';
 import { JuryService } from './jury/jury.service.js';
 import { AwardsService } from './jury/awards.service.js';
 import { ProposalOutcomeHandler } from './jury/proposal-outcome.handler.js';
+import { PersonalDataRepository } from './personal-data/personal-data.repository.js';
+import { PersonalDataService } from './personal-data/personal-data.service.js';
+import { AccountErasureRepository } from './personal-data/account-erasure.repository.js';
+import { AccountErasureService } from './personal-data/account-erasure.service.js';
 
 const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
-  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, MatchingService];
+  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService];
+
+/** GDPR export and erasure (API only: a person asks for them). */
+const PERSONAL_DATA = [PersonalDataService, AccountErasureService];
 
 /** The catalogue for the API: services, search queries, demo seeding. Needs DatabaseModule, JobsModule, SearchModule. */
 @Module({
   imports: [IdentityModule],
-  providers: [...REPOSITORIES, ...SERVICES],
-  exports: SERVICES,
+  providers: [...REPOSITORIES, ...SERVICES, PersonalDataRepository, AccountErasureRepository, ...PERSONAL_DATA],
+  exports: [...SERVICES, ...PERSONAL_DATA],
 })
 export class MarketplaceModule {}
 

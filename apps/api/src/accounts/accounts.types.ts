@@ -109,6 +109,11 @@ export class ChangePasswordArgs {
 }
 
 @ArgsType()
+export class DeleteMyAccountArgs {
+  @Field({ description: 'The current password, confirmed again before anything is erased.' }) @IsString() @MaxLength(200) password: string;
+}
+
+@ArgsType()
 export class LogoutArgs {
   @Field({ defaultValue: false, description: 'End every session of this account, not just this one.' }) @IsBoolean() everywhere: boolean;
 }

@@ -6,13 +6,16 @@ export class AccountEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) email: string;
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true }) emailVerifiedAt: Date | null;
-  @Column({ name: 'password_hash', type: 'text' }) passwordHash: string;
+  /** null only for an erased account (a tombstone), which can never sign in. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true }) passwordHash: string | null;
   @Column({ name: 'display_name', type: 'text' }) displayName: string;
   @Column({ type: 'text' }) locale: string;
   /** Platform-wide roles: 'admin', 'organiser'. Organisation roles live in `membership`. */
   @Column({ name: 'platform_roles', type: 'text', array: true, default: () => "'{}'" }) platformRoles: string[];
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @Column({ name: 'password_changed_at', type: 'timestamptz' }) passwordChangedAt: Date;
+  /** Set when the person erased their account and decided jury records still point at this row. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -21,6 +21,8 @@ export class CreativeProfileEntity {
   @Column({ name: 'matching_consent_at', type: 'timestamptz', nullable: true }) matchingConsentAt: Date | null;
   /** AVAILABLE, LIMITED or UNAVAILABLE for new work. */
   @Column({ type: 'text', default: 'AVAILABLE' }) availability: string;
+  /** Set when its creative erased their account but a published award keeps it: anonymised, unowned, out of search. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -23,7 +23,9 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_OPTIONS);
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+/** An erased account has no hash (null): nothing verifies against it. */
+export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+  if (hash === null) return false;
   try {
     return await argon2.verify(hash, password);
   } catch {

@@ -61,7 +61,8 @@ export class SessionsService {
         return { limited: retryAfter, account: null };
       }
       const account = await this.accounts.findByEmail(email, manager);
-      const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
+      // Only a missing account is checked against the dummy hash; an erased one (no hash) never verifies.
+      const ok = await verifyPassword(account ? account.passwordHash : await dummyPasswordHash(), password);
       await this.sessions.recordAttempt(manager, emailKey, ipKey, ok && account !== null);
       return { limited: 0, account: ok ? account : null };
     });

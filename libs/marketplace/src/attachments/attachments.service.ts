@@ -124,7 +124,12 @@ export class AttachmentsService {
       if (!canEditFor(actor, challenge.ownerOrganisationId)) throw refuse(true, 'Attachment', id, 'remove');
     }
     await repo.delete({ id });
-    fs.rmSync(this.pathOf(id), { force: true });
+    this.discardFiles([id]);
+  }
+
+  /** Removes stored files whose rows are gone: call it after the deleting transaction committed. */
+  discardFiles(ids: readonly string[]): void {
+    for (const id of ids) fs.rmSync(this.pathOf(id), { force: true });
   }
 
   /** Written to a temporary name and renamed, so a crash never leaves half a file under a real id. */

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort } from '@app/search';
+import { CREATIVES_INDEX } from '../search/catalogue-index.js';
+import { codeRarity } from './match-scoring.js';
 
 /** What a retrieval looks for: codes to filter on, and words of text. */
 export interface RetrievalQuery {
@@ -39,6 +41,25 @@ export class MatchRetrieval {
     return found;
   }
 }
+
+/** Rarity of domains among the creatives, from the engine's facet counts; refreshed every few minutes. */
+@Injectable()
+export class DomainRarity {
+  private cached: { at: number; weights: Promise<Map<string, number>> } | null = null;
+
+  constructor(@Inject(SEARCH_PORT) private readonly search: SearchPort) {}
+
+  weights(now = Date.now()): Promise<Map<string, number>> {
+    if (!this.cached || now - this.cached.at > RARITY_TTL_MS) {
+      const weights = this.search.search(CREATIVES_INDEX.name, { facets: ['domains'], limit: 0 }).then((r) => codeRarity(r.facets.domains ?? {}, r.total));
+      this.cached = { at: now, weights };
+      weights.catch(() => (this.cached = null));
+    }
+    return this.cached.weights;
+  }
+}
+
+const RARITY_TTL_MS = 5 * 60_000;
 
 /** Distinct normalised terms, in the order given, at most MAX_TERMS. */
 export function matchTerms(texts: readonly string[]): string[] {

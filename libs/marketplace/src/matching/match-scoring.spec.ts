@@ -1,5 +1,5 @@
 import { MATCH_FACTOR_KEYS } from '@app/config';
-import { Availability, DEFAULT_MATCH_WEIGHTS, type Demand, distanceKm, MatchFactor, scoreMatch, type Supply } from './match-scoring.js';
+import { Availability, codeRarity, DEFAULT_MATCH_WEIGHTS, type Demand, distanceKm, MatchFactor, scoreMatch, type Supply } from './match-scoring.js';
 
 const ZIRI = { lat: 46.05, lon: 14.11, name: 'Žiri' };
 const KRANJ = { lat: 46.24, lon: 14.36, name: 'Kranj' };
@@ -49,6 +49,15 @@ describe('scoreMatch', () => {
     expect(silent.factors.map((f) => f.factor)).not.toContain(MatchFactor.Domains);
     expect(silent.factors.map((f) => f.factor)).not.toContain(MatchFactor.Crafts);
     expect(silent.factors.reduce((s, f) => s + f.contribution, 0)).toBeCloseTo(silent.score, 10);
+  });
+
+  it('weighs a shared rare domain above a shared common one', () => {
+    const rarity = codeRarity({ 'design-visual-arts': 50, 'cultural-heritage': 5 }, 60);
+    const common = scoreMatch({ ...demand, domainWeights: rarity }, supply({ domains: ['design-visual-arts'] }), 0.5, DEFAULT_MATCH_WEIGHTS, labelOf);
+    const rare = scoreMatch({ ...demand, domainWeights: rarity }, supply({ domains: ['cultural-heritage'] }), 0.5, DEFAULT_MATCH_WEIGHTS, labelOf);
+    const domainScore = (m: typeof rare) => m.factors.find((f) => f.factor === MatchFactor.Domains)?.score ?? 0;
+    expect(domainScore(rare)).toBeGreaterThan(0.7);
+    expect(domainScore(common)).toBeLessThan(0.3);
   });
 
   it('counts skills the brief asks for', () => {

@@ -47,6 +47,11 @@ export interface Demand {
   municipality: { lat: number; lon: number; name: string } | null;
   /** Languages the brief is written in. */
   languages: readonly string[];
+  /**
+   * How telling each domain is (e.g. inverse document frequency among the creatives): sharing a
+   * rare domain says more than sharing one nearly everybody lists. Missing codes weigh 1.
+   */
+  domainWeights?: ReadonlyMap<string, number>;
 }
 
 /** What is offered: a creative profile (with an offer's own codes where matching an offer). */
@@ -94,7 +99,9 @@ export function scoreMatch(demand: Demand, supply: Supply, textScore: number | n
 
   if (demand.domains.length > 0) {
     const shared = demand.domains.filter((d) => supply.domains.includes(d));
-    add(MatchFactor.Domains, shared.length / demand.domains.length, shared.length
+    const weightOf = (d: string) => demand.domainWeights?.get(d) ?? 1;
+    const sum = (codes: readonly string[]) => codes.reduce((s, d) => s + weightOf(d), 0);
+    add(MatchFactor.Domains, sum(demand.domains) > 0 ? sum(shared) / sum(demand.domains) : 0, shared.length
       ? { sl: `Skupna področja: ${list(shared.map((c) => labelOf(c).sl))}.`, en: `Shared domains: ${list(shared.map((c) => labelOf(c).en))}.` }
       : { sl: 'Nobeno področje izziva ni med vašimi.', en: 'None of the domains asked for is among yours.' });
     const missing = demand.domains.filter((d) => !supply.domains.includes(d)).slice(0, 2);
@@ -186,4 +193,9 @@ function list(items: readonly string[]): string {
 
 function or(items: readonly string[], word: string): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+/** Inverse document frequency of codes, from how many of `total` documents list each one. */
+export function codeRarity(counts: Readonly<Record<string, number>>, total: number): Map<string, number> {
+  return new Map(Object.entries(counts).map(([code, n]) => [code, Math.log(1 + total / Math.max(1, n))]));
 }

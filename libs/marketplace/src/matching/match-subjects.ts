@@ -35,21 +35,42 @@ function languagesOf(sl: string | null, en: string | null): string[] {
   return [...(sl ? ['sl'] : []), ...(en ? ['en'] : [])];
 }
 
+/** Craft and technique codes with the normalised tokens of their labels (built once). */
+let vocabulary: { code: string; labels: string[][] }[] | undefined;
+
+/**
+ * Codes a brief asks for in words without listing them ("photography and painting"): every
+ * craft or technique whose Slovenian or English label appears in full in the text. Materials are
+ * left out: a brief names them as context as often as it asks for them ("a former textile factory").
+ */
+export function mentionedCodes(textTokens: ReadonlySet<string>): string[] {
+  vocabulary ??= [Vocabulary.Craft, Vocabulary.Technique].flatMap((v) =>
+    Taxonomy.terms(v).map((t) => ({ code: t.code, labels: [[...tokens(t.label.sl)], [...tokens(t.label.en)]] })));
+  return vocabulary.filter((v) => v.labels.some((l) => l.length > 0 && l.every((t) => textTokens.has(t)))).map((v) => v.code);
+}
+
+/** What the work is made with: the listed codes, and those the text names. */
+function making(listed: readonly string[], textTokens: ReadonlySet<string>): string[] {
+  return [...new Set([...listed, ...mentionedCodes(textTokens)])];
+}
+
 export function challengeDemand(c: ChallengeEntity, owner: OrganisationEntity | null): Demand {
+  const textTokens = tokens(c.titleSl, c.titleEn, c.briefSl, c.briefEn);
   return {
     domains: c.domains,
-    making: [...c.techniques, ...c.materials],
-    textTokens: tokens(c.titleSl, c.titleEn, c.briefSl, c.briefEn),
+    making: making([...c.techniques, ...c.materials], textTokens),
+    textTokens,
     municipality: place(owner?.municipality),
     languages: languagesOf(c.briefSl ?? c.titleSl, c.briefEn ?? c.titleEn),
   };
 }
 
 export function needDemand(n: NeedEntity, owner: OrganisationEntity | null): Demand {
+  const textTokens = tokens(n.titleSl, n.titleEn, n.descriptionSl, n.descriptionEn);
   return {
     domains: n.domains,
-    making: [...n.techniques, ...n.materials],
-    textTokens: tokens(n.titleSl, n.titleEn, n.descriptionSl, n.descriptionEn),
+    making: making([...n.techniques, ...n.materials], textTokens),
+    textTokens,
     municipality: place(owner?.municipality),
     languages: languagesOf(n.descriptionSl ?? n.titleSl, n.descriptionEn ?? n.titleEn),
   };

@@ -14,7 +14,7 @@ import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
 import { ChallengeStatus } from '../reference/index.js';
 import { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX } from '../search/catalogue-index.js';
-import { type Candidates, MatchRetrieval } from './match-retrieval.js';
+import { type Candidates, DomainRarity, MatchRetrieval } from './match-retrieval.js';
 import { DEFAULT_MATCH_WEIGHTS, type MatchExplanation, type MatchWeights, scoreMatch, type Demand, type Supply } from './match-scoring.js';
 import { challengeDemand, creativeSupply, demandText, labelOf, needDemand, offerSupply, supplyText, type TrackRecord } from './match-subjects.js';
 
@@ -47,6 +47,7 @@ export class MatchingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly retrieval: MatchRetrieval,
+    private readonly rarity: DomainRarity,
     private readonly challenges: ChallengeRepository,
     private readonly challengesService: ChallengesService,
     private readonly creatives: CreativeProfileRepository,
@@ -64,7 +65,7 @@ export class MatchingService {
   async forChallenge(actor: Actor, challengeId: string, first = 20): Promise<{ challenge: ChallengeEntity; matches: Match<CreativeProfileEntity>[] }> {
     const challenge = await this.challengesService.get(actor, challengeId);
     if (!canReviewFor(actor, challenge.ownerOrganisationId)) throw MarketplaceException.forbidden(`matches for challenge ${challengeId} are for its organisation`);
-    const demand = challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId));
+    const demand = await this.withRarity(challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId)));
     const candidates = await this.retrieval.candidates(CREATIVES_INDEX, { codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, text: demandText(challenge) }, INTERACTIVE_LIMIT);
     return { challenge, matches: await this.scoreCreatives(demand, candidates, first) };
   }
@@ -73,7 +74,7 @@ export class MatchingService {
   async forNeed(actor: Actor, needId: string, first = 20): Promise<{ need: NeedEntity; creatives: Match<CreativeProfileEntity>[]; offers: Match<OfferEntity>[] }> {
     const need = isUuid(needId) ? await this.needs.findById(needId) : null;
     if (!need || !canReviewFor(actor, need.ownerOrganisationId)) throw MarketplaceException.notFound('Need', needId);
-    const demand = needDemand(need, await this.organisations.findById(need.ownerOrganisationId));
+    const demand = await this.withRarity(needDemand(need, await this.organisations.findById(need.ownerOrganisationId)));
     const codes = { domains: need.domains, techniques: need.techniques, materials: need.materials };
     const [creativeCandidates, offerCandidates] = await Promise.all([
       this.retrieval.candidates(CREATIVES_INDEX, { codes, text: demandText(need) }, INTERACTIVE_LIMIT),
@@ -97,7 +98,8 @@ export class MatchingService {
     const open = (await this.challenges.findByIds([...candidates.keys()])).filter((c) => c.status === ChallengeStatus.Published && c.stage === 1 && (!c.deadline || c.deadline > new Date()));
     const owners = new Map((await this.organisations.findByIds([...new Set(open.map((c) => c.ownerOrganisationId))])).map((o) => [o.id, o]));
     const supply = creativeSupply(creative, (await this.trackRecords([creative.id])).get(creative.id));
-    const matches = open.map((c) => ({ subject: c, explanation: this.score(challengeDemand(c, owners.get(c.ownerOrganisationId) ?? null), supply, candidates.get(c.id) ?? 0) }));
+    const domainWeights = await this.rarity.weights();
+    const matches = open.map((c) => ({ subject: c, explanation: this.score({ ...challengeDemand(c, owners.get(c.ownerOrganisationId) ?? null), domainWeights }, supply, candidates.get(c.id) ?? 0) }));
     return { creative, matches: top(matches, first) };
   }
 
@@ -111,14 +113,15 @@ export class MatchingService {
     const needs = (await this.needs.findByIds([...candidates.keys()])).filter((n) => n.status === ExchangeStatus.Published);
     const owners = new Map((await this.organisations.findByIds([...new Set(needs.map((n) => n.ownerOrganisationId))])).map((o) => [o.id, o]));
     const supply = offerSupply(offer, creative, (await this.trackRecords([creative.id])).get(creative.id));
-    return { offer, matches: top(needs.map((n) => ({ subject: n, explanation: this.score(needDemand(n, owners.get(n.ownerOrganisationId) ?? null), supply, candidates.get(n.id) ?? 0) })), first) };
+    const domainWeights = await this.rarity.weights();
+    return { offer, matches: top(needs.map((n) => ({ subject: n, explanation: this.score({ ...needDemand(n, owners.get(n.ownerOrganisationId) ?? null), domainWeights }, supply, candidates.get(n.id) ?? 0) })), first) };
   }
 
   /** The creative's own view of one challenge they can see: the score, and why they are or are not matched. */
   async verdict(actor: Actor, challengeId: string): Promise<MatchVerdict> {
     if (!actor.creativeProfileId) throw MarketplaceException.forbidden('create your creative profile first: matching is between challenges and creatives');
     const [challenge, creative] = await Promise.all([this.challengesService.get(actor, challengeId), this.ownCreative(actor, actor.creativeProfileId)]);
-    const demand = challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId));
+    const demand = await this.withRarity(challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId)));
     const candidates = await this.retrieval.candidates(CREATIVES_INDEX, { codes: {}, text: demandText(challenge) }, INTERACTIVE_LIMIT);
     const explanation = this.score(demand, creativeSupply(creative, (await this.trackRecords([creative.id])).get(creative.id)), candidates.get(creative.id) ?? 0);
     const threshold = this.config.matching.threshold;
@@ -138,6 +141,10 @@ export class MatchingService {
     const tracks = await this.trackRecords([...consenting.keys()]);
     const scored = [...consenting.values()].map((p) => ({ subject: p, explanation: this.score(demand, creativeSupply(p, tracks.get(p.id)), candidates.get(p.id) ?? 0) }));
     return top(scored, first);
+  }
+
+  private async withRarity(demand: Demand): Promise<Demand> {
+    return { ...demand, domainWeights: await this.rarity.weights() };
   }
 
   private score(demand: Demand, supply: Supply, textScore: number): MatchExplanation {

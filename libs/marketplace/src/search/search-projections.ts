@@ -51,8 +51,9 @@ export class SearchProjections {
     this.byType = {
       [SearchableType.Creative]: {
         idsAfter: (after, limit) => creatives.idsAfter(after, limit),
-        documents: async (ids) => (await creatives.findByIds(ids)).map(creativeDocument),
-        expectedCount: () => creatives.count(),
+        // An erased creative's profile, kept anonymised for a published award, is never searchable.
+        documents: async (ids) => (await creatives.findByIds(ids)).filter((p) => p.erasedAt === null).map(creativeDocument),
+        expectedCount: () => creatives.count((qb) => qb.andWhere('row.erased_at IS NULL')),
       },
       [SearchableType.Challenge]: {
         idsAfter: (after, limit) => challenges.idsAfter(after, limit),

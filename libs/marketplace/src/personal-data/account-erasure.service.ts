@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { SearchableType } from '@app/jobs';
+import { AccountsService, type Actor, MailDrop } from '@app/identity';
+import type { EntityManager } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service.js';
+import { MarketplaceErrorCode, MarketplaceException } from '../common/marketplace.errors.js';
+import { UnitOfWork } from '../common/unit-of-work.js';
+import { AccountErasureRepository } from './account-erasure.repository.js';
+
+type Touch = (type: SearchableType, id: string) => void;
+
+interface CreativeErasure {
+  profile: 'none' | 'deleted' | 'anonymised';
+  proposalsDeleted: number;
+  proposalsKept: number;
+  offers: number;
+  files: string[];
+}
+
+/**
+ * "Delete my account" (GDPR Art. 17): the person's rows go everywhere they are copied, in one
+ * transaction: PostgreSQL, the search index (through the outbox), proposal files on disk and the
+ * mail drop (after commit). What stays, and why, is listed in PERSONAL_DATA_TABLES: awarded
+ * proposals of published decisions (public funds) under an anonymised author, and jury records
+ * behind published decisions under a tombstone account.
+ *
+ * Login attempts need nothing: they are keyed by HMACs of the email and IP address (no readable
+ * personal data) and stop counting after 15 minutes.
+ */
+@Injectable()
+export class AccountErasureService {
+  private readonly logger = new Logger(AccountErasureService.name);
+
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly rows: AccountErasureRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly attachments: AttachmentsService,
+    private readonly mailDrop: MailDrop,
+  ) {}
+
+  async erase(actor: Actor, password: string): Promise<void> {
+    // The same check and the same answer (BAD_USER_INPUT on `password`) as changing the password.
+    const { id: accountId } = await this.accounts.confirmPassword(actor, password);
+    const outcome = await this.unitOfWork.run(async (manager, touch) => {
+      const account = await this.rows.lockAccount(manager, accountId);
+      if (!account) throw new MarketplaceException(MarketplaceErrorCode.Unauthenticated, 'this account no longer exists');
+      const blocking = await this.rows.soleOwnerships(manager, account.id);
+      if (blocking.length > 0) {
+        throw MarketplaceException.invalidState(
+          `you are the only owner of ${blocking.map((o) => `${o.name} (${o.organisationId})`).join(', ')}, which other people belong to: `
+          + 'make one of them an owner (changeMemberRole) first, then delete your account',
+        );
+      }
+      await this.rows.deleteAccountData(manager, account.id, account.email);
+      const juryRecordsKept = await this.rows.eraseJuryWork(manager, account.id);
+      const creative = await this.eraseCreative(manager, account.id, touch);
+      await this.rows.deleteOrTombstone(manager, account.id, juryRecordsKept > 0);
+      return { email: account.email, tombstone: juryRecordsKept > 0, creative };
+    });
+    // Only once the rows are gone for good: a rolled-back erasure must not lose files.
+    this.attachments.discardFiles(outcome.creative.files);
+    const mails = await this.mailDrop.eraseMailTo(outcome.email);
+    const c = outcome.creative;
+    // The account id only: the log itself must not become a copy of what was erased.
+    this.logger.log(
+      `account ${accountId} erased: account row ${outcome.tombstone ? 'kept as a tombstone for jury records of published decisions' : 'deleted'}, `
+      + `creative profile ${c.profile}, proposals deleted ${c.proposalsDeleted}, awarded proposals kept ${c.proposalsKept}, offers ${c.offers}, files ${c.files.length}, dropped mails ${mails}`,
+    );
+  }
+
+  /**
+   * The creative side. Proposals the person leads go with their files, unless they were awarded in
+   * a published decision; proposals others lead lose only this author. A profile that authors a kept
+   * award stays, anonymised; otherwise it is deleted. Either way it leaves search, as do its offers.
+   */
+  private async eraseCreative(manager: EntityManager, accountId: string, touch: Touch): Promise<CreativeErasure> {
+    const profileId = await this.rows.lockProfile(manager, accountId);
+    if (!profileId) return { profile: 'none', proposalsDeleted: 0, proposalsKept: 0, offers: 0, files: [] };
+    const authored = await this.rows.authoredProposals(manager, profileId);
+    const doomed = authored.filter((p) => p.lead && !p.kept).map((p) => p.id);
+    const kept = authored.filter((p) => p.kept).length;
+    const files = await this.rows.deleteProposals(manager, doomed);
+    const offers = await this.rows.offerIds(manager, profileId);
+    for (const id of offers) touch(SearchableType.Offer, id);
+    touch(SearchableType.Creative, profileId);
+    if (kept > 0) {
+      await this.rows.leaveProposals(manager, profileId, authored.filter((p) => !p.lead && !p.kept).map((p) => p.id));
+      await this.rows.anonymiseProfile(manager, profileId);
+    } else {
+      await this.rows.deleteProfile(manager, profileId);
+    }
+    return { profile: kept > 0 ? 'anonymised' : 'deleted', proposalsDeleted: doomed.length, proposalsKept: kept, offers: offers.length, files };
+  }
+}

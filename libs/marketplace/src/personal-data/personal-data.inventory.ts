@@ -1,0 +1,63 @@
+/**
+ * The data inventory (GDPR Art. 30): every table that holds rows about a person, with where the
+ * export puts them and what erasure does with them. A test compares it with the live schema
+ * (every table with an account or creative-profile column must be here), so a new table cannot
+ * slip past the export and the erasure unnoticed: add it here, to PersonalDataService and to
+ * AccountErasureService together.
+ */
+export interface PersonalDataTable {
+  /** The top-level key of the export document that carries the rows, or why they are left out. */
+  export: { section: PersonalDataSection } | { excluded: string };
+  /** What deleteMyAccount does with the rows, and why anything is kept. */
+  erasure: string;
+}
+
+/** Top-level keys of the export document (besides its header). */
+export type PersonalDataSection =
+  | 'account' | 'sessions' | 'mailedLinks' | 'memberships' | 'invitations' | 'creativeProfile' | 'challengeInvitations'
+  | 'proposals' | 'questions' | 'jury' | 'notifications' | 'awardOutcomesRecorded';
+
+/** What an anonymised creative profile is called once its person is gone (shown on kept awards). */
+export const ERASED_AUTHOR_NAME = 'Izbrisan avtor / Erased author';
+/** What a tombstone account is called (shown in the jury list of a decided challenge). */
+export const ERASED_ACCOUNT_NAME = 'Izbrisan račun / Erased account';
+
+export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataTable>> = {
+  account: {
+    export: { section: 'account' },
+    erasure: 'deleted; a tombstone (no email address, no name, no password, erased_at) only while jury records of a published decision point at it',
+  },
+  account_session: { export: { section: 'sessions' }, erasure: 'deleted: every session ends, so issued access tokens stop working at once' },
+  account_token: { export: { section: 'mailedLinks' }, erasure: 'deleted: mailed links stop working and queued mails are skipped' },
+  login_attempt: {
+    export: { excluded: 'keyed by HMACs of the email and IP address, so it holds no readable personal data; a row counts for 15 minutes only' },
+    erasure: 'nothing to do: the keys cannot be tied back to the person without the server secret, and expire from the throttle in 15 minutes',
+  },
+  membership: { export: { section: 'memberships' }, erasure: 'deleted; refused while the person is the only owner of an organisation with other members' },
+  invitation: { export: { section: 'invitations' }, erasure: 'deleted: those sent to their address and those they sent' },
+  creative_profile: {
+    export: { section: 'creativeProfile' },
+    erasure: 'deleted; kept anonymised (placeholder name, texts and links cleared, unowned, out of search) while it authors a published award',
+  },
+  offer: { export: { section: 'creativeProfile' }, erasure: 'deleted (and removed from search)' },
+  challenge_invitee: { export: { section: 'challengeInvitations' }, erasure: 'deleted' },
+  proposal: {
+    export: { section: 'proposals' },
+    erasure: 'those they lead are deleted with their files, except awarded proposals of challenges whose decision is published (public funds)',
+  },
+  proposal_author: { export: { section: 'proposals' }, erasure: 'deleted, except on kept awarded proposals, where the anonymised profile stays the author' },
+  attachment: { export: { section: 'proposals' }, erasure: 'files of deleted proposals: rows deleted in the transaction, files from disk after commit' },
+  challenge_question: {
+    export: { section: 'questions' },
+    erasure: 'unanswered ones deleted; answered ones are public Q&A that never showed the asker, so they stay without the account',
+  },
+  jury_member: { export: { section: 'jury' }, erasure: 'deleted, except on challenges whose award decision is published: kept on the tombstone account' },
+  conflict_declaration: { export: { section: 'jury' }, erasure: 'as jury_member' },
+  review_score: { export: { section: 'jury' }, erasure: 'as jury_member: the scores behind a published decision stay auditable' },
+  notification: { export: { section: 'notifications' }, erasure: 'deleted' },
+  outbox_event: {
+    export: { excluded: 'ids of changed rows only (as are the job payloads in the queue), never personal data' },
+    erasure: 'nothing to do: events for erased rows make the worker remove their search documents or skip their mails',
+  },
+  award_outcome: { export: { section: 'awardOutcomesRecorded' }, erasure: 'kept (organisation records for funders); who recorded them is cleared' },
+};
