@@ -28,13 +28,14 @@ function valueOf(flag: string): string | undefined {
 async function main(): Promise<void> {
   if (!Number.isInteger(COUNT) || COUNT < 1 || COUNT > 20_000) throw new Error('--count must be 1..20000');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modrotisk-bench-'));
-  const [apiPort, searchPort] = [await freePort(), await freePort()];
+  const [apiPort, searchPort, smtpPort, mailWebPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const token = crypto.randomBytes(24).toString('base64url');
   const base = `http://127.0.0.1:${apiPort}`;
   const launcher = spawn(process.execPath, [path.join(__dirname, 'start.js')], {
     env: childEnvironment({
       DATA_DIR: dataDir, PORT: String(apiPort), HOST: '127.0.0.1', EMBEDDED_SEARCH_URL: `http://127.0.0.1:${searchPort}`,
       ADMIN_API_TOKEN: token, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development',
+      MAIL_CATCHER_PORT: String(smtpPort), MAIL_CATCHER_WEB_PORT: String(mailWebPort),
     }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -27,7 +27,7 @@ async function shutdown(code: number, reason: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   (code === 0 ? logger.log.bind(logger) : logger.error.bind(logger))(`stopping (${reason})`);
-  await supervisor.stopAll(['api', 'worker', 'embedded-search']);
+  await supervisor.stopAll(['api', 'worker', 'embedded-search', 'mail-catcher']);
   await postgres?.stop();
   logger.log('stopped');
   process.exit(code);
@@ -51,8 +51,11 @@ async function main(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   logger.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
 
+  // Without SMTP_URL, mail goes to the local mail catcher (SMTP in, web view out).
+  const catcher = config.mail.smtpUrl ? null : { smtp: `smtp://127.0.0.1:${config.mailCatcher.smtpPort}`, web: `http://127.0.0.1:${config.mailCatcher.webPort}` };
   const env = childEnvironment({
     DATABASE_URL: databaseUrl,
+    ...(catcher ? { SMTP_URL: catcher.smtp } : {}),
     ...(config.auth.adminToken || config.env === 'production' ? {} : { ADMIN_API_TOKEN: localSecret(config.dataDir, 'admin-token') }),
     ...(config.auth.tokenSecret || config.env === 'production' ? {} : { AUTH_TOKEN_SECRET: localSecret(config.dataDir, 'auth-secret', 32) }),
   });
@@ -61,11 +64,16 @@ async function main(): Promise<void> {
     supervisor.start({ name: 'embedded-search', script: script('embedded-search'), env });
     await waitForHttp(`${config.search.url}/health`, 30_000);
   }
+  if (catcher) {
+    supervisor.start({ name: 'mail-catcher', script: script('mail-catcher'), env });
+    await waitForHttp(`${catcher.web}/api/messages`, 30_000);
+  }
   supervisor.start({ name: 'worker', script: script('worker'), env });
   supervisor.start({ name: 'api', script: script('api'), env });
   const base = `http://${config.http.host}:${config.http.port}`;
   await waitForHttp(`${base}/health`, 60_000);
   logger.log(`Modrotisk is up in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL ${base}/graphql · readiness ${base}/ready · processes ${JSON.stringify(supervisor.pids())}`);
+  if (catcher) logger.log(`mail is caught locally: read it at ${catcher.web}`);
   if (!config.auth.adminToken && config.env !== 'production') {
     logger.log(`operator token for writes (development): see ${path.join(config.dataDir, 'admin-token')}`);
   }

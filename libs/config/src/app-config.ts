@@ -17,6 +17,11 @@ export interface AppConfig {
     | { backend: 'meilisearch'; url: string; apiKey: string | null };
   /** SMTP when `smtpUrl` is set; otherwise each message is written as an .eml file into `dropDir`. */
   mail: { smtpUrl: string | null; dropDir: string; from: string };
+  /**
+   * The local mail catcher `npm start` runs when SMTP_URL is unset: an SMTP server on `smtpPort`
+   * that keeps every message in `mail.dropDir`, with a web view on `webPort` (127.0.0.1 only).
+   */
+  mailCatcher: { smtpPort: number; webPort: number };
   /** Base of links in emails (the web front end's address). */
   publicUrl: string;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };

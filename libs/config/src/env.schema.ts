@@ -82,6 +82,12 @@ export class EnvSchema {
   @IsOptional() @Matches(/^\s*[A-Za-z]+\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*(,\s*[A-Za-z]+\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*)*$/, { message: 'must be factor=weight pairs, e.g. text=0.3,crafts=0.25 (weights from 0 to 1)' })
   MATCH_WEIGHTS?: string;
 
+  @IsOptional() @Transform(({ value }) => toInt(value)) @Max(65535) @Min(1) @IsInt()
+  MAIL_CATCHER_PORT?: number;
+
+  @IsOptional() @Transform(({ value }) => toInt(value)) @Max(65535) @Min(1) @IsInt()
+  MAIL_CATCHER_WEB_PORT?: number;
+
   @IsOptional() @Matches(/^(0(\.\d+)?|1(\.0+)?)$/, { message: 'must be a number from 0 to 1, e.g. 0.5' })
   MATCH_THRESHOLD?: string;
 }

@@ -10,6 +10,7 @@ export const ENV_KEYS = [
   'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
   'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES',
   'AUTH_TOKEN_SECRET', 'PUBLIC_URL', 'MAIL_FROM', 'MATCH_WEIGHTS', 'MATCH_THRESHOLD',
+  'MAIL_CATCHER_PORT', 'MAIL_CATCHER_WEB_PORT',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Raised when the environment is invalid; `problems` name each variable and what is wrong. */
@@ -56,6 +57,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       dropDir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'mail'),
       from: parsed.MAIL_FROM ?? 'Modrotisk <no-reply@modrotisk.localhost>',
     },
+    mailCatcher: { smtpPort: parsed.MAIL_CATCHER_PORT ?? 1025, webPort: parsed.MAIL_CATCHER_WEB_PORT ?? 1080 },
     publicUrl: (parsed.PUBLIC_URL ?? `http://${parsed.HOST ?? '127.0.0.1'}:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     log: { level: parsed.LOG_LEVEL ?? 'info', format: parsed.LOG_FORMAT ?? 'json' },
     seedDemoData: (parsed.SEED_DEMO_DATA ?? (nodeEnv === 'production' ? 'false' : 'true')) === 'true',

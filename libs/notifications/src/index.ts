@@ -1,0 +1,1 @@
+export { startMailCatcher, listCaught, type MailCatcher, type MailCatcherOptions } from './mail-catcher/mail-catcher.server.js';
