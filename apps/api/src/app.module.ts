@@ -17,6 +17,9 @@ import { ApiAccessGuard } from './auth/api-access.guard.js';
 import { ChallengesResolver } from './catalogue/challenges.resolver.js';
 import { ChallengeParticipationResolver } from './catalogue/challenge-participation.resolver.js';
 import { MatchingResolver } from './matching/matching.resolver.js';
+import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
+import { NotificationsModule } from '@app/notifications';
 import { CreativesResolver } from './catalogue/creatives.resolver.js';
 import { OrganisationsResolver } from './catalogue/organisations.resolver.js';
 import { SearchResolver } from './catalogue/search.resolver.js';
@@ -57,6 +60,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     SearchModule,
     IdentityModule,
     MarketplaceModule,
+    NotificationsModule,
     // One file per request, in memory, at most MAX_ATTACHMENT_BYTES (larger: 413 before it is read in full).
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -90,13 +94,14 @@ const REPORT_AS_VALIDATION_ERROR = {
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,
     ChallengesResolver,
     ChallengeParticipationResolver,
     MatchingResolver,
+    NotificationsResolver,
     SearchResolver,
     NeedsResolver,
     OffersResolver,

@@ -127,7 +127,7 @@ describe('personal data: export and erasure (e2e)', () => {
     expect(awarded).toMatchObject({ myRole: 'LEAD', bodySl: 'Šablone iz hruškovega lesa za volno.', outcome: 'AWARDED', awardEur: 3000, authors: [{ displayName: 'Vesna Indigovka', role: 'LEAD' }] });
     expect(awarded.attachments).toEqual([expect.objectContaining({ id: awardedFile, fileName: 'skice.pdf', contentType: 'application/pdf' })]);
     expect(doc.proposals.find((p: Data) => p.id === draftProposal)).toMatchObject({ status: 'DRAFT', bodySl: 'Zavese z vzorcem lectovega srca.' });
-    expect(doc.notifications).toContainEqual(expect.objectContaining({ kind: 'proposal-awarded', subjectId: awardedProposal }));
+    expect(doc.notifications.items).toContainEqual(expect.objectContaining({ kind: 'proposal-awarded', subjectId: awardedProposal }));
     expect(doc.questions.map((q: Data) => q.question).sort()).toEqual(['Ali je lan obvezen?', 'Kakšne mere imajo okna?']);
     expect(doc.sessions.length).toBeGreaterThan(0);
     expect(Object.keys(doc.sessions[0]).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'revokedAt']);

@@ -5,9 +5,10 @@ import { JobsModule, JobsWorkerModule } from '@app/jobs';
 import { MarketplaceWorkerModule } from '@app/marketplace';
 import { SearchModule } from '@app/search';
 import { IdentityWorkerModule } from '@app/identity';
+import { NotificationsWorkerModule } from '@app/notifications';
 
 /** The worker: BullMQ processors and the outbox relay; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, IdentityWorkerModule, JobsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, JobsWorkerModule],
 })
 export class WorkerModule {}

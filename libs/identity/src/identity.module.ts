@@ -18,13 +18,13 @@ const SERVICES = [AccountsService, SessionsService, MembershipsService];
 /** Accounts, sessions, organisation memberships and invitations. Needs DatabaseModule and JobsModule. */
 @Module({
   providers: [SECRET, ...REPOSITORIES, ...SERVICES, MailDrop],
-  exports: [...SERVICES, MembershipRepository, AccountRepository, MailDrop],
+  exports: [...SERVICES, MembershipRepository, AccountRepository, MailDrop, TOKEN_SECRET],
 })
 export class IdentityModule {}
 
 /** The worker's part: mailing verification, reset and invitation links. */
 @Module({
   providers: [SECRET, ...REPOSITORIES, Mailer, AccountMailHandler],
-  exports: [AccountMailHandler, Mailer],
+  exports: [AccountMailHandler, Mailer, TOKEN_SECRET],
 })
 export class IdentityWorkerModule {}

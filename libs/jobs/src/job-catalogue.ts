@@ -20,6 +20,20 @@ export enum JobName {
   SendAccountEmail = 'send-account-email',
   /** Tell a proposal's authors the decision (in-app inbox; email delivery comes with the notifications pipeline). */
   NotifyProposalOutcome = 'notify-proposal-outcome',
+  /** Plan the email of new inbox rows (instant, digest or off) and queue the instant ones. */
+  NotificationDispatch = 'notification-dispatch',
+  /** Mail one inbox row at once. */
+  SendNotificationEmail = 'send-notification-email',
+  /** Send the daily and weekly digests that are due. */
+  NotificationDigests = 'notification-digests',
+  /** A challenge was published: tell the creatives it matches (one inbox row each). */
+  FanOutChallengeMatches = 'fan-out-challenge-matches',
+  /** A need was published: tell the creatives it matches. */
+  FanOutNeedMatches = 'fan-out-need-matches',
+  /** Remind authors of draft proposals 7 days and 1 day before the deadline. */
+  DeadlineReminders = 'deadline-reminders',
+  /** Tell owners of open challenges about new or updated creatives that match them, batched. */
+  ProfileMatchesBatch = 'profile-matches-batch',
 }
 
 /** What an account email is about; the id is an `account_token` or `invitation` row. */
@@ -60,6 +74,20 @@ export interface SendAccountEmailPayload {
   upToOutboxId: string;
 }
 
+export interface ScheduledPayload {
+  trigger: 'schedule' | 'manual' | 'test';
+}
+
+export interface SendNotificationEmailPayload {
+  notificationId: string;
+}
+
+export interface FanOutPayload {
+  /** The published challenge or need. */
+  id: string;
+  upToOutboxId: string;
+}
+
 export interface NotifyProposalOutcomePayload {
   proposalId: string;
   upToOutboxId: string;
@@ -70,7 +98,14 @@ export type JobItem =
   | { name: JobName.SearchReindexAll; data: SearchReindexAllPayload }
   | { name: JobName.ChallengeDeadlineSweep; data: ChallengeDeadlineSweepPayload }
   | { name: JobName.SendAccountEmail; data: SendAccountEmailPayload }
-  | { name: JobName.NotifyProposalOutcome; data: NotifyProposalOutcomePayload };
+  | { name: JobName.NotifyProposalOutcome; data: NotifyProposalOutcomePayload }
+  | { name: JobName.NotificationDispatch; data: ScheduledPayload }
+  | { name: JobName.SendNotificationEmail; data: SendNotificationEmailPayload }
+  | { name: JobName.NotificationDigests; data: ScheduledPayload }
+  | { name: JobName.FanOutChallengeMatches; data: FanOutPayload }
+  | { name: JobName.FanOutNeedMatches; data: FanOutPayload }
+  | { name: JobName.DeadlineReminders; data: ScheduledPayload }
+  | { name: JobName.ProfileMatchesBatch; data: ScheduledPayload };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobDataOf<N extends JobName> = JobOf<N>['data'];
@@ -82,11 +117,23 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ChallengeDeadlineSweep]: QueueName.Marketplace,
   [JobName.SendAccountEmail]: QueueName.Notifications,
   [JobName.NotifyProposalOutcome]: QueueName.Notifications,
+  [JobName.NotificationDispatch]: QueueName.Notifications,
+  [JobName.SendNotificationEmail]: QueueName.Notifications,
+  [JobName.NotificationDigests]: QueueName.Notifications,
+  [JobName.FanOutChallengeMatches]: QueueName.Marketplace,
+  [JobName.FanOutNeedMatches]: QueueName.Marketplace,
+  [JobName.DeadlineReminders]: QueueName.Marketplace,
+  [JobName.ProfileMatchesBatch]: QueueName.Marketplace,
 };
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every worker start). */
 export const JOB_SCHEDULES: readonly { id: string; everyMs: number; item: JobItem }[] = [
   { id: 'challenge-deadline-sweep', everyMs: 60_000, item: { name: JobName.ChallengeDeadlineSweep, data: { trigger: 'schedule' } } },
+  // Inbox rows are the outbox of mail: a sweep plans every committed row, even if Redis was down.
+  { id: 'notification-dispatch', everyMs: 2_000, item: { name: JobName.NotificationDispatch, data: { trigger: 'schedule' } } },
+  { id: 'notification-digests', everyMs: 10 * 60_000, item: { name: JobName.NotificationDigests, data: { trigger: 'schedule' } } },
+  { id: 'deadline-reminders', everyMs: 60 * 60_000, item: { name: JobName.DeadlineReminders, data: { trigger: 'schedule' } } },
+  { id: 'profile-matches-batch', everyMs: 15 * 60_000, item: { name: JobName.ProfileMatchesBatch, data: { trigger: 'schedule' } } },
 ];
 
 /** Outbox topics and the job each becomes. */
@@ -96,6 +143,10 @@ export enum OutboxTopic {
   AccountEmail = 'account.email',
   /** aggregate: the proposal whose outcome was decided. */
   ProposalOutcome = 'proposal.outcome',
+  /** aggregate: a challenge just published (public, stage one): fan out to matching creatives. */
+  ChallengePublished = 'challenge.published',
+  /** aggregate: a need just published. */
+  NeedPublished = 'need.published',
 }
 
 /** Explicit outcomes (throw only for retryable failures). */

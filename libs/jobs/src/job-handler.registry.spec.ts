@@ -14,7 +14,8 @@ describe('JobHandlerRegistry', () => {
   it('names every job without a handler', () => {
     const registry = new JobHandlerRegistry();
     registry.register(JobName.SearchSyncDocument, ok, 'Test.sync');
-    expect(() => registry.assertComplete()).toThrow(`no handler for job(s): ${JobName.SearchReindexAll}, ${JobName.ChallengeDeadlineSweep}, ${JobName.SendAccountEmail}, ${JobName.NotifyProposalOutcome}; the worker refuses to start`);
+    const missing = Object.values(JobName).filter((n) => n !== JobName.SearchSyncDocument);
+    expect(() => registry.assertComplete()).toThrow(`no handler for job(s): ${missing.join(', ')}; the worker refuses to start`);
   });
 
   it('refuses a second handler for one job, naming both', () => {

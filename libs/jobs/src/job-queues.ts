@@ -35,7 +35,9 @@ export class JobQueues implements OnModuleDestroy {
     const byQueue = new Map<QueueName, QueuedJob[]>();
     for (const job of jobs) {
       const name = JOB_QUEUE[job.item.name];
-      byQueue.set(name, [...(byQueue.get(name) ?? []), job]);
+      const group = byQueue.get(name);
+      if (group) group.push(job);
+      else byQueue.set(name, [job]);
     }
     for (const [name, group] of byQueue) {
       await this.get(name).addBulk(

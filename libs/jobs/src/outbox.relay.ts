@@ -104,6 +104,10 @@ function toJob(group: PendingOutboxGroup): JobItem {
       return { name: JobName.SendAccountEmail, data: { kind: group.aggregateType as AccountEmailKind, id: group.aggregateId, upToOutboxId: group.upToId } };
     case OutboxTopic.ProposalOutcome:
       return { name: JobName.NotifyProposalOutcome, data: { proposalId: group.aggregateId, upToOutboxId: group.upToId } };
+    case OutboxTopic.ChallengePublished:
+      return { name: JobName.FanOutChallengeMatches, data: { id: group.aggregateId, upToOutboxId: group.upToId } };
+    case OutboxTopic.NeedPublished:
+      return { name: JobName.FanOutNeedMatches, data: { id: group.aggregateId, upToOutboxId: group.upToId } };
   }
 }
 

@@ -45,3 +45,4 @@ export { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS } from './d
 export { PersonalDataService, PERSONAL_DATA_FORMAT, type PersonalDataExport } from './personal-data/personal-data.service.js';
 export { AccountErasureService } from './personal-data/account-erasure.service.js';
 export { ERASED_ACCOUNT_NAME, ERASED_AUTHOR_NAME, PERSONAL_DATA_TABLES, type PersonalDataSection, type PersonalDataTable } from './personal-data/personal-data.inventory.js';
+export { MatchNotificationsHandler } from './matching/match-notifications.handler.js';

@@ -7,6 +7,7 @@ import { ShortlistService } from './proposals/shortlist.service.js';
 import { DemoActivitySeeder } from './seeding/demo-activity.seeder.js';
 import { DomainRarity, MatchRetrieval } from './matching/match-retrieval.js';
 import { MatchingService } from './matching/matching.service.js';
+import { MatchNotificationsHandler } from './matching/match-notifications.handler.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
 import { ChallengeTermsRepository } from './challenges/challenge-terms.repository.js';
 import { AttachmentsService } from './attachments/attachments.service.js';
@@ -56,7 +57,10 @@ export class MarketplaceModule {}
 /** The catalogue for the worker: search sync handlers and the start-up drift check. */
 @Module({
   imports: [IdentityModule],
-  providers: [...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck, ProposalOutcomeHandler],
-  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler],
+  providers: [
+    ...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck, ProposalOutcomeHandler,
+    MatchRetrieval, DomainRarity, MatchingService, MatchNotificationsHandler,
+  ],
+  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler, MatchNotificationsHandler],
 })
 export class MarketplaceWorkerModule {}

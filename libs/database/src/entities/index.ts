@@ -1,6 +1,6 @@
 import { AccountEntity, AccountSessionEntity, AccountTokenEntity, InvitationEntity, MembershipEntity } from './account.entity.js';
 import { AppMetaEntity } from './app-meta.entity.js';
-import { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity } from './proposal.entity.js';
+import { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, NotificationPreferenceEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity } from './proposal.entity.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { ChallengeEntity } from './challenge.entity.js';
 import { ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengePartnerEntity, ChallengeQuestionEntity, ChallengeRewardEntity } from './challenge-terms.entity.js';
@@ -11,9 +11,9 @@ import { OfferEntity } from './offer.entity.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
 
 export { AccountEntity, AccountSessionEntity, AccountTokenEntity, InvitationEntity, MembershipEntity };
-export { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity };
+export { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, NotificationPreferenceEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity };
 export { AppMetaEntity, AttachmentEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
 
 export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity,
   AccountEntity, AccountSessionEntity, AccountTokenEntity, MembershipEntity, InvitationEntity,
-  ProposalEntity, ProposalAuthorEntity, JuryMemberEntity, ConflictDeclarationEntity, ReviewScoreEntity, AwardOutcomeEntity, NotificationEntity];
+  ProposalEntity, ProposalAuthorEntity, JuryMemberEntity, ConflictDeclarationEntity, ReviewScoreEntity, AwardOutcomeEntity, NotificationEntity, NotificationPreferenceEntity];

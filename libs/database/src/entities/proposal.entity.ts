@@ -83,5 +83,24 @@ export class NotificationEntity {
   @Column({ name: 'subject_id', type: 'uuid' }) subjectId: string;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey: string;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
+  /** Set when the delivery is planned (from kind); preferences are per category. */
+  @Column({ type: 'text', nullable: true }) category: string | null;
+  /** Why the person gets it (e.g. which of their skills matched), shown in the inbox and mails. */
+  @Column({ name: 'reason_sl', type: 'text', nullable: true }) reasonSl: string | null;
+  @Column({ name: 'reason_en', type: 'text', nullable: true }) reasonEn: string | null;
+  /** null: not planned yet; pending (instant mail), digest, sent, digested, off, failed. */
+  @Column({ name: 'email_state', type: 'text', nullable: true }) emailState: string | null;
+  @Column({ name: 'email_attempts', type: 'integer', default: 0 }) emailAttempts: number;
+  @Column({ name: 'email_error', type: 'text', nullable: true }) emailError: string | null;
+  @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true }) emailedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/** How one account wants one category of notifications: INSTANT, DAILY, WEEKLY or OFF. */
+@Entity({ name: 'notification_preference' })
+export class NotificationPreferenceEntity {
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' }) accountId: string;
+  @PrimaryColumn({ type: 'text' }) category: string;
+  @Column({ type: 'text' }) mode: string;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -26,6 +26,11 @@ export class ChallengeRepository extends CatalogueRepository<ChallengeEntity> {
     return result[0].map((r) => r.id);
   }
 
+  /** Published public challenges in their first stage: what creatives can still enter. */
+  openPublic(): Promise<ChallengeEntity[]> {
+    return this.repo().find({ where: { status: 'PUBLISHED', visibility: 'PUBLIC', stage: 1 } });
+  }
+
   async idsByOwner(manager: EntityManager, ownerId: string): Promise<string[]> {
     const rows = await this.repo(manager).find({ select: { id: true }, where: { ownerOrganisationId: ownerId } });
     return rows.map((r) => r.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ChallengeEntity } from '@app/database';
-import { SearchableType } from '@app/jobs';
+import { OutboxTopic, SearchableType } from '@app/jobs';
 import { type Actor, canEditFor, canReviewFor, isAdmin } from '@app/identity';
 import { refuse, requireVerified } from '../common/access.js';
 import { clean, type LocalizedText } from '../common/localized.js';
@@ -102,7 +102,7 @@ export class ChallengesService {
 
   /** DRAFT -> PUBLISHED. Needs a brief, and a deadline (if any) in the future. */
   publish(actor: Actor, id: string, now = new Date()): Promise<ChallengeEntity> {
-    return this.unitOfWork.run(async (manager, touch) => {
+    return this.unitOfWork.run(async (manager, touch, announce) => {
       const current = await this.lockForEdit(manager, actor, id);
       if (current.status !== ChallengeStatus.Draft) {
         throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)}; only a draft can be published`);
@@ -111,7 +111,9 @@ export class ChallengesService {
       current.status = ChallengeStatus.Published;
       current.publishedAt = now;
       const saved = await this.challenges.save(manager, current);
+      // Invite-only challenges reach their invitees only; public ones every creative they match.
       if (saved.visibility === ChallengeVisibility.InviteOnly) await this.tellInvitees(manager, saved.id, await this.challenges.inviteeAccounts(manager, saved.id));
+      else announce({ topic: OutboxTopic.ChallengePublished, aggregateType: 'challenge', aggregateId: saved.id });
       touch(SearchableType.Challenge, saved.id);
       return saved;
     });

@@ -13,13 +13,22 @@ export interface InboxItem {
 
 /** One row per account given; returns how many were new. */
 export async function addToInbox(manager: EntityManager, accountIds: readonly string[], item: InboxItem): Promise<number> {
-  if (accountIds.length === 0) return 0;
+  return addToInboxWithReasons(manager, accountIds.map((accountId) => ({ accountId, reason: null })), item);
+}
+
+/** One row per recipient, each with why it is sent to them (shown in the inbox and the mail). */
+export async function addToInboxWithReasons(
+  manager: EntityManager,
+  recipients: readonly { accountId: string; reason: { sl: string; en: string } | null }[],
+  item: InboxItem,
+): Promise<number> {
+  if (recipients.length === 0) return 0;
   const rows = (await manager.query(
-    `INSERT INTO notification (account_id, kind, subject_type, subject_id, idempotency_key)
-     SELECT a, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS a
+    `INSERT INTO notification (account_id, kind, subject_type, subject_id, idempotency_key, reason_sl, reason_en)
+     SELECT r.account_id, $4, $5, $6, $7, r.reason_sl, r.reason_en FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(account_id, reason_sl, reason_en)
      ON CONFLICT (account_id, idempotency_key) DO NOTHING
      RETURNING id`,
-    [accountIds, item.kind, item.subjectType, item.subjectId, item.idempotencyKey],
+    [recipients.map((r) => r.accountId), recipients.map((r) => r.reason?.sl ?? null), recipients.map((r) => r.reason?.en ?? null), item.kind, item.subjectType, item.subjectId, item.idempotencyKey],
   )) as unknown[];
   return rows.length;
 }

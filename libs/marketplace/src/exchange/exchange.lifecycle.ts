@@ -1,4 +1,4 @@
-import type { SearchableType } from '@app/jobs';
+import type { OutboxTopic, SearchableType } from '@app/jobs';
 import type { Actor } from '@app/identity';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { refuse } from '../common/access.js';
@@ -24,6 +24,8 @@ export interface ExchangeAccess<T extends ObjectLiteral> {
   mayEdit(actor: Actor, row: T): boolean;
   /** Restricts a listing to the drafts this actor may see ('all' for admins, null for none). */
   draftScope(actor: Actor): ((qb: SelectQueryBuilder<T>) => string) | 'all' | null;
+  /** Announced through the outbox when a row is published (e.g. to notify who it matches). */
+  publishedTopic?: OutboxTopic;
 }
 
 /** DRAFT → PUBLISHED → CLOSED for needs and offers; every change reaches search through the outbox. */
@@ -37,14 +39,15 @@ export class ExchangeLifecycle<T extends ExchangeRow> {
   ) {}
 
   /** Locks the row, checks the actor may change it, applies `apply`, saves, and announces the change. */
-  change(actor: Actor, id: string, apply: (current: T) => void): Promise<T> {
-    return this.unitOfWork.run(async (manager, touch) => {
+  change(actor: Actor, id: string, apply: (current: T) => void, topic?: OutboxTopic): Promise<T> {
+    return this.unitOfWork.run(async (manager, touch, announce) => {
       const current = isUuid(id) ? await this.rows.findForUpdate(manager, id) : null;
       if (!current) throw MarketplaceException.notFound(this.what, id);
       if (!this.access.mayEdit(actor, current)) throw refuse(current.status !== ExchangeStatus.Draft, this.what, id);
       apply(current);
       const saved = await this.rows.save(manager, current);
       touch(this.type, saved.id);
+      if (topic) announce({ topic, aggregateType: this.type, aggregateId: saved.id });
       return saved;
     });
   }
@@ -56,7 +59,7 @@ export class ExchangeLifecycle<T extends ExchangeRow> {
       check(current);
       current.status = ExchangeStatus.Published;
       current.publishedAt = now;
-    });
+    }, this.access.publishedTopic);
   }
 
   close(actor: Actor, id: string): Promise<T> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NeedEntity } from '@app/database';
-import { SearchableType } from '@app/jobs';
+import { OutboxTopic, SearchableType } from '@app/jobs';
 import { type Actor, canEditFor, isAdmin } from '@app/identity';
 import { requireVerified } from '../common/access.js';
 import type { LocalizedText } from '../common/localized.js';
@@ -42,6 +42,7 @@ export class NeedsService {
   ) {
     this.lifecycle = new ExchangeLifecycle(needs, unitOfWork, SearchableType.Need, 'Need', {
       mayEdit: (actor, row) => canEditFor(actor, row.ownerOrganisationId),
+      publishedTopic: OutboxTopic.NeedPublished,
       draftScope: (actor) => {
         if (isAdmin(actor)) return 'all';
         const orgs = [...actor.memberships.keys()];

@@ -34,6 +34,8 @@ export interface MatchVerdict {
 
 /** Candidates per query in interactive matching (the engine's first stage). */
 const INTERACTIVE_LIMIT = 100;
+/** Engine hits per term in a fan-out (Meilisearch's default maxTotalHits). */
+const FAN_OUT_TEXT_LIMIT = 1000;
 export const MAX_MATCHES = 50;
 
 /**
@@ -135,6 +137,36 @@ export class MatchingService {
     return { matched: reasons.length === 0, explanation, reasons, threshold };
   }
 
+  /**
+   * Everyone to tell about something new: consenting creatives with an account whose score reaches
+   * the threshold. Candidates come from PostgreSQL (every creative sharing a code), text relevance
+   * from the engine's first 1000 hits per term; the rest score on codes, place and record alone.
+   */
+  async audience(demand: Demand, text: readonly string[]): Promise<Match<CreativeProfileEntity>[]> {
+    const withRarity = await this.withRarity(demand);
+    const [profiles, textScores] = await Promise.all([
+      this.creatives.matchableSharing(demand.domains, demand.making),
+      this.retrieval.candidates(CREATIVES_INDEX, { codes: {}, text }, FAN_OUT_TEXT_LIMIT),
+    ]);
+    const tracks = await this.trackRecords(profiles.map((p) => p.id));
+    const threshold = this.config.matching.threshold;
+    return profiles
+      .map((p) => ({ subject: p, explanation: this.score(withRarity, creativeSupply(p, tracks.get(p.id)), textScores.get(p.id) ?? 0) }))
+      .filter((m) => m.explanation.score >= threshold);
+  }
+
+  /** Demand of a challenge or need by id, for the worker (no caller to check: the job names a published row). */
+  async demandOf(type: 'challenge' | 'need', id: string): Promise<{ demand: Demand; text: string[]; open: boolean } | null> {
+    if (type === 'challenge') {
+      const c = await this.challenges.findById(id);
+      if (!c) return null;
+      return { demand: challengeDemand(c, await this.organisations.findById(c.ownerOrganisationId)), text: demandText(c), open: c.status === ChallengeStatus.Published && c.stage === 1 && c.visibility === 'PUBLIC' };
+    }
+    const n = await this.needs.findById(id);
+    if (!n) return null;
+    return { demand: needDemand(n, await this.organisations.findById(n.ownerOrganisationId)), text: demandText(n), open: n.status === ExchangeStatus.Published };
+  }
+
   /** Scored, consenting creatives above nothing (the caller pages the best `first`). */
   private async scoreCreatives(demand: Demand, candidates: Candidates, first: number): Promise<Match<CreativeProfileEntity>[]> {
     const consenting = await this.consenting([...candidates.keys()]);
@@ -145,6 +177,11 @@ export class MatchingService {
 
   private async withRarity(demand: Demand): Promise<Demand> {
     return { ...demand, domainWeights: await this.rarity.weights() };
+  }
+
+  /** Codes, place, languages, availability and record only (no engine at hand). */
+  scoreWithoutText(demand: Demand, supply: Supply): MatchExplanation {
+    return scoreMatch(demand, supply, null, this.weights, labelOf);
   }
 
   private score(demand: Demand, supply: Supply, textScore: number): MatchExplanation {

@@ -55,6 +55,11 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataTable>> =
   conflict_declaration: { export: { section: 'jury' }, erasure: 'as jury_member' },
   review_score: { export: { section: 'jury' }, erasure: 'as jury_member: the scores behind a published decision stay auditable' },
   notification: { export: { section: 'notifications' }, erasure: 'deleted' },
+  notification_preference: { export: { section: 'notifications' }, erasure: 'deleted' },
+  notification_digest: {
+    export: { excluded: 'when the last digest went out: bookkeeping of the mail schedule, nothing the person said or did' },
+    erasure: 'deleted (cascade with the account)',
+  },
   outbox_event: {
     export: { excluded: 'ids of changed rows only (as are the job payloads in the queue), never personal data' },
     erasure: 'nothing to do: events for erased rows make the worker remove their search documents or skip their mails',

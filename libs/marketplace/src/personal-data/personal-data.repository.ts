@@ -119,7 +119,11 @@ export class PersonalDataRepository {
   }
 
   notifications(m: EntityManager, accountId: string): Promise<Row[]> {
-    return rows(m, `SELECT kind, subject_type, subject_id, created_at, read_at FROM notification WHERE account_id = $1 ORDER BY created_at`, [accountId]);
+    return rows(m, `SELECT kind, category, subject_type, subject_id, reason_sl, reason_en, created_at, read_at, email_state, emailed_at FROM notification WHERE account_id = $1 ORDER BY created_at`, [accountId]);
+  }
+
+  notificationPreferences(m: EntityManager, accountId: string): Promise<Row[]> {
+    return rows(m, `SELECT category, mode, updated_at FROM notification_preference WHERE account_id = $1 ORDER BY category`, [accountId]);
   }
 
   awardOutcomesRecorded(m: EntityManager, accountId: string): Promise<Row[]> {

@@ -48,7 +48,7 @@ export class PersonalDataService {
         proposals: profileId ? await this.rows.proposals(m, profileId) : [],
         questions: await this.rows.questions(m, accountId),
         jury: await this.rows.jury(m, accountId),
-        notifications: await this.rows.notifications(m, accountId),
+        notifications: { items: await this.rows.notifications(m, accountId), preferences: await this.rows.notificationPreferences(m, accountId) },
         awardOutcomesRecorded: await this.rows.awardOutcomesRecorded(m, accountId),
       };
       return all;

@@ -3,6 +3,7 @@ import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule, freePort } from '@app/database';
 import { JobName, JobQueues, JobsModule, JobsWorkerModule, OutboxStore, SearchableType } from '@app/jobs';
 import { IdentityWorkerModule, OPERATOR } from '@app/identity';
+import { NotificationsWorkerModule } from '@app/notifications';
 import { OramaSearchEngine, SEARCH_PORT, SearchModule, SearchUnavailableError, normaliseQuery, type SearchPort, type SearchQuery, type SearchResult } from '@app/search';
 import {
   availableQueueBackends, createTestDatabase, eventually, reportSkippedQueueBackends, testConfig, type QueueBackendName, type TestDatabase,
@@ -35,7 +36,7 @@ class SwitchableSearch implements SearchPort {
 
 async function boot(config: AppConfig, search: SearchPort, withWorker = true): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceModule, ...(withWorker ? [MarketplaceWorkerModule, IdentityWorkerModule, JobsWorkerModule] : [])],
+    imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceModule, ...(withWorker ? [MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, JobsWorkerModule] : [])],
   })
     .overrideProvider(APP_CONFIG).useValue(config)
     .overrideProvider(SEARCH_PORT).useValue(search)

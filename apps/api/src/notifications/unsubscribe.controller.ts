@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { NotificationCategory, PreferencesService } from '@app/notifications';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/access.decorators.js';
+
+const NAMES: Record<NotificationCategory, { sl: string; en: string }> = {
+  [NotificationCategory.Matches]: { sl: 'novi izzivi in potrebe za vas', en: 'new challenges and needs for you' },
+  [NotificationCategory.Profiles]: { sl: 'novi ustvarjalci za vaše izzive', en: 'new creatives for your challenges' },
+  [NotificationCategory.Deadlines]: { sl: 'opomniki na roke', en: 'deadline reminders' },
+  [NotificationCategory.Proposals]: { sl: 'odločitve o vaših predlogih', en: 'decisions on your proposals' },
+  [NotificationCategory.Questions]: { sl: 'vprašanja in odgovori', en: 'questions and answers' },
+  [NotificationCategory.Invitations]: { sl: 'vabila k izzivom', en: 'invitations to challenges' },
+  [NotificationCategory.Compliance]: { sl: 'letni javni izziv občine', en: "the municipality's yearly challenge" },
+};
+
+const esc = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function page(res: Response, status: number, body: string): void {
+  res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" })
+    .send(`<!doctype html><html lang="sl"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Modrotisk</title><body style="font-family:sans-serif;max-width:36em;margin:2em auto">${body}</body></html>`);
+}
+
+/**
+ * The unsubscribe link of every mail, without signing in. GET shows what the link turns off and a
+ * button (mail scanners that open links must not unsubscribe anyone); POST does it, and is also
+ * the RFC 8058 one-click target of the List-Unsubscribe-Post header.
+ */
+@Controller('notifications/unsubscribe')
+export class UnsubscribeController {
+  constructor(private readonly preferences: PreferencesService) {}
+
+  @Public()
+  @Get()
+  show(@Query('token') token: string | undefined, @Res() res: Response): void {
+    const categories = this.preferences.peek(token ?? '');
+    if (!categories) {
+      page(res, 400, '<p>Ta povezava za odjavo ni veljavna. / This unsubscribe link is not valid.</p>');
+      return;
+    }
+    const what = categories.map((c) => `${esc(NAMES[c].sl)} / ${esc(NAMES[c].en)}`).join('<br>');
+    page(res, 200, `<h1>Odjava / Unsubscribe</h1><p>${what}</p>
+<form method="post" action="?token=${encodeURIComponent(token ?? '')}"><button type="submit">Odjavi me / Unsubscribe me</button></form>`);
+  }
+
+  @Public()
+  @Post()
+  @HttpCode(200)
+  async unsubscribe(@Query('token') token: string | undefined, @Req() _req: Request, @Res() res: Response): Promise<void> {
+    const categories = await this.preferences.unsubscribe(token ?? '');
+    if (!categories) {
+      page(res, 400, '<p>Ta povezava za odjavo ni veljavna. / This unsubscribe link is not valid.</p>');
+      return;
+    }
+    page(res, 200, `<h1>Odjavljeni / Unsubscribed</h1><p>${categories.map((c) => `${esc(NAMES[c].sl)} / ${esc(NAMES[c].en)}`).join('<br>')}</p>
+<p>Nastavitve lahko kadar koli spremenite v svojem profilu. / You can change this any time in your profile.</p>`);
+  }
+}

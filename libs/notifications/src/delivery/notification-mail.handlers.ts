@@ -1,0 +1,160 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Mailer, TOKEN_SECRET, type OutgoingMail } from '@app/identity';
+import { JobName, JobQueues, JobStatus, OnJob, type JobDataOf } from '@app/jobs';
+import type { EntityManager } from 'typeorm';
+import { digestMail, instantMail, type Locale, type MailItem, type Recipient } from '../mail-templates/notification-mail.js';
+import { CONSENT_CATEGORIES, DeliveryMode, EmailState, type NotificationCategory } from '../notification-categories.js';
+import { unsubscribeToken } from '../preferences/unsubscribe-token.js';
+import { type MailAccount, type MailRow, NotificationStore } from './notification-store.js';
+import { SubjectDirectory, subjectKey } from './subject-directory.js';
+
+/** Rows planned per dispatch transaction; the sweep runs again at once while there are more. */
+const PLAN_BATCH = 1000;
+/** After this many failed attempts a mail ends FAILED (admins list and retry them). */
+export const MAX_MAIL_ATTEMPTS = 5;
+/** A pending mail older than this without a job (queue flushed, Redis lost) is queued again. */
+const STALE_PENDING_MS = 5 * 60_000;
+const DIGEST_PERIOD_MS: Record<DeliveryMode.Daily | DeliveryMode.Weekly, number> = { [DeliveryMode.Daily]: 24 * 3600_000, [DeliveryMode.Weekly]: 7 * 24 * 3600_000 };
+
+/**
+ * The mail side of notifications. Inbox rows are the outbox: every committed row is planned by
+ * the dispatch sweep (instant, digest or off, from the person's preference), instant ones get a
+ * job keyed by the row id. Each mail goes out under a lock on its row, and the row is marked in
+ * the same transaction, so a retried or redelivered job finds it sent and sends nothing.
+ */
+@Injectable()
+export class NotificationMailHandlers {
+  private readonly logger = new Logger(NotificationMailHandlers.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TOKEN_SECRET) private readonly secret: string,
+    private readonly store: NotificationStore,
+    private readonly subjects: SubjectDirectory,
+    private readonly mailer: Mailer,
+    private readonly queues: JobQueues,
+  ) {}
+
+  @OnJob(JobName.NotificationDispatch)
+  async dispatch(): Promise<JobStatus> {
+    let total = 0;
+    for (;;) {
+      // Queued inside the transaction: if queueing fails the plan rolls back and the next sweep retries.
+      const { planned } = await this.store.dataSource.transaction(async (m) => {
+        const result = await this.store.planBatch(m, PLAN_BATCH);
+        await this.queueMails(result.instant);
+        return result;
+      });
+      total += planned;
+      if (planned < PLAN_BATCH) break;
+    }
+    const stale = await this.store.stalePending(STALE_PENDING_MS, PLAN_BATCH);
+    await this.queueMails(stale);
+    if (total > 0) this.logger.debug(`planned ${total} notification mail(s)`);
+    return total > 0 || stale.length > 0 ? JobStatus.Success : JobStatus.Skipped;
+  }
+
+  /** Queues mails by row id; the job id makes a second queueing of the same row a no-op. */
+  async queueMails(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.queues.queueAll(ids.map((notificationId) => ({ item: { name: JobName.SendNotificationEmail, data: { notificationId } }, jobId: `notification-mail.${notificationId}` })));
+  }
+
+  @OnJob(JobName.SendNotificationEmail)
+  async send(data: JobDataOf<JobName.SendNotificationEmail>): Promise<JobStatus> {
+    let failure: Error | null = null;
+    const status = await this.store.dataSource.transaction(async (m) => {
+      const row = await this.store.lockForMail(m, data.notificationId);
+      // Gone (erased), already sent, or held by another worker right now (which will finish it).
+      if (!row || row.emailState !== EmailState.Pending) return JobStatus.Skipped;
+      const account = await this.store.account(m, row.accountId);
+      if (!account?.email || !(await this.stillWanted(m, row, account))) {
+        await this.store.setState(m, [row.id], EmailState.Off);
+        return JobStatus.Skipped;
+      }
+      const [item] = await this.items(m, [row]);
+      try {
+        await this.mailer.send(instantMail(item, recipient(account), this.unsubscribeUrl(account.id, [row.category])));
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        const { final } = await this.store.recordFailure(m, row.id, failure.message, MAX_MAIL_ATTEMPTS);
+        if (final) this.logger.warn(`notification mail ${row.id} failed for good after ${MAX_MAIL_ATTEMPTS} attempts: ${failure.message}`);
+        return final ? JobStatus.Skipped : JobStatus.Failed;
+      }
+      await this.store.setState(m, [row.id], EmailState.Sent);
+      return JobStatus.Success;
+    });
+    // Thrown after the commit, so the attempt is counted and BullMQ retries with backoff.
+    if (status === JobStatus.Failed && failure) throw failure;
+    return status;
+  }
+
+  @OnJob(JobName.NotificationDigests)
+  async digests(_data: JobDataOf<JobName.NotificationDigests>, now = new Date()): Promise<JobStatus> {
+    let sent = 0;
+    for (const accountId of await this.store.digestAccounts(10_000)) {
+      sent += await this.store.dataSource.transaction((m) => this.digestFor(m, accountId, now));
+    }
+    if (sent > 0) this.logger.log(`sent ${sent} digest(s)`);
+    return sent > 0 ? JobStatus.Success : JobStatus.Skipped;
+  }
+
+  /** One digest per due cadence: the items waiting for it, by their category's current mode. */
+  private async digestFor(m: EntityManager, accountId: string, now: Date): Promise<number> {
+    const rows = await this.store.lockDigestItems(m, accountId);
+    const account = await this.store.account(m, accountId);
+    if (rows.length === 0 || !account) return 0;
+    if (!account.email) {
+      await this.store.setState(m, rows.map((r) => r.id), EmailState.Off);
+      return 0;
+    }
+    const last = await this.store.lastDigest(m, accountId);
+    let sent = 0;
+    const byCadence = new Map<DeliveryMode, MailRow[]>();
+    for (const row of rows) {
+      const mode = (await this.stillWanted(m, row, account)) ? await this.store.mode(m, accountId, row.category) : DeliveryMode.Off;
+      byCadence.set(mode, [...(byCadence.get(mode) ?? []), row]);
+    }
+    await this.store.setState(m, (byCadence.get(DeliveryMode.Off) ?? []).map((r) => r.id), EmailState.Off);
+    const instant = (byCadence.get(DeliveryMode.Instant) ?? []).map((r) => r.id);
+    await this.store.setState(m, instant, EmailState.Pending);
+    await this.queueMails(instant);
+    for (const cadence of [DeliveryMode.Daily, DeliveryMode.Weekly] as const) {
+      const due = byCadence.get(cadence) ?? [];
+      const previous = last.get(cadence);
+      if (due.length === 0 || (previous && now.getTime() - previous.getTime() < DIGEST_PERIOD_MS[cadence])) continue;
+      const items = await this.items(m, due);
+      const key = `digest-${cadence.toLowerCase()}-${accountId}-${now.toISOString().slice(0, 13)}`;
+      await this.mailer.send(digestMail(key, items, recipient(account), cadence, this.unsubscribeUrl(accountId, [...new Set(due.map((r) => r.category))])));
+      await this.store.setState(m, due.map((r) => r.id), EmailState.Digested);
+      await this.store.markDigestSent(m, accountId, cadence, now);
+      sent += 1;
+    }
+    return sent;
+  }
+
+  /** Preference and consent as they are now: withdrawing either stops mail that is already queued. */
+  private async stillWanted(m: EntityManager, row: MailRow, account: MailAccount): Promise<boolean> {
+    if (CONSENT_CATEGORIES.includes(row.category) && !account.matchingConsent) return false;
+    return (await this.store.mode(m, account.id, row.category)) !== DeliveryMode.Off;
+  }
+
+  private async items(m: EntityManager, rows: readonly MailRow[]): Promise<MailItem[]> {
+    const subjects = await this.subjects.describe(m, rows);
+    return rows.map((row) => ({
+      id: row.id, kind: row.kind, reason: { sl: row.reasonSl, en: row.reasonEn },
+      subject: subjects.get(subjectKey(row)) ?? { groupId: null, title: { sl: '(izbrisano)', en: '(removed)' }, url: this.config.publicUrl, deadline: null },
+    }));
+  }
+
+  private unsubscribeUrl(accountId: string, categories: readonly NotificationCategory[]): string {
+    return `${this.config.publicUrl.replace(/\/$/, '')}/notifications/unsubscribe?token=${unsubscribeToken(this.secret, accountId, categories)}`;
+  }
+}
+
+function recipient(account: MailAccount): Recipient {
+  return { email: account.email as string, name: account.displayName ?? '', locale: (account.locale === 'en' ? 'en' : 'sl') as Locale };
+}
+
+export type { OutgoingMail };

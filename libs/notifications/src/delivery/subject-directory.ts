@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import type { EntityManager } from 'typeorm';
+import type { MailSubject } from '../mail-templates/notification-mail.js';
+
+interface SubjectRef {
+  subjectType: string;
+  subjectId: string;
+}
+
+/**
+ * What notifications are about, for display: titles, deadlines and links, read when the mail is
+ * written (never copied into the queue). A proposal is shown as its challenge, so a digest groups
+ * everything about one challenge together.
+ */
+@Injectable()
+export class SubjectDirectory {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async describe(m: EntityManager, refs: readonly SubjectRef[]): Promise<Map<string, MailSubject>> {
+    const ids = (type: string) => [...new Set(refs.filter((r) => r.subjectType === type).map((r) => r.subjectId))];
+    const out = new Map<string, MailSubject>();
+    const base = this.config.publicUrl;
+    const challenges = (await m.query(
+      `SELECT c.id, c.title_sl, c.title_en, c.deadline, c.status, p.id AS proposal_id
+         FROM challenge c LEFT JOIN proposal p ON p.challenge_id = c.id AND p.id = ANY($2::uuid[])
+        WHERE c.id = ANY($1::uuid[]) OR p.id IS NOT NULL`,
+      [ids('challenge'), ids('proposal')],
+    )) as { id: string; title_sl: string | null; title_en: string | null; deadline: Date | null; status: string; proposal_id: string | null }[];
+    for (const c of challenges) {
+      const subject: MailSubject = {
+        groupId: c.id, title: { sl: c.title_sl, en: c.title_en }, url: `${base}/challenges/${c.id}`, deadline: c.status === 'PUBLISHED' ? c.deadline : null,
+      };
+      out.set(`challenge:${c.id}`, subject);
+      if (c.proposal_id) out.set(`proposal:${c.proposal_id}`, { ...subject, url: `${base}/proposals/${c.proposal_id}` });
+    }
+    const needs = (await m.query(`SELECT id, title_sl, title_en FROM need WHERE id = ANY($1::uuid[])`, [ids('need')])) as { id: string; title_sl: string | null; title_en: string | null }[];
+    for (const n of needs) out.set(`need:${n.id}`, { groupId: n.id, title: { sl: n.title_sl, en: n.title_en }, url: `${base}/needs/${n.id}`, deadline: null });
+    const orgs = (await m.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [ids('organisation')])) as { id: string; name: string }[];
+    for (const o of orgs) out.set(`organisation:${o.id}`, { groupId: o.id, title: { sl: o.name, en: o.name }, url: `${base}/organisations/${o.id}`, deadline: null });
+    return out;
+  }
+}
+
+export function subjectKey(ref: SubjectRef): string {
+  return `${ref.subjectType}:${ref.subjectId}`;
+}
