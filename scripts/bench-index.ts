@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { childEnvironment } from '@app/config';
+import { sleep, stop, waitFor, watchPids } from './harness/launcher';
 import { freePort } from '@app/database';
 
 /**
@@ -140,40 +141,6 @@ async function searchAll(base: string, marker: string): Promise<string[]> {
   return ids;
 }
 
-/** The launcher logs its children's pids as JSON once up; restarts change them. */
-function watchPids(launcher: ChildProcess): { worker?: number } {
-  const pids: { worker?: number } = {};
-  let buffer = '';
-  launcher.stdout?.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const match = /\\?"worker\\?":(\d+)/.exec(buffer);
-    if (match) pids.worker = Number(match[1]);
-    if (buffer.length > 100_000) buffer = buffer.slice(-10_000);
-  });
-  return pids;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(30_000).then(() => child.kill('SIGKILL'))]);
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : null);
 const round = (x: number) => Math.round(x * 10) / 10;
 

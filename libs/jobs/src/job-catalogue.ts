@@ -22,7 +22,7 @@ export enum JobName {
   NotifyProposalOutcome = 'notify-proposal-outcome',
   /** Plan the email of new inbox rows (instant, digest or off) and queue the instant ones. */
   NotificationDispatch = 'notification-dispatch',
-  /** Mail one inbox row at once. */
+  /** Mail a few inbox rows at once (each under its own row lock). */
   SendNotificationEmail = 'send-notification-email',
   /** Send the daily and weekly digests that are due. */
   NotificationDigests = 'notification-digests',
@@ -79,7 +79,8 @@ export interface ScheduledPayload {
 }
 
 export interface SendNotificationEmailPayload {
-  notificationId: string;
+  /** Inbox rows planned for an instant mail (at most MAIL_BATCH). */
+  notificationIds: string[];
 }
 
 export interface FanOutPayload {

@@ -26,7 +26,7 @@ export class Mailer implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.drop = config.mail.smtpUrl === null;
-    this.transport = this.drop ? nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }) : nodemailer.createTransport(config.mail.smtpUrl as string);
+    this.transport = this.drop ? nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }) : nodemailer.createTransport(pooled(config.mail.smtpUrl as string));
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -51,4 +51,14 @@ export class Mailer implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.transport.close();
   }
+}
+
+/** Reuses SMTP connections (a fan-out sends thousands of mails); an explicit pool=… in SMTP_URL wins. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) {
+    url.searchParams.set('pool', 'true');
+    url.searchParams.set('maxConnections', '8');
+  }
+  return url.toString();
 }

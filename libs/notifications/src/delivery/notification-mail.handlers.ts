@@ -4,13 +4,16 @@ import { Mailer, TOKEN_SECRET, type OutgoingMail } from '@app/identity';
 import { JobName, JobQueues, JobStatus, OnJob, type JobDataOf } from '@app/jobs';
 import type { EntityManager } from 'typeorm';
 import { digestMail, instantMail, type Locale, type MailItem, type Recipient } from '../mail-templates/notification-mail.js';
-import { CONSENT_CATEGORIES, DeliveryMode, EmailState, type NotificationCategory } from '../notification-categories.js';
+import { CONSENT_CATEGORIES, DEFAULT_MODES, DeliveryMode, EmailState, type NotificationCategory } from '../notification-categories.js';
 import { unsubscribeToken } from '../preferences/unsubscribe-token.js';
 import { type MailAccount, type MailRow, NotificationStore } from './notification-store.js';
 import { SubjectDirectory, subjectKey } from './subject-directory.js';
 
 /** Rows planned per dispatch transaction; the sweep runs again at once while there are more. */
 const PLAN_BATCH = 1000;
+/** Mails per send job, and sent at the same time within one job (the SMTP pool has 8 connections). */
+const MAIL_BATCH = 50;
+const MAIL_PARALLELISM = 8;
 /** After this many failed attempts a mail ends FAILED (admins list and retry them). */
 export const MAX_MAIL_ATTEMPTS = 5;
 /** A pending mail older than this without a job (queue flushed, Redis lost) is queued again. */
@@ -55,39 +58,61 @@ export class NotificationMailHandlers {
     return total > 0 || stale.length > 0 ? JobStatus.Success : JobStatus.Skipped;
   }
 
-  /** Queues mails by row id; the job id makes a second queueing of the same row a no-op. */
+  /**
+   * Queues mails in batches by row id. Correctness does not rest on the job id: each row is sent
+   * under its own lock and only while pending, so a batch queued twice sends nothing twice.
+   */
   async queueMails(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.queues.queueAll(ids.map((notificationId) => ({ item: { name: JobName.SendNotificationEmail, data: { notificationId } }, jobId: `notification-mail.${notificationId}` })));
+    const jobs = [];
+    for (let from = 0; from < ids.length; from += MAIL_BATCH) {
+      const notificationIds = ids.slice(from, from + MAIL_BATCH);
+      jobs.push({ item: { name: JobName.SendNotificationEmail, data: { notificationIds } } as const, jobId: `notification-mail.${notificationIds[0]}.${notificationIds.length}` });
+    }
+    if (jobs.length > 0) await this.queues.queueAll(jobs);
   }
 
+  /**
+   * Reads what the batch needs in a few statements, then mails each row in its own transaction:
+   * lock the row (skip it if another worker holds it), mark it sent, send over SMTP, commit. A
+   * worker killed between the SMTP server's acceptance and the commit leaves the row pending, and
+   * the retry sends the same message again under the same Message-ID (receivers that deduplicate
+   * by Message-ID show it once); nothing is ever lost.
+   */
   @OnJob(JobName.SendNotificationEmail)
   async send(data: JobDataOf<JobName.SendNotificationEmail>): Promise<JobStatus> {
-    let failure: Error | null = null;
-    const status = await this.store.dataSource.transaction(async (m) => {
-      const row = await this.store.lockForMail(m, data.notificationId);
-      // Gone (erased), already sent, or held by another worker right now (which will finish it).
-      if (!row || row.emailState !== EmailState.Pending) return JobStatus.Skipped;
-      const account = await this.store.account(m, row.accountId);
-      if (!account?.email || !(await this.stillWanted(m, row, account))) {
-        await this.store.setState(m, [row.id], EmailState.Off);
-        return JobStatus.Skipped;
-      }
-      const [item] = await this.items(m, [row]);
+    const rows = await this.store.pendingRows(data.notificationIds);
+    if (rows.length === 0) return JobStatus.Skipped;
+    const accounts = await this.store.accounts(rows.map((r) => r.accountId));
+    const modes = await this.store.modes(this.store.dataSource.manager, [...accounts.keys()]);
+    const items = new Map((await this.items(this.store.dataSource.manager, rows)).map((i) => [i.id, i]));
+    const failures: Error[] = [];
+    let sent = 0;
+    await forEachLimited(rows, MAIL_PARALLELISM, async (row) => {
+      const account = accounts.get(row.accountId);
+      const wanted = account?.email && wantedNow(row, account, modes);
       try {
-        await this.mailer.send(instantMail(item, recipient(account), this.unsubscribeUrl(account.id, [row.category])));
+        const done = await this.store.dataSource.transaction(async (m) => {
+          const locked = await this.store.lockForMail(m, row.id);
+          if (!locked || locked.emailState !== EmailState.Pending) return false;
+          if (!wanted || !account) {
+            await this.store.setState(m, [row.id], EmailState.Off);
+            return false;
+          }
+          await this.store.setState(m, [row.id], EmailState.Sent);
+          await this.mailer.send(instantMail(items.get(row.id) as MailItem, recipient(account), this.unsubscribeUrl(account.id, [row.category])));
+          return true;
+        });
+        if (done) sent += 1;
       } catch (error) {
-        failure = error instanceof Error ? error : new Error(String(error));
-        const { final } = await this.store.recordFailure(m, row.id, failure.message, MAX_MAIL_ATTEMPTS);
+        const failure = error instanceof Error ? error : new Error(String(error));
+        const { final } = await this.store.dataSource.transaction((m) => this.store.recordFailure(m, row.id, failure.message, MAX_MAIL_ATTEMPTS));
         if (final) this.logger.warn(`notification mail ${row.id} failed for good after ${MAX_MAIL_ATTEMPTS} attempts: ${failure.message}`);
-        return final ? JobStatus.Skipped : JobStatus.Failed;
+        else failures.push(failure);
       }
-      await this.store.setState(m, [row.id], EmailState.Sent);
-      return JobStatus.Success;
     });
-    // Thrown after the commit, so the attempt is counted and BullMQ retries with backoff.
-    if (status === JobStatus.Failed && failure) throw failure;
-    return status;
+    // After the rows are settled: BullMQ retries the batch with backoff; sent rows are skipped then.
+    if (failures.length > 0) throw new Error(`${failures.length} of ${rows.length} mail(s) failed, retrying: ${failures[0].message}`);
+    return sent > 0 ? JobStatus.Success : JobStatus.Skipped;
   }
 
   @OnJob(JobName.NotificationDigests)
@@ -151,6 +176,19 @@ export class NotificationMailHandlers {
   private unsubscribeUrl(accountId: string, categories: readonly NotificationCategory[]): string {
     return `${this.config.publicUrl.replace(/\/$/, '')}/notifications/unsubscribe?token=${unsubscribeToken(this.secret, accountId, categories)}`;
   }
+}
+
+/** The same rule as stillWanted, on preloaded modes (one statement per batch). */
+function wantedNow(row: MailRow, account: MailAccount, modes: ReadonlyMap<string, DeliveryMode>): boolean {
+  if (CONSENT_CATEGORIES.includes(row.category) && !account.matchingConsent) return false;
+  return (modes.get(`${account.id}:${row.category}`) ?? DEFAULT_MODES[row.category]) !== DeliveryMode.Off;
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
 }
 
 function recipient(account: MailAccount): Recipient {

@@ -85,6 +85,21 @@ export class NotificationStore {
     return new Set(rows.map((r) => r.account_id));
   }
 
+  /** Rows among `ids` still waiting for their instant mail. */
+  async pendingRows(ids: readonly string[]): Promise<MailRow[]> {
+    return (await this.dataSource.query(`SELECT ${ROW} FROM notification WHERE id = ANY($1::uuid[]) AND email_state = 'pending'`, [ids])) as MailRow[];
+  }
+
+  async accounts(accountIds: readonly string[]): Promise<Map<string, MailAccount>> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, CASE WHEN a.erased_at IS NULL THEN a.email END AS email, a.display_name AS "displayName", a.locale,
+              EXISTS (SELECT 1 FROM creative_profile cp WHERE cp.account_id = a.id AND cp.matching_consent_at IS NOT NULL) AS "matchingConsent"
+         FROM account a WHERE a.id = ANY($1::uuid[])`,
+      [[...new Set(accountIds)]],
+    )) as MailAccount[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** The row, locked for this mail attempt; null if another worker holds it or it is gone. */
   async lockForMail(m: EntityManager, id: string): Promise<MailRow | null> {
     const [row] = (await m.query(`SELECT ${ROW} FROM notification WHERE id = $1 FOR UPDATE SKIP LOCKED`, [id])) as MailRow[];

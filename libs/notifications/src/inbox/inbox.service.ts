@@ -75,7 +75,11 @@ export class InboxService {
     )) as [{ id: string }[], number];
     const retried = rows[0].map((r) => r.id);
     // A fresh job id: the failed job of the first round may still be kept by the queue.
-    await this.queues.queueAll(retried.map((notificationId) => ({ item: { name: JobName.SendNotificationEmail, data: { notificationId } }, jobId: `notification-mail.${notificationId}.retry-${Date.now()}` })));
+    const jobs = [];
+    for (let from = 0; from < retried.length; from += 50) {
+      jobs.push({ item: { name: JobName.SendNotificationEmail, data: { notificationIds: retried.slice(from, from + 50) } } as const, jobId: `notification-mail.retry-${Date.now()}-${from}` });
+    }
+    if (jobs.length > 0) await this.queues.queueAll(jobs);
     return retried.length;
   }
 }
