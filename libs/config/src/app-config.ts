@@ -22,6 +22,8 @@ export interface AppConfig {
    * that keeps every message in `mail.dropDir`, with a web view on `webPort` (127.0.0.1 only).
    */
   mailCatcher: { smtpPort: number; webPort: number };
+  /** From this day of each year (Slovenian time), municipalities without their public-service challenge are reminded. */
+  compliance: { reminderDate: { month: number; day: number } };
   /** Base of links in emails (the web front end's address). */
   publicUrl: string;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };

@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     [{ MATCH_WEIGHTS: 'text=2' }, 'MATCH_WEIGHTS'],
     [{ MATCH_WEIGHTS: 'colour=0.5' }, 'MATCH_WEIGHTS'],
     [{ MATCH_THRESHOLD: '1.5' }, 'MATCH_THRESHOLD'],
+    [{ MUNICIPAL_REMINDER_DATE: '13-01' }, 'MUNICIPAL_REMINDER_DATE'],
+    [{ MUNICIPAL_REMINDER_DATE: '02-30' }, 'MUNICIPAL_REMINDER_DATE'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -66,6 +68,8 @@ describe('loadConfig', () => {
   it('reads matching weights and threshold', () => {
     expect(loadConfig({ MATCH_WEIGHTS: 'text=0.3, crafts=0.25', MATCH_THRESHOLD: '0.6' }).matching).toEqual({ weights: { text: 0.3, crafts: 0.25 }, threshold: 0.6 });
     expect(loadConfig({}).matching).toEqual({ weights: {}, threshold: 0.5 });
+    expect(loadConfig({}).compliance.reminderDate).toEqual({ month: 10, day: 1 });
+    expect(loadConfig({ MUNICIPAL_REMINDER_DATE: '02-29' }).compliance.reminderDate).toEqual({ month: 2, day: 29 });
   });
 
   it('treats empty strings as unset', () => {

@@ -82,6 +82,9 @@ export class EnvSchema {
   @IsOptional() @Matches(/^\s*[A-Za-z]+\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*(,\s*[A-Za-z]+\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*)*$/, { message: 'must be factor=weight pairs, e.g. text=0.3,crafts=0.25 (weights from 0 to 1)' })
   MATCH_WEIGHTS?: string;
 
+  @IsOptional() @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a day of the year as MM-DD, e.g. 10-01' })
+  MUNICIPAL_REMINDER_DATE?: string;
+
   @IsOptional() @Transform(({ value }) => toInt(value)) @Max(65535) @Min(1) @IsInt()
   MAIL_CATCHER_PORT?: number;
 

@@ -10,7 +10,7 @@ export const ENV_KEYS = [
   'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
   'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES',
   'AUTH_TOKEN_SECRET', 'PUBLIC_URL', 'MAIL_FROM', 'MATCH_WEIGHTS', 'MATCH_THRESHOLD',
-  'MAIL_CATCHER_PORT', 'MAIL_CATCHER_WEB_PORT',
+  'MAIL_CATCHER_PORT', 'MAIL_CATCHER_WEB_PORT', 'MUNICIPAL_REMINDER_DATE',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Raised when the environment is invalid; `problems` name each variable and what is wrong. */
@@ -57,6 +57,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       dropDir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'mail'),
       from: parsed.MAIL_FROM ?? 'Modrotisk <no-reply@modrotisk.localhost>',
     },
+    compliance: { reminderDate: reminderDate(parsed.MUNICIPAL_REMINDER_DATE ?? '10-01') },
     mailCatcher: { smtpPort: parsed.MAIL_CATCHER_PORT ?? 1025, webPort: parsed.MAIL_CATCHER_WEB_PORT ?? 1080 },
     publicUrl: (parsed.PUBLIC_URL ?? `http://${parsed.HOST ?? '127.0.0.1'}:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     log: { level: parsed.LOG_LEVEL ?? 'info', format: parsed.LOG_FORMAT ?? 'json' },
@@ -66,6 +67,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     attachments: { dir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'attachments'), maxBytes: parsed.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024 },
     matching: { weights, threshold: parsed.MATCH_THRESHOLD === undefined ? 0.5 : Number(parsed.MATCH_THRESHOLD) },
   } satisfies AppConfig);
+}
+
+/** "10-01" → 1 October; a day no year has (e.g. 02-30) fails like any bad variable. */
+function reminderDate(value: string): { month: number; day: number } {
+  const [month, day] = value.split('-').map(Number);
+  if (day > new Date(Date.UTC(2024, month, 0)).getUTCDate()) throw new ConfigError([`MUNICIPAL_REMINDER_DATE: ${value} is not a day of the year`]);
+  return { month, day };
 }
 
 /** "text=0.3,crafts=0.25" → { text: 0.3, crafts: 0.25 }; unknown factors fail like any bad variable. */

@@ -32,6 +32,8 @@ export enum JobName {
   FanOutNeedMatches = 'fan-out-need-matches',
   /** Remind authors of draft proposals 7 days and 1 day before the deadline. */
   DeadlineReminders = 'deadline-reminders',
+  /** Remind municipalities without this year's public-service challenge (from MUNICIPAL_REMINDER_DATE). */
+  MunicipalYearlyReminder = 'municipal-yearly-reminder',
   /** Tell owners of open challenges about new or updated creatives that match them, batched. */
   ProfileMatchesBatch = 'profile-matches-batch',
 }
@@ -106,7 +108,8 @@ export type JobItem =
   | { name: JobName.FanOutChallengeMatches; data: FanOutPayload }
   | { name: JobName.FanOutNeedMatches; data: FanOutPayload }
   | { name: JobName.DeadlineReminders; data: ScheduledPayload }
-  | { name: JobName.ProfileMatchesBatch; data: ScheduledPayload };
+  | { name: JobName.ProfileMatchesBatch; data: ScheduledPayload }
+  | { name: JobName.MunicipalYearlyReminder; data: ScheduledPayload };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobDataOf<N extends JobName> = JobOf<N>['data'];
@@ -125,6 +128,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.FanOutNeedMatches]: QueueName.Marketplace,
   [JobName.DeadlineReminders]: QueueName.Marketplace,
   [JobName.ProfileMatchesBatch]: QueueName.Marketplace,
+  [JobName.MunicipalYearlyReminder]: QueueName.Marketplace,
 };
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every worker start). */
@@ -135,6 +139,7 @@ export const JOB_SCHEDULES: readonly { id: string; everyMs: number; item: JobIte
   { id: 'notification-digests', everyMs: 10 * 60_000, item: { name: JobName.NotificationDigests, data: { trigger: 'schedule' } } },
   { id: 'deadline-reminders', everyMs: 60 * 60_000, item: { name: JobName.DeadlineReminders, data: { trigger: 'schedule' } } },
   { id: 'profile-matches-batch', everyMs: 15 * 60_000, item: { name: JobName.ProfileMatchesBatch, data: { trigger: 'schedule' } } },
+  { id: 'municipal-yearly-reminder', everyMs: 6 * 3600_000, item: { name: JobName.MunicipalYearlyReminder, data: { trigger: 'schedule' } } },
 ];
 
 /** Outbox topics and the job each becomes. */

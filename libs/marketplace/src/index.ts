@@ -46,3 +46,4 @@ export { PersonalDataService, PERSONAL_DATA_FORMAT, type PersonalDataExport } fr
 export { AccountErasureService } from './personal-data/account-erasure.service.js';
 export { ERASED_ACCOUNT_NAME, ERASED_AUTHOR_NAME, PERSONAL_DATA_TABLES, type PersonalDataSection, type PersonalDataTable } from './personal-data/personal-data.inventory.js';
 export { MatchNotificationsHandler } from './matching/match-notifications.handler.js';
+export { MunicipalReminderHandler, type ReminderReport } from './compliance/municipal-reminder.handler.js';

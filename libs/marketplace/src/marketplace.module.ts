@@ -8,6 +8,7 @@ import { DemoActivitySeeder } from './seeding/demo-activity.seeder.js';
 import { DomainRarity, MatchRetrieval } from './matching/match-retrieval.js';
 import { MatchingService } from './matching/matching.service.js';
 import { MatchNotificationsHandler } from './matching/match-notifications.handler.js';
+import { MunicipalReminderHandler } from './compliance/municipal-reminder.handler.js';
 import { ChallengeDeadlineHandler } from './challenges/challenge-deadline.handler.js';
 import { ChallengeTermsRepository } from './challenges/challenge-terms.repository.js';
 import { AttachmentsService } from './attachments/attachments.service.js';
@@ -59,8 +60,8 @@ export class MarketplaceModule {}
   imports: [IdentityModule],
   providers: [
     ...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck, ProposalOutcomeHandler,
-    MatchRetrieval, DomainRarity, MatchingService, MatchNotificationsHandler,
+    MatchRetrieval, DomainRarity, MatchingService, MatchNotificationsHandler, MunicipalComplianceService, MunicipalReminderHandler,
   ],
-  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler, MatchNotificationsHandler],
+  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler, MatchNotificationsHandler, MunicipalReminderHandler],
 })
 export class MarketplaceWorkerModule {}

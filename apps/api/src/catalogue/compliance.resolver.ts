@@ -11,6 +11,7 @@ export class MunicipalComplianceRow {
   @Field({ description: 'At least one PUBLIC_SERVICE challenge published by the municipality that calendar year.' }) compliant: boolean;
   @Field(() => [Organisation], { description: "The municipality's organisations on the platform (empty: not joined yet)." }) organisations: Organisation[];
   @Field(() => [Challenge], { description: 'Its public-service challenges published that year, with their current status.' }) challenges: Challenge[];
+  @Field(() => Date, { nullable: true, description: 'When its organisations were first reminded about the year (MUNICIPAL_REMINDER_DATE).' }) remindedAt: Date | null;
 }
 
 @ObjectType()
@@ -41,6 +42,7 @@ export class ComplianceResolver {
       rows: board.rows.map((row) => ({
         municipality: { code: row.municipality.code, name: row.municipality.name },
         compliant: row.compliant,
+        remindedAt: row.remindedAt,
         organisations: row.organisations.map(toOrganisation),
         challenges: row.challenges.map(toChallenge),
       })),

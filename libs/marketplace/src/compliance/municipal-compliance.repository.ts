@@ -33,4 +33,15 @@ export class MunicipalComplianceRepository {
     )) as { municipality: string; organisation_id: string; challenge_id: string | null }[];
     return rows.map((r) => ({ municipality: r.municipality, organisationId: r.organisation_id, challengeId: r.challenge_id }));
   }
+
+  /** When each organisation was first reminded about the year (one statement for the board). */
+  async remindedAt(year: number, organisationIds: readonly string[]): Promise<Map<string, Date>> {
+    const rows = (await this.dataSource.query(
+      `SELECT subject_id, min(created_at) AS at FROM notification
+        WHERE kind = 'municipal-yearly-reminder' AND idempotency_key = 'municipal-yearly-reminder:' || $1 || ':' || subject_id AND subject_id = ANY($2::uuid[])
+        GROUP BY subject_id`,
+      [String(year), organisationIds],
+    )) as { subject_id: string; at: Date }[];
+    return new Map(rows.map((r) => [r.subject_id, r.at]));
+  }
 }

@@ -16,6 +16,8 @@ export interface MunicipalComplianceRow {
   /** Public-service challenges it published that year. */
   challenges: ChallengeEntity[];
   compliant: boolean;
+  /** When its organisations were first reminded this year (null: not reminded). */
+  remindedAt: Date | null;
 }
 
 export interface MunicipalComplianceBoard {
@@ -39,16 +41,19 @@ export class MunicipalComplianceService {
       throw MarketplaceException.invalid('year', `year must be from ${FIRST_COMPLIANCE_YEAR} to ${latest}`);
     }
     const found = await this.compliance.publicServiceChallenges(year, MUNICIPALITIES.map((m) => m.code));
-    const [organisations, challenges] = await Promise.all([
+    const [organisations, challenges, reminded] = await Promise.all([
       this.organisations.findByIds([...new Set(found.map((r) => r.organisationId))]),
       this.challenges.findByIds([...new Set(found.flatMap((r) => (r.challengeId ? [r.challengeId] : [])))]),
+      this.compliance.remindedAt(year, [...new Set(found.map((r) => r.organisationId))]),
     ]);
     const rows = MUNICIPALITIES.map((municipality) => {
       const mine = found.filter((r) => r.municipality === municipality.code);
       const ids = new Set(mine.map((r) => r.challengeId));
       const orgIds = new Set(mine.map((r) => r.organisationId));
       const published = challenges.filter((c) => ids.has(c.id));
-      return { municipality, organisations: organisations.filter((o) => orgIds.has(o.id)), challenges: published, compliant: published.length > 0 };
+      const times = [...orgIds].flatMap((id) => (reminded.has(id) ? [reminded.get(id) as Date] : []));
+      const remindedAt = times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
+      return { municipality, organisations: organisations.filter((o) => orgIds.has(o.id)), challenges: published, compliant: published.length > 0, remindedAt };
     });
     return { year, rows, compliantCount: rows.filter((r) => r.compliant).length };
   }
