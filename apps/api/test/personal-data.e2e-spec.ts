@@ -110,6 +110,8 @@ describe('personal data: export and erasure (e2e)', () => {
   });
 
   it('exports the profile, offers, proposals with texts and files, notifications and jury work, and no secret', async () => {
+    // Let the mail pipeline settle first: the two exports compared below must see the same states.
+    await eventually(async () => ((await count(`SELECT count(*) AS n FROM notification WHERE account_id = $1 AND (email_state IS NULL OR email_state = 'pending')`, [creative.accountId])) === 0 ? true : undefined), 20_000, 'mails settled');
     const res = await exportOf(creative.token);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
@@ -275,5 +277,18 @@ describe('personal data: export and erasure (e2e)', () => {
     expect(await ok(reviewer, DELETE_ME, { p: PASSWORD })).toEqual({ deleteMyAccount: true });
     expect(await ok(owner, DELETE_ME, { p: PASSWORD })).toEqual({ deleteMyAccount: true });
     expect((await ok(null, `query($id: ID!) { challenge(id: $id) { status owner { name } } }`, { id: awardedChallenge })).challenge).toEqual({ status: 'AWARDED', owner: { name: 'Predilnica (test)' } });
+  });
+  it('deletes a creative profile alone by the same rules: its draft proposals and their files go, the account stays', async () => {
+    const maker = await verifiedUser(t.app, t.dataDir, 'profil@studio.example', 'Profil Brisalec');
+    const id = (await ok(maker, `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Profil Brisalec", municipality: "bled" }) { id } }`)).createCreativeProfile.id;
+    const draft = (await ok(maker, `mutation($c: ID!) { createProposal(input: { challengeId: $c, title: { sl: "Kratek osnutek" } }) { id } }`, { c: openChallenge })).createProposal.id;
+    const file = await upload(maker, draft, 'osnutek.pdf');
+    expect(fs.existsSync(path.join(t.dataDir, 'attachments', file))).toBe(true);
+    const stranger = await verifiedUser(t.app, t.dataDir, 'tuj@studio.example');
+    expect(await code(stranger, `mutation($id: ID!) { deleteCreativeProfile(id: $id) }`, { id })).toBe('FORBIDDEN');
+    expect(await ok(maker, `mutation($id: ID!) { deleteCreativeProfile(id: $id) }`, { id })).toEqual({ deleteCreativeProfile: true });
+    expect(await count(`SELECT count(*) AS n FROM proposal WHERE id = $1`, [draft])).toBe(0);
+    expect(fs.existsSync(path.join(t.dataDir, 'attachments', file))).toBe(false);
+    expect(await count(`SELECT count(*) AS n FROM account WHERE id = $1`, [maker.accountId])).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CreativesService } from '@app/marketplace';
+import { AccountErasureService, CreativesService } from '@app/marketplace';
 import { SignedIn, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import { toConnection, toCreativeProfile } from './catalogue.mappers.js';
@@ -8,7 +8,10 @@ import { CreativeProfile, CreativeProfileConnection } from './catalogue.types.js
 
 @Resolver(() => CreativeProfile)
 export class CreativesResolver {
-  constructor(private readonly creativeService: CreativesService) {}
+  constructor(
+    private readonly creativeService: CreativesService,
+    private readonly erasure: AccountErasureService,
+  ) {}
 
   @Public()
   @Query(() => CreativeProfile)
@@ -29,9 +32,11 @@ export class CreativesResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Erases the profile everywhere it is stored, including the search index.' })
+  @Mutation(() => Boolean, {
+    description: 'Erases the profile everywhere it is stored (search index and files included), by the same rules as deleteMyAccount: awarded proposals of published decisions stay under an anonymised author.',
+  })
   async deleteCreativeProfile(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<boolean> {
-    await this.creativeService.delete(actor, id);
+    await this.erasure.eraseProfile(actor, id);
     return true;
   }
 

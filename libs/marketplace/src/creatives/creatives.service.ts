@@ -80,18 +80,6 @@ export class CreativesService {
     });
   }
 
-  /** Erases the profile and its offers; the outbox carries the removals to the search index (GDPR Art. 17). */
-  delete(actor: Actor, id: string): Promise<void> {
-    return this.unitOfWork.run(async (manager, touch) => {
-      const current = isUuid(id) ? await this.profiles.findForUpdate(manager, id) : null;
-      if (!current) throw MarketplaceException.notFound('Creative profile', id);
-      this.checkOwn(actor, id);
-      for (const offerId of await this.offers.idsByCreative(manager, id)) touch(SearchableType.Offer, offerId);
-      await this.profiles.delete(manager, id);
-      touch(SearchableType.Creative, id);
-    });
-  }
-
   /**
    * The creative's own choice to be matched and notified (off until they agree). Withdrawing
    * takes effect at once: matching reads it from PostgreSQL, not from the search index.

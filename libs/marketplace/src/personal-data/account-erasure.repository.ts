@@ -72,6 +72,12 @@ export class AccountErasureRepository {
     return Number(row.n);
   }
 
+  /** The profile by id, locked (null: no such profile, or an erased one). */
+  async lockProfileById(m: EntityManager, profileId: string): Promise<string | null> {
+    const [row] = (await m.query(`SELECT id FROM creative_profile WHERE id = $1 AND erased_at IS NULL FOR UPDATE`, [profileId])) as { id: string }[];
+    return row?.id ?? null;
+  }
+
   /** The account's creative profile, locked. */
   async lockProfile(m: EntityManager, accountId: string): Promise<string | null> {
     const [row] = (await m.query(`SELECT id FROM creative_profile WHERE account_id = $1 FOR UPDATE`, [accountId])) as { id: string }[];

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SearchableType } from '@app/jobs';
-import { AccountsService, type Actor, MailDrop } from '@app/identity';
+import { AccountsService, type Actor, isAdmin, MailDrop } from '@app/identity';
+import { isUuid } from '../common/pagination.js';
 import type { EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { MarketplaceErrorCode, MarketplaceException } from '../common/marketplace.errors.js';
@@ -70,6 +71,22 @@ export class AccountErasureService {
   }
 
   /**
+   * "Delete my creative profile" (the profile alone, the account stays): the same rules as the
+   * creative side of account erasure, so awarded proposals of published decisions survive under an
+   * anonymised author and the files of deleted proposals leave the disk.
+   */
+  async eraseProfile(actor: Actor, profileId: string): Promise<void> {
+    const outcome = await this.unitOfWork.run(async (manager, touch) => {
+      const locked = isUuid(profileId) ? await this.rows.lockProfileById(manager, profileId) : null;
+      if (!locked) throw MarketplaceException.notFound('Creative profile', profileId);
+      if (actor.creativeProfileId !== profileId && !isAdmin(actor)) throw MarketplaceException.forbidden(`creative profile ${profileId} is not yours`);
+      return this.eraseProfileRows(manager, profileId, touch);
+    });
+    this.attachments.discardFiles(outcome.files);
+    this.logger.log(`creative profile ${profileId} erased: ${outcome.profile}, proposals deleted ${outcome.proposalsDeleted}, awarded proposals kept ${outcome.proposalsKept}, offers ${outcome.offers}, files ${outcome.files.length}`);
+  }
+
+  /**
    * The creative side. Proposals the person leads go with their files, unless they were awarded in
    * a published decision; proposals others lead lose only this author. A profile that authors a kept
    * award stays, anonymised; otherwise it is deleted. Either way it leaves search, as do its offers.
@@ -77,6 +94,10 @@ export class AccountErasureService {
   private async eraseCreative(manager: EntityManager, accountId: string, touch: Touch): Promise<CreativeErasure> {
     const profileId = await this.rows.lockProfile(manager, accountId);
     if (!profileId) return { profile: 'none', proposalsDeleted: 0, proposalsKept: 0, offers: 0, files: [] };
+    return this.eraseProfileRows(manager, profileId, touch);
+  }
+
+  private async eraseProfileRows(manager: EntityManager, profileId: string, touch: Touch): Promise<CreativeErasure> {
     const authored = await this.rows.authoredProposals(manager, profileId);
     const doomed = authored.filter((p) => p.lead && !p.kept).map((p) => p.id);
     const kept = authored.filter((p) => p.kept).length;
