@@ -34,8 +34,9 @@ function check(r: FanOutResult): string[] {
     ...(r.inboxRows === r.recipients ? [] : [`${r.inboxRows} inbox rows for ${r.recipients} recipients`]),
     ...(r.duplicateInboxRows === 0 ? [] : [`${r.duplicateInboxRows} duplicate inbox rows`]),
     ...(r.wrongRecipients === 0 ? [] : [`${r.wrongRecipients} row(s) for creatives who did not consent or do not match`]),
-    // Only mails in flight at the kill can be resent (8 SMTP connections per worker).
-    ...(r.resentCopies <= 8 ? [] : [`${r.resentCopies} copies resent: more than the mails in flight at the kill`]),
+    // Only a mail the SMTP server accepted while its row's transaction was still open can be sent
+    // again; the worker's database pool (10 connections) bounds those transactions.
+    ...(r.resentCopies <= 10 ? [] : [`${r.resentCopies} copies resent: more than the transactions that can be open at the kill`]),
   ];
 }
 

@@ -86,7 +86,7 @@ export async function runFanOut(run: FanOutRun): Promise<FanOutResult> {
     )).rows[0];
     let killed = false;
     let persistedMs = -1;
-    const deadline = Date.now() + Math.max(180_000, run.recipients * 30);
+    const deadline = Date.now() + Math.max(300_000, run.recipients * 30);
     for (;;) {
       const c = await counts();
       if (persistedMs < 0 && c.rows >= run.recipients) persistedMs = Date.now() - t0;
@@ -97,7 +97,8 @@ export async function runFanOut(run: FanOutRun): Promise<FanOutResult> {
       }
       if (c.sent >= run.recipients && c.rows >= run.recipients) break;
       if (Date.now() > deadline) {
-        log(`${run.backend}: gave up waiting with ${c.rows} inbox rows and ${c.sent} mails sent`);
+        const states = (await db.query(`SELECT email_state, email_attempts, count(*)::int AS n FROM notification WHERE subject_id = $1 GROUP BY 1, 2`, [challenge])).rows;
+        log(`${run.backend}: gave up waiting with ${c.rows} inbox rows and ${c.sent} mails sent; mail states ${JSON.stringify(states)}`);
         break;
       }
       await sleep(100);

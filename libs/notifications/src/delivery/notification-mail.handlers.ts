@@ -16,8 +16,12 @@ const MAIL_BATCH = 50;
 const MAIL_PARALLELISM = 8;
 /** After this many failed attempts a mail ends FAILED (admins list and retry them). */
 export const MAX_MAIL_ATTEMPTS = 5;
-/** A pending mail older than this without a job (queue flushed, Redis lost) is queued again. */
-const STALE_PENDING_MS = 5 * 60_000;
+/**
+ * A mail still pending this long after its row was written is queued again: its job may be lost
+ * (queue flushed, Redis lost) or stuck behind a crashed worker's lock. Sending it twice is
+ * impossible either way (row lock, state check), so this only shortens the wait.
+ */
+const STALE_PENDING_MS = 2 * 60_000;
 const DIGEST_PERIOD_MS: Record<DeliveryMode.Daily | DeliveryMode.Weekly, number> = { [DeliveryMode.Daily]: 24 * 3600_000, [DeliveryMode.Weekly]: 7 * 24 * 3600_000 };
 
 /**
@@ -53,7 +57,7 @@ export class NotificationMailHandlers {
       if (planned < PLAN_BATCH) break;
     }
     const stale = await this.store.stalePending(STALE_PENDING_MS, PLAN_BATCH);
-    await this.queueMails(stale);
+    await this.queueMails(stale, `stale-${Date.now()}`);
     if (total > 0) this.logger.debug(`planned ${total} notification mail(s)`);
     return total > 0 || stale.length > 0 ? JobStatus.Success : JobStatus.Skipped;
   }
@@ -62,11 +66,12 @@ export class NotificationMailHandlers {
    * Queues mails in batches by row id. Correctness does not rest on the job id: each row is sent
    * under its own lock and only while pending, so a batch queued twice sends nothing twice.
    */
-  async queueMails(ids: readonly string[]): Promise<void> {
+  async queueMails(ids: readonly string[], round = 'planned'): Promise<void> {
     const jobs = [];
     for (let from = 0; from < ids.length; from += MAIL_BATCH) {
       const notificationIds = ids.slice(from, from + MAIL_BATCH);
-      jobs.push({ item: { name: JobName.SendNotificationEmail, data: { notificationIds } } as const, jobId: `notification-mail.${notificationIds[0]}.${notificationIds.length}` });
+      // A re-queue of stale rows needs a new id: the queue may still keep the first job (e.g. failed).
+      jobs.push({ item: { name: JobName.SendNotificationEmail, data: { notificationIds } } as const, jobId: `notification-mail.${round}.${notificationIds[0]}.${notificationIds.length}` });
     }
     if (jobs.length > 0) await this.queues.queueAll(jobs);
   }
