@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { MunicipalReminderHandler } from '@app/marketplace';
+import { MunicipalComplianceService } from '@app/marketplace';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { mailTo, type TestUser, verifiedUser } from './accounts-helpers.js';
@@ -18,7 +18,8 @@ describe('municipal yearly reminder (e2e)', () => {
   const reminders = async () => (await db().query(`SELECT account_id, subject_id FROM notification WHERE kind = 'municipal-yearly-reminder' ORDER BY account_id`)) as { account_id: string; subject_id: string }[];
 
   beforeAll(async () => {
-    t = await startTestApp({ worker: true, env: { MUNICIPAL_REMINDER_DATE: '06-15' } });
+    // 31 December: the worker's own scheduled run (real today) must not remind before the test does.
+    t = await startTestApp({ worker: true, env: { MUNICIPAL_REMINDER_DATE: '12-31' } });
     [kranjOwner, kranjReviewer, trzicOwner] = await Promise.all(['kranj@obcina.example', 'pregled@obcina.example', 'trzic@obcina.example'].map((e) => verifiedUser(t.app, t.dataDir, e)));
     kranj = (await ok(kranjOwner, `mutation { createOrganisation(input: { kind: MUNICIPALITY, name: "Mestna občina Kranj (test)", municipality: "kranj" }) { id } }`)).createOrganisation.id;
     await db().query(`INSERT INTO membership (organisation_id, account_id, role) VALUES ($1, $2, 'reviewer')`, [kranj, kranjReviewer.accountId]);
@@ -33,23 +34,23 @@ describe('municipal yearly reminder (e2e)', () => {
   });
 
   it('reads the date from configuration', () => {
-    expect(t.app.get<AppConfig>(APP_CONFIG).compliance.reminderDate).toEqual({ month: 6, day: 15 });
+    expect(t.app.get<AppConfig>(APP_CONFIG).compliance.reminderDate).toEqual({ month: 12, day: 31 });
   });
 
   it('waits for the configured date, then reminds owners and editors of non-compliant municipalities once', async () => {
-    const handler = t.app.get(MunicipalReminderHandler);
+    const compliance = t.app.get(MunicipalComplianceService);
     const year = new Date().getUTCFullYear();
-    const before = await handler.remind(new Date(`${year}-06-14T12:00:00Z`));
+    const before = await compliance.sendReminders(new Date(`${year}-12-30T12:00:00Z`));
     expect(before).toMatchObject({ due: false, newInboxRows: 0 });
     expect(await reminders()).toEqual([]);
 
-    const report = await handler.remind(new Date(`${year}-06-15T08:00:00Z`));
+    const report = await compliance.sendReminders(new Date(`${year}-12-31T08:00:00Z`));
     expect(report).toMatchObject({ due: true, organisationsReminded: 1, newInboxRows: 1 });
     expect(report.unreachable).toContain('jesenice');
     expect(report.unreachable).not.toContain('trzic');
     expect(await reminders()).toEqual([{ account_id: kranjOwner.accountId, subject_id: kranj }]);
 
-    expect((await handler.remind(new Date(`${year}-09-01T08:00:00Z`))).newInboxRows).toBe(0);
+    expect((await compliance.sendReminders(new Date(`${year}-12-31T20:00:00Z`))).newInboxRows).toBe(0);
     expect(await reminders()).toHaveLength(1);
 
     const board = (await ok({ token: OPERATOR_TOKEN }, `query($y: Int!) { municipalChallengeCompliance(year: $y) { rows { municipality { code } compliant remindedAt } } }`, { y: year })).municipalChallengeCompliance.rows as Data[];

@@ -80,6 +80,11 @@ export interface ScheduledPayload {
   trigger: 'schedule' | 'manual' | 'test';
 }
 
+export interface MunicipalYearlyReminderPayload extends ScheduledPayload {
+  /** The calendar year to remind about; omitted: the current year in Slovenia. */
+  year?: number;
+}
+
 export interface SendNotificationEmailPayload {
   /** Inbox rows planned for an instant mail (at most MAIL_BATCH). */
   notificationIds: string[];
@@ -109,7 +114,7 @@ export type JobItem =
   | { name: JobName.FanOutNeedMatches; data: FanOutPayload }
   | { name: JobName.DeadlineReminders; data: ScheduledPayload }
   | { name: JobName.ProfileMatchesBatch; data: ScheduledPayload }
-  | { name: JobName.MunicipalYearlyReminder; data: ScheduledPayload };
+  | { name: JobName.MunicipalYearlyReminder; data: MunicipalYearlyReminderPayload };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobDataOf<N extends JobName> = JobOf<N>['data'];

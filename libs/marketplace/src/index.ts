@@ -23,7 +23,7 @@ export { NeedsService, type NeedCommand, type NeedUpdate } from './exchange/need
 export { OffersService, type OfferCommand, type OfferUpdate } from './exchange/offers.service.js';
 export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module.js';
 export {
-  FIRST_COMPLIANCE_YEAR, MunicipalComplianceService, type MunicipalComplianceBoard, type MunicipalComplianceRow,
+  FIRST_COMPLIANCE_YEAR, MunicipalComplianceService, type MunicipalComplianceBoard, type MunicipalComplianceRow, type ReminderReport,
 } from './compliance/municipal-compliance.service.js';
 export { IpTermsKind, RewardKind, type ChallengeTermsCommand } from './challenges/challenge-terms.js';
 export { type PartnerWithOrganisation } from './challenges/challenge-terms.repository.js';
@@ -46,4 +46,4 @@ export { PersonalDataService, PERSONAL_DATA_FORMAT, type PersonalDataExport } fr
 export { AccountErasureService } from './personal-data/account-erasure.service.js';
 export { ERASED_ACCOUNT_NAME, ERASED_AUTHOR_NAME, PERSONAL_DATA_TABLES, type PersonalDataSection, type PersonalDataTable } from './personal-data/personal-data.inventory.js';
 export { MatchNotificationsHandler } from './matching/match-notifications.handler.js';
-export { MunicipalReminderHandler, type ReminderReport } from './compliance/municipal-reminder.handler.js';
+export { MunicipalReminderHandler } from './compliance/municipal-reminder.handler.js';

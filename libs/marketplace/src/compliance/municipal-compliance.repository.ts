@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { addToInbox, organisationEditors } from '../common/inbox.js';
 import { ChallengeKind, OrganisationKind } from '../reference/index.js';
+
+/** Inbox kind of the yearly reminder (its mail template and category are keyed by it). */
+const MUNICIPAL_REMINDER_KIND = 'municipal-yearly-reminder';
+
+/** One reminder per organisation and year: the key the inbox's unique index deduplicates on. */
+function reminderKey(year: number, organisationId: string): string {
+  return `${MUNICIPAL_REMINDER_KIND}:${year}:${organisationId}`;
+}
 
 export interface ComplianceRow {
   municipality: string;
@@ -38,10 +47,23 @@ export class MunicipalComplianceRepository {
   async remindedAt(year: number, organisationIds: readonly string[]): Promise<Map<string, Date>> {
     const rows = (await this.dataSource.query(
       `SELECT subject_id, min(created_at) AS at FROM notification
-        WHERE kind = 'municipal-yearly-reminder' AND idempotency_key = 'municipal-yearly-reminder:' || $1 || ':' || subject_id AND subject_id = ANY($2::uuid[])
+        WHERE kind = $1 AND idempotency_key = ANY($2::text[])
         GROUP BY subject_id`,
-      [String(year), organisationIds],
+      [MUNICIPAL_REMINDER_KIND, organisationIds.map((id) => reminderKey(year, id))],
     )) as { subject_id: string; at: Date }[];
     return new Map(rows.map((r) => [r.subject_id, r.at]));
+  }
+
+  /**
+   * Reminds the organisation's owners and editors about the year: one inbox row each, at most
+   * once per year however often it runs. `recipients` 0: nobody there could act on it.
+   */
+  async remind(year: number, organisationId: string): Promise<{ recipients: number; added: number }> {
+    const manager = this.dataSource.manager;
+    const editors = await organisationEditors(manager, organisationId);
+    const added = await addToInbox(manager, editors, {
+      kind: MUNICIPAL_REMINDER_KIND, subjectType: 'organisation', subjectId: organisationId, idempotencyKey: reminderKey(year, organisationId),
+    });
+    return { recipients: editors.length, added };
   }
 }

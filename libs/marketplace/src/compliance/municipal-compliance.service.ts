@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { ChallengeEntity, OrganisationEntity } from '@app/database';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
@@ -26,9 +27,30 @@ export interface MunicipalComplianceBoard {
   compliantCount: number;
 }
 
+/** What one reminder run did; codes and counts only, so it can be logged as is. */
+export interface ReminderReport {
+  year: number;
+  /** false: before the year's MUNICIPAL_REMINDER_DATE (or a future year), nothing was sent. */
+  due: boolean;
+  nonCompliant: number;
+  /** Non-compliant municipalities' organisations with an owner or editor to remind. */
+  organisationsReminded: number;
+  /** Inbox rows this run added (0 when everyone had been reminded before). */
+  newInboxRows: number;
+  /** Non-compliant municipalities with no organisation (or no owner/editor) on the platform to remind. */
+  unreachable: string[];
+}
+
+/** The calendar date in Ljubljana, as [year, month, day]: the rule's year is Slovenian. */
+function ljubljanaDate(now: Date): [number, number, number] {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now).split('-').map(Number);
+  return [parts[0], parts[1], parts[2]];
+}
+
 @Injectable()
 export class MunicipalComplianceService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly compliance: MunicipalComplianceRepository,
     private readonly organisations: OrganisationRepository,
     private readonly challenges: ChallengeRepository,
@@ -56,5 +78,33 @@ export class MunicipalComplianceService {
       return { municipality, organisations: organisations.filter((o) => orgIds.has(o.id)), challenges: published, compliant: published.length > 0, remindedAt };
     });
     return { year, rows, compliantCount: rows.filter((r) => r.compliant).length };
+  }
+
+  /**
+   * From MUNICIPAL_REMINDER_DATE on, reminds every municipality without a public-service challenge
+   * in the year (default: the current one) through its organisations' owners and editors. A past
+   * year is due at once, a future one not yet. Safe to repeat: each organisation hears it once a year.
+   */
+  async sendReminders(now: Date, year?: number): Promise<ReminderReport> {
+    const [thisYear, month, day] = ljubljanaDate(now);
+    const target = year ?? thisYear;
+    const from = this.config.compliance.reminderDate;
+    const reached = month > from.month || (month === from.month && day >= from.day);
+    const report: ReminderReport = { year: target, due: target < thisYear || (target === thisYear && reached), nonCompliant: 0, organisationsReminded: 0, newInboxRows: 0, unreachable: [] };
+    if (!report.due) return report;
+    const board = await this.board(target, now);
+    for (const row of board.rows.filter((r) => !r.compliant)) {
+      report.nonCompliant += 1;
+      let anyone = false;
+      for (const organisation of row.organisations) {
+        const { recipients, added } = await this.compliance.remind(target, organisation.id);
+        if (recipients === 0) continue;
+        anyone = true;
+        report.organisationsReminded += 1;
+        report.newInboxRows += added;
+      }
+      if (!anyone) report.unreachable.push(row.municipality.code);
+    }
+    return report;
   }
 }
