@@ -4,7 +4,7 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
   jsc: { target: 'es2023', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } },
 }];
-const libs = ['config', 'database', 'jobs', 'search', 'identity', 'notifications', 'marketplace', 'testing'];
+const libs = ['config', 'database', 'jobs', 'search', 'identity', 'notifications', 'marketplace', 'events', 'testing'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
