@@ -1,2 +1,4 @@
 // Match-making events: registration, meeting requests, the meeting scheduler, agendas and outcomes.
-export {};
+export * from './scheduling/scheduling.types';
+export { SchedulingInputError, type SchedulingErrorCode } from './scheduling/scheduling.errors';
+export { greedySchedule, scheduleMeetings } from './scheduling/scheduler';

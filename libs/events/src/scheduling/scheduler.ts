@@ -1,0 +1,143 @@
+import { performance } from 'node:perf_hooks';
+import { combinatorialBounds, type CombinatorialBounds } from './bounds';
+import { construct, greedyFill, placeLocked } from './greedy';
+import { konigApplies, konigSchedule } from './konig';
+import { lpBound } from './lp-bound';
+import { buildModel, type Model } from './model';
+import { raiseMinimum, reduceGaps, restorePrevious } from './polish';
+import { buildResult } from './result';
+import { Rng } from './rng';
+import type { ScheduleBound, ScheduleInput, ScheduleOptions, SchedulePhase, ScheduleResult } from './scheduling.types';
+import { EjectionSearch } from './search';
+import { ScheduleState } from './state';
+
+const DEFAULT_TIME_LIMIT_MS = 8000;
+/** Share of the time limit the LP bound may use before the heuristic gets the rest. */
+const LP_SHARE = 0.4;
+/** Above this many (meeting, slot) columns the weighted LP (a second solve) is skipped. */
+const WEIGHTED_LP_MAX_COLUMNS = 3000;
+
+function bestBound(comb: CombinatorialBounds, lp: number | null, weightedLp: number | null): ScheduleBound {
+  const best = Math.min(comb.flow, comb.slot, comb.capacity, lp ?? Infinity);
+  return { lp, flow: comb.flow, slot: comb.slot, capacity: comb.capacity, best, weightedLp };
+}
+
+function columnCount(m: Model): number {
+  let n = 0;
+  for (let e = 0; e < m.E; e++) n += m.cand[e].length;
+  return n;
+}
+
+/**
+ * Schedules accepted meetings into (slot, table) pairs. Lexicographic objective: (1) Σ weights (mutual meetings
+ * weigh `mutualWeight`), (4) fewest moved meetings on re-runs, (2) fewest idle gaps, (3) highest minimum of meetings
+ * per participant. (4) is ranked before (2) and (3) on purpose: see `restorePrevious`.
+ *
+ * Method: the König construction when its exactness conditions hold (provably optimal); otherwise the LP relaxation
+ * (HiGHS) for the bound and as a guide, an LP-guided greedy construction, an ejection-chain local search until the
+ * time limit or the bound, then passes for disruption, gaps and fairness that never lower objective (1).
+ *
+ * Throws SchedulingInputError on invalid input. The HiGHS solve is synchronous WebAssembly: it blocks the event loop
+ * for up to 40% of the time limit, so run this in a worker (BullMQ job), never in a request handler.
+ */
+export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions = {}): Promise<ScheduleResult> {
+  const started = performance.now();
+  const now = () => performance.now();
+  const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const deadline = started + limit;
+  const progress = (fraction: number, phase: SchedulePhase) => options.onProgress?.(Math.min(1, Math.max(0, fraction)), phase);
+  const notes: string[] = [];
+  progress(0, 'validate');
+  const m = buildModel(input, options.mutualWeight ?? 2);
+  const rng = new Rng(options.seed ?? 1);
+
+  progress(0.05, 'bounds');
+  const comb = combinatorialBounds(m);
+
+  const konig = konigApplies(m);
+  if (konig.ok) {
+    const state = new ScheduleState(m);
+    const slots = konigSchedule(m, konig.side);
+    let valid = true;
+    for (let e = 0; e < m.E && valid; e++) {
+      if (slots[e] < 0) continue;
+      if (state.canPlace(e, slots[e])) state.setSlot(e, slots[e]);
+      else valid = false;
+    }
+    if (valid) {
+      state.commit();
+      notes.push('König case (bipartite, full availability, equal tables, caps that cannot bind): provably optimal; LP bound not needed');
+      progress(0.6, 'polish');
+      reduceGaps(state, deadline, now);
+      progress(1, 'done');
+      const bound = bestBound(comb, null, null);
+      return buildResult(state, bound, 'konig', state.count === Math.min(comb.flow, comb.capacity), started, now(), notes);
+    }
+    notes.push('König construction produced an invalid schedule; fell back to the general method');
+  }
+
+  let lp: number | null = null;
+  let weightedLp: number | null = null;
+  let guide: Awaited<ReturnType<typeof lpBound>>['columns'] = null;
+  if (options.lpBound !== false) {
+    progress(0.1, 'lp-bound');
+    const result = await lpBound(m, null, Math.max(50, Math.min(limit * LP_SHARE, deadline - now())));
+    lp = result.bound;
+    guide = result.columns;
+    if (result.note) notes.push(result.note);
+    if (lp !== null && columnCount(m) <= WEIGHTED_LP_MAX_COLUMNS && deadline - now() > limit * 0.5) {
+      const weighted = await lpBound(m, m.weight, Math.min(limit * 0.1, deadline - now()));
+      weightedLp = weighted.bound;
+    }
+  } else notes.push('LP bound disabled by options');
+  const bound = bestBound(comb, lp, weightedLp);
+
+  progress(0.45, 'construct');
+  const state = new ScheduleState(m);
+  placeLocked(state);
+  construct(state, rng, guide);
+  state.commit();
+
+  progress(0.5, 'search');
+  const searchStart = now();
+  const polishReserve = Math.min(1000, Math.max(0, (deadline - searchStart) * 0.1));
+  new EjectionSearch(state, rng).run({
+    deadline: deadline - polishReserve,
+    upper: bound.best,
+    now,
+    tick: (fraction) => progress(0.5 + 0.4 * Math.min(1, fraction), 'search'),
+  });
+
+  progress(0.9, 'polish');
+  const restored = restorePrevious(state);
+  if (restored > 0) notes.push(`${restored} meetings moved back to their previous slot`);
+  reduceGaps(state, deadline, now);
+  raiseMinimum(state, deadline, now);
+  reduceGaps(state, deadline, now);
+  progress(1, 'done');
+  return buildResult(state, bound, guide ? 'lp-guided+search' : 'greedy+search', false, started, now(), notes);
+}
+
+/**
+ * Plain greedy baseline (most constrained meeting first, earliest feasible slot) for comparison in benchmarks.
+ * Same validation and result shape; LP bound only when `lpBound: true` is passed.
+ */
+export async function greedySchedule(input: ScheduleInput, options: ScheduleOptions = {}): Promise<ScheduleResult> {
+  const started = performance.now();
+  const m = buildModel(input, options.mutualWeight ?? 2);
+  options.onProgress?.(0, 'validate');
+  const comb = combinatorialBounds(m);
+  let lp: number | null = null;
+  const notes: string[] = [];
+  if (options.lpBound === true) {
+    const result = await lpBound(m, null, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+    lp = result.bound;
+    if (result.note) notes.push(result.note);
+  }
+  const state = new ScheduleState(m);
+  placeLocked(state);
+  greedyFill(state, new Rng(options.seed ?? 1));
+  state.commit();
+  options.onProgress?.(1, 'done');
+  return buildResult(state, bestBound(comb, lp, null), 'greedy', false, started, performance.now(), notes);
+}
