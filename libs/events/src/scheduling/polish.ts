@@ -129,3 +129,21 @@ function soleBlocker(state: ScheduleState, e: number, t: number): number {
   }
   return -1;
 }
+
+/** Last pass: any waiting meeting that now fits as the schedule stands goes in (polish moves can free room). */
+export function fillFreeRoom(state: ScheduleState): number {
+  const m = state.m;
+  let added = 0;
+  for (let e = 0; e < m.E; e++) {
+    if (state.slotOf[e] >= 0) continue;
+    for (const t of m.cand[e]) {
+      if (state.canPlace(e, t)) {
+        state.setSlot(e, t);
+        added++;
+        break;
+      }
+    }
+  }
+  state.commit();
+  return added;
+}

@@ -4,10 +4,10 @@ import { construct, greedyFill, placeLocked } from './greedy';
 import { konigApplies, konigSchedule } from './konig';
 import { lpBound } from './lp-bound';
 import { buildModel, type Model } from './model';
-import { raiseMinimum, reduceGaps, restorePrevious } from './polish';
+import { fillFreeRoom, raiseMinimum, reduceGaps, restorePrevious } from './polish';
 import { buildResult } from './result';
 import { Rng } from './rng';
-import type { ScheduleBound, ScheduleInput, ScheduleOptions, SchedulePhase, ScheduleResult } from './scheduling.types';
+import type { ScheduleBound, ScheduleInput, ScheduleMethod, ScheduleOptions, SchedulePhase, ScheduleResult } from './scheduling.types';
 import { EjectionSearch } from './search';
 import { ScheduleState } from './state';
 
@@ -55,31 +55,35 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const comb = combinatorialBounds(m);
 
   const konig = konigApplies(m);
+  let konigState: ScheduleState | null = null;
   if (konig.ok) {
-    const state = new ScheduleState(m);
+    konigState = new ScheduleState(m);
     const slots = konigSchedule(m, konig.side);
-    let valid = true;
-    for (let e = 0; e < m.E && valid; e++) {
+    for (let e = 0; e < m.E && konigState; e++) {
       if (slots[e] < 0) continue;
-      if (state.canPlace(e, slots[e])) state.setSlot(e, slots[e]);
-      else valid = false;
+      if (konigState.canPlace(e, slots[e])) konigState.setSlot(e, slots[e]);
+      else konigState = null;
     }
-    if (valid) {
-      state.commit();
-      notes.push('König case (bipartite, full availability, equal tables, caps that cannot bind): provably optimal; LP bound not needed');
-      progress(0.6, 'polish');
-      reduceGaps(state, deadline, now);
-      progress(1, 'done');
-      const bound = bestBound(comb, null, null);
-      return buildResult(state, bound, 'konig', state.count === Math.min(comb.flow, comb.capacity), started, now(), notes);
-    }
-    notes.push('König construction produced an invalid schedule; fell back to the general method');
+    if (!konigState) notes.push('König construction produced an invalid schedule; fell back to the general method');
+  }
+  let hasPrevious = false;
+  for (let e = 0; e < m.E; e++) if (m.hadPrevious[e]) hasPrevious = true;
+  if (konigState && !hasPrevious) {
+    konigState.commit();
+    notes.push('König case (bipartite, full availability, equal tables, caps that cannot bind): provably optimal; LP bound not needed');
+    progress(0.6, 'polish');
+    reduceGaps(konigState, deadline, now);
+    fillFreeRoom(konigState);
+    progress(1, 'done');
+    return buildResult(konigState, bestBound(comb, null, null), 'konig', konigState.count === Math.min(comb.flow, comb.capacity), started, now(), notes);
   }
 
   let lp: number | null = null;
   let weightedLp: number | null = null;
   let guide: Awaited<ReturnType<typeof lpBound>>['columns'] = null;
-  if (options.lpBound !== false) {
+  if (konigState) {
+    notes.push('König case on a re-run: the general method starts from the previous schedule and is kept if it matches the König optimum with fewer moves');
+  } else if (options.lpBound !== false) {
     progress(0.1, 'lp-bound');
     const result = await lpBound(m, null, Math.max(50, Math.min(limit * LP_SHARE, deadline - now())));
     lp = result.bound;
@@ -103,19 +107,29 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const polishReserve = Math.min(1000, Math.max(0, (deadline - searchStart) * 0.1));
   new EjectionSearch(state, rng).run({
     deadline: deadline - polishReserve,
-    upper: bound.best,
+    upper: konigState ? konigState.count : bound.best,
+    weightTarget: konigState ? konigState.weight : weightedLp,
     now,
     tick: (fraction) => progress(0.5 + 0.4 * Math.min(1, fraction), 'search'),
   });
 
   progress(0.9, 'polish');
-  const restored = restorePrevious(state);
+  let method: ScheduleMethod = guide ? 'lp-guided+search' : 'greedy+search';
+  let final = state;
+  if (konigState && konigState.weight > state.weight + 1e-9) {
+    final = konigState;
+    method = 'konig';
+    notes.push('the König schedule holds more than the search reached from the previous schedule: kept it');
+  }
+  const restored = restorePrevious(final);
   if (restored > 0) notes.push(`${restored} meetings moved back to their previous slot`);
-  reduceGaps(state, deadline, now);
-  raiseMinimum(state, deadline, now);
-  reduceGaps(state, deadline, now);
+  reduceGaps(final, deadline, now);
+  raiseMinimum(final, deadline, now);
+  reduceGaps(final, deadline, now);
+  fillFreeRoom(final);
   progress(1, 'done');
-  return buildResult(state, bound, guide ? 'lp-guided+search' : 'greedy+search', false, started, now(), notes);
+  const proven = konigState !== null && final.count === Math.min(comb.flow, comb.capacity);
+  return buildResult(final, bound, method, proven, started, now(), notes);
 }
 
 /**

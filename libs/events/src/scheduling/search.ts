@@ -5,6 +5,8 @@ export interface SearchOptions {
   deadline: number;
   /** Known upper bound on the number of meetings: stop early once reached (and nothing heavier waits). */
   upper: number;
+  /** Known upper bound (or target) on the total weight: stop once reached. */
+  weightTarget?: number | null;
   /** Called now and then with the fraction of the search budget used. */
   tick?: (fraction: number) => void;
   now: () => number;
@@ -42,6 +44,13 @@ export class EjectionSearch {
     const span = Math.max(1, options.deadline - start);
     let best = state.snapshot();
     let bestWeight = state.weight;
+    let bestDisplaced = state.displaced;
+    const better = () => state.weight > bestWeight + 1e-9 || (state.weight > bestWeight - 1e-9 && state.displaced < bestDisplaced);
+    const keep = () => {
+      best = state.snapshot();
+      bestWeight = state.weight;
+      bestDisplaced = state.displaced;
+    };
     let depth = 2;
     let stale = 0;
     const waiting = (): number[] => {
@@ -51,6 +60,7 @@ export class EjectionSearch {
     };
     while (options.now() < options.deadline) {
       if (this.done(options.upper)) break;
+      if (options.weightTarget != null && state.weight >= options.weightTarget - 1e-9 && state.displaced === 0) break;
       let improved = false;
       for (const e of waiting()) {
         if (state.slotOf[e] >= 0) continue;
@@ -67,9 +77,8 @@ export class EjectionSearch {
         }
       }
       options.tick?.((options.now() - start) / span);
-      if (state.weight > bestWeight + 1e-9) {
-        best = state.snapshot();
-        bestWeight = state.weight;
+      if (better()) {
+        keep();
         stale = 0;
       }
       if (improved) continue;
@@ -78,19 +87,16 @@ export class EjectionSearch {
         continue;
       }
       stale++;
-      if (stale > 40) break;
+      if (stale > 40 || (state.count >= options.upper && stale > 5)) break;
       // Plateau: equal-weight swaps move the search to a neighbouring schedule of the same value.
       if (stale % 8 === 0) {
         state.restore(best);
       }
       this.plateau(waiting());
       depth = 3;
-      if (state.weight > bestWeight + 1e-9) {
-        best = state.snapshot();
-        bestWeight = state.weight;
-      }
+      if (better()) keep();
     }
-    if (state.weight < bestWeight - 1e-9) state.restore(best);
+    if (state.weight < bestWeight - 1e-9 || (state.weight < bestWeight + 1e-9 && state.displaced > bestDisplaced)) state.restore(best);
     state.commit();
   }
 
@@ -163,12 +169,20 @@ export class EjectionSearch {
     const m = state.m;
     let chosen = -1;
     let seen = 0;
+    let anchored = -1;
+    let seenAnchored = 0;
     for (const f of pool) {
       if (state.slotOf[f] < 0 || m.lockedSlot[f] >= 0 || this.inChain[f] || !ok(f)) continue;
+      if (m.prevSlot[f] === state.slotOf[f]) {
+        seenAnchored++;
+        if (this.rng.int(seenAnchored) === 0) anchored = f;
+        continue;
+      }
       seen++;
       if (this.rng.int(seen) === 0) chosen = f;
     }
-    return chosen;
+    // Meetings still where the published schedule had them are moved only when nothing else can make room.
+    return chosen >= 0 ? chosen : anchored;
   }
 
   /** Places waiting meeting e, moving others along an ejection chain; leaves the state unchanged when it fails. */

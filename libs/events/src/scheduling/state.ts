@@ -19,6 +19,8 @@ export class ScheduleState {
   private readonly journal: number[] = [];
   weight = 0;
   count = 0;
+  /** Meetings with a previous placement that are not in their previous slot (objective 4, tables aside). */
+  displaced = 0;
   private readonly ns: number;
 
   constructor(readonly m: Model) {
@@ -30,6 +32,7 @@ export class ScheduleState {
     this.total = new Int32Array(m.P);
     this.members = Array.from({ length: m.S }, () => []);
     this.posInSlot = new Int32Array(m.E).fill(-1);
+    for (let e = 0; e < m.E; e++) this.displaced += m.hadPrevious[e];
   }
 
   sessCount(p: number, t: number): number {
@@ -107,6 +110,7 @@ export class ScheduleState {
     this.members[t].push(e);
     this.weight += m.weight[e];
     this.count++;
+    if (m.hadPrevious[e] && m.prevSlot[e] === t) this.displaced--;
   }
 
   private detach(e: number, t: number): void {
@@ -131,6 +135,7 @@ export class ScheduleState {
     this.posInSlot[e] = -1;
     this.weight -= m.weight[e];
     this.count--;
+    if (m.hadPrevious[e] && m.prevSlot[e] === t) this.displaced++;
   }
 }
 
