@@ -35,8 +35,8 @@ export function greedyFill(state: ScheduleState, rng: Rng): void {
 }
 
 /**
- * How many idle positions adding slot t would open for p in t's session (negative never: a new meeting can only
- * fill a hole, which we count as -1 so it is preferred, or extend the span).
+ * Change in p's idle gaps if p gets a meeting in slot t: -1 when it fills a hole, 0 when it extends the span by
+ * one (or is p's first meeting of the session), more when it opens a hole.
  */
 export function gapDelta(state: ScheduleState, p: number, t: number): number {
   const m = state.m;

@@ -147,3 +147,72 @@ export function fillFreeRoom(state: ScheduleState): number {
   state.commit();
   return added;
 }
+
+/**
+ * Objective (2), stronger: move meeting e to slot t even when one meeting f is in the way, if f can go to another
+ * of its slots and the four people involved end with fewer idle gaps in total. The set of scheduled meetings never
+ * changes, and meetings at their previous slot or locked are never moved. `blockersOf` is the search's blocker
+ * computation (the meetings that must leave t for e to fit).
+ */
+export function reduceGapsWithSwaps(
+  state: ScheduleState,
+  blockersOf: (e: number, t: number) => number[] | null,
+  deadline: number,
+  now: () => number,
+): number {
+  const m = state.m;
+  const movable = (f: number) => m.lockedSlot[f] < 0 && m.prevSlot[f] !== state.slotOf[f];
+  let total = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    let improved = 0;
+    for (let e = 0; e < m.E; e++) {
+      if ((e & 31) === 0 && now() >= deadline) return total + improved;
+      const cur = state.slotOf[e];
+      if (cur < 0 || !movable(e)) continue;
+      const a = m.ma[e];
+      const b = m.mb[e];
+      if (participantGaps(state, a) + participantGaps(state, b) === 0) continue;
+      for (const t of m.cand[e]) {
+        if (t === cur) continue;
+        state.setSlot(e, -1);
+        const out = blockersOf(e, t);
+        state.setSlot(e, cur);
+        if (!out || out.length !== 1 || !movable(out[0])) continue;
+        const f = out[0];
+        const people = [...new Set([a, b, m.ma[f], m.mb[f]])];
+        const before = people.reduce((sum, p) => sum + participantGaps(state, p), 0);
+        const mark = state.mark();
+        state.setSlot(e, -1);
+        state.setSlot(f, -1);
+        if (!state.canPlace(e, t)) {
+          state.rollback(mark);
+          continue;
+        }
+        state.setSlot(e, t);
+        let bestSlot = -1;
+        let bestGaps = before;
+        for (const u of m.cand[f]) {
+          if (u === t || !state.canPlace(f, u)) continue;
+          state.setSlot(f, u);
+          const after = people.reduce((sum, p) => sum + participantGaps(state, p), 0);
+          state.setSlot(f, -1);
+          if (after < bestGaps) {
+            bestGaps = after;
+            bestSlot = u;
+          }
+        }
+        if (bestSlot < 0) {
+          state.rollback(mark);
+          continue;
+        }
+        state.setSlot(f, bestSlot);
+        state.commit();
+        improved++;
+        break;
+      }
+    }
+    total += improved;
+    if (improved === 0) break;
+  }
+  return total;
+}

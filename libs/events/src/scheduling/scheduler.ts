@@ -4,7 +4,7 @@ import { construct, greedyFill, placeLocked } from './greedy';
 import { konigApplies, konigSchedule } from './konig';
 import { lpBound } from './lp-bound';
 import { buildModel, type Model } from './model';
-import { fillFreeRoom, raiseMinimum, reduceGaps, restorePrevious } from './polish';
+import { fillFreeRoom, raiseMinimum, reduceGaps, reduceGapsWithSwaps, restorePrevious } from './polish';
 import { buildResult } from './result';
 import { Rng } from './rng';
 import type { ScheduleBound, ScheduleInput, ScheduleMethod, ScheduleOptions, SchedulePhase, ScheduleResult } from './scheduling.types';
@@ -96,6 +96,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   } else notes.push('LP bound disabled by options');
   const bound = bestBound(comb, lp, weightedLp);
 
+  const tLp = now();
   progress(0.45, 'construct');
   const state = new ScheduleState(m);
   placeLocked(state);
@@ -104,8 +105,10 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
 
   progress(0.5, 'search');
   const searchStart = now();
-  const polishReserve = Math.min(1000, Math.max(0, (deadline - searchStart) * 0.1));
-  new EjectionSearch(state, rng).run({
+  const polishReserve = Math.min(2000, Math.max(0, (deadline - searchStart) * 0.2));
+  const search = new EjectionSearch(state, rng);
+  const constructed = state.count;
+  search.run({
     deadline: deadline - polishReserve,
     upper: konigState ? konigState.count : bound.best,
     weightTarget: konigState ? konigState.weight : weightedLp,
@@ -113,6 +116,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
     tick: (fraction) => progress(0.5 + 0.4 * Math.min(1, fraction), 'search'),
   });
 
+  const tSearch = now();
   progress(0.9, 'polish');
   let method: ScheduleMethod = guide ? 'lp-guided+search' : 'greedy+search';
   let final = state;
@@ -124,9 +128,12 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const restored = restorePrevious(final);
   if (restored > 0) notes.push(`${restored} meetings moved back to their previous slot`);
   reduceGaps(final, deadline, now);
+  reduceGapsWithSwaps(final, (e, t) => search.blockers(e, t), deadline, now);
   raiseMinimum(final, deadline, now);
   reduceGaps(final, deadline, now);
   fillFreeRoom(final);
+  const end = now();
+  notes.push(`timings: bounds+LP ${Math.round(tLp - started)} ms, construction ${Math.round(searchStart - tLp)} ms (${constructed} meetings), search ${Math.round(tSearch - searchStart)} ms (${search.rounds} rounds, ${final.count} meetings), polish ${Math.round(end - tSearch)} ms`);
   progress(1, 'done');
   const proven = konigState !== null && final.count === Math.min(comb.flow, comb.capacity);
   return buildResult(final, bound, method, proven, started, now(), notes);

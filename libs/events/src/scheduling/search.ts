@@ -1,3 +1,4 @@
+import { gapDelta } from './greedy';
 import type { Rng } from './rng';
 import type { ScheduleState } from './state';
 
@@ -28,6 +29,8 @@ export class EjectionSearch {
   private nodes = 0;
   private nodeBudget = 0;
   private maxBlockers = 2;
+  /** Rounds run by the last `run` (for the notes). */
+  rounds = 0;
 
   constructor(
     private readonly state: ScheduleState,
@@ -59,6 +62,7 @@ export class EjectionSearch {
       return rng.shuffle(list).sort((x, y) => m.weight[y] - m.weight[x]);
     };
     while (options.now() < options.deadline) {
+      this.rounds++;
       if (this.done(options.upper)) break;
       if (options.weightTarget != null && state.weight >= options.weightTarget - 1e-9 && state.displaced === 0) break;
       let improved = false;
@@ -193,12 +197,21 @@ export class EjectionSearch {
     const n = cand.length;
     if (n === 0) return false;
     const offset = this.rng.int(n);
+    // Of the slots where e fits as things stand, take the one that adds the fewest idle gaps to its two sides.
+    let free = -1;
+    let freeGaps = Infinity;
     for (let i = 0; i < n; i++) {
       const t = cand[(i + offset) % n];
-      if (t !== this.barredSlot[e] && state.canPlace(e, t)) {
-        state.setSlot(e, t);
-        return true;
+      if (t === this.barredSlot[e] || !state.canPlace(e, t)) continue;
+      const gaps = gapDelta(state, m.ma[e], t) + gapDelta(state, m.mb[e], t);
+      if (gaps < freeGaps) {
+        freeGaps = gaps;
+        free = t;
       }
+    }
+    if (free >= 0) {
+      state.setSlot(e, free);
+      return true;
     }
     if (depth === 0) return false;
     for (let i = 0; i < n; i++) {
