@@ -145,7 +145,7 @@ async function rerun(spec: FamilySpec): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`time limit ${TIME} ms per run; ${INSTANCES} instances per small family, ${BIG} per 500-participant family`);
-  console.log(['instance'.padEnd(30), 'meetings', 'sched', 'lp'.padStart(6), 'comb'.padStart(6), 'ratio'.padStart(7), 'greedy'.padStart(7), 'gaps/floor'.padStart(10), 'min/med/max'.padStart(12), 'ms'.padStart(6), 'method'].join(' '));
+  console.log(['instance'.padEnd(30), 'meetings', 'sched', 'lp'.padStart(6), 'comb'.padStart(6), 'ratio'.padStart(7), 'greedy'.padStart(7), 'w/wLP'.padStart(7), 'gaps/floor'.padStart(10), 'min/med/max'.padStart(12), 'ms'.padStart(6), 'method'].join(' '));
   const summary: string[] = [];
   for (const spec of FAMILIES) {
     if (ONLY && spec.name !== ONLY) continue;
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       const s = result.stats;
       console.log([
         `${spec.name}#${i}`.padEnd(30), String(input.meetings.length).padStart(8), String(result.scheduled).padStart(5),
-        String(result.bound.lp ?? '-').padStart(6), String(comb).padStart(6), fmt(result.ratio).padStart(7), fmt(greedyRatio).padStart(7),
+        String(result.bound.lp ?? '-').padStart(6), String(comb).padStart(6), fmt(result.ratio).padStart(7), fmt(greedyRatio).padStart(7), (result.bound.weightedLp ? fmt(result.weight / result.bound.weightedLp) : '-').padStart(7),
         `${result.idleGaps.total}/${gapFloor(input, result)}`.padStart(10), `${s.min}/${s.median}/${s.max}`.padStart(12), String(Math.round(ms)).padStart(6), result.method,
       ].join(' '));
       for (const note of result.notes) if (VERBOSE || note.startsWith("LP bound unavailable")) console.log(`   note: ${note}`);

@@ -1,6 +1,7 @@
 import { colourBipartiteEdges, equalizeColourClasses } from './edge-colouring';
 import { FlowNetwork, minCostMaxFlow } from './max-flow';
 import type { Model } from './model';
+import { participantGaps, type ScheduleState } from './state';
 
 /**
  * Side of each participant (0/1) when the meeting graph is bipartite, else null. Participants without meetings get 0.
@@ -117,4 +118,47 @@ export function konigSchedule(m: Model, side: Uint8Array): Int32Array {
   const slotOf = new Int32Array(m.E).fill(-1);
   chosen.forEach((e, i) => (slotOf[e] = slotOfClass[colour[i]]));
   return slotOf;
+}
+
+/**
+ * Idle gaps in the König case: with full availability, equal tables and caps that cannot bind, the contents of any
+ * two slots can be exchanged without breaking anything, so hill-climb over such exchanges while the participants
+ * involved lose idle gaps (the colouring fixes who meets in the same slot, not which slot that is).
+ */
+export function improveSlotOrder(state: ScheduleState, deadline: number, now: () => number): number {
+  const m = state.m;
+  let swaps = 0;
+  const involved = (t1: number, t2: number): number[] => {
+    const people = new Set<number>();
+    for (const t of [t1, t2]) for (const e of state.members[t]) people.add(m.ma[e]).add(m.mb[e]);
+    return [...people];
+  };
+  const exchange = (t1: number, t2: number): void => {
+    const one = [...state.members[t1]];
+    const two = [...state.members[t2]];
+    for (const e of one) state.setSlot(e, -1);
+    for (const e of two) state.setSlot(e, -1);
+    for (const e of one) state.setSlot(e, t2);
+    for (const e of two) state.setSlot(e, t1);
+  };
+  for (let pass = 0; pass < 20; pass++) {
+    let improved = false;
+    for (let t1 = 0; t1 < m.S; t1++) {
+      for (let t2 = t1 + 1; t2 < m.S; t2++) {
+        if (now() >= deadline) return swaps;
+        if (m.slotSession[t1] !== m.slotSession[t2]) continue;
+        const people = involved(t1, t2);
+        const before = people.reduce((sum, p) => sum + participantGaps(state, p), 0);
+        exchange(t1, t2);
+        const after = people.reduce((sum, p) => sum + participantGaps(state, p), 0);
+        if (after < before) {
+          swaps++;
+          improved = true;
+        } else exchange(t1, t2);
+      }
+    }
+    state.commit();
+    if (!improved) break;
+  }
+  return swaps;
 }

@@ -25,6 +25,13 @@ interface Row {
   rhs: number;
 }
 
+/** Column names for the General (integer) section, a few per line. */
+function nameLines(cols: number[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < cols.length; i += TERMS_PER_LINE) lines.push(` ${cols.slice(i, i + TERMS_PER_LINE).map((k) => `x${k}`).join(' ')}`);
+  return lines;
+}
+
 /** Terms per line: HiGHS reads LP files line by line and long lines are a known source of trouble. */
 const TERMS_PER_LINE = 8;
 
@@ -48,7 +55,18 @@ function linearLines(cols: number[], coef: ((k: number) => number) | null): stri
  * (about 1 s on the 500-participant bench model, against 3-5 s with crossover or simplex): its dual iterate, once
  * certified, is all the bound needs.
  */
-export async function lpBound(m: Model, weights: Float64Array | null, timeLimitMs: number): Promise<LpBoundResult> {
+interface TimeIndexedModel {
+  text: string;
+  rows: Row[];
+  colE: number[];
+  colT: number[];
+  cost: (k: number) => number;
+  lower: (k: number) => number;
+  n: number;
+}
+
+/** The time-indexed model in CPLEX LP format (columns x0..x{n-1} in order of appearance, rows in `rows` order). */
+function timeIndexedModel(m: Model, weights: ((e: number, t: number) => number) | null, integer: boolean): TimeIndexedModel {
   const colE: number[] = [];
   const colT: number[] = [];
   const byMeeting: number[][] = [];
@@ -80,7 +98,6 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
     byMeeting.push(own);
   }
   const n = colE.length;
-  if (n === 0) return { bound: 0, columns: { e: new Int32Array(0), t: new Int32Array(0), x: new Float64Array(0) }, note: null };
   const rows: Row[] = [];
   for (const cols of byMeeting) if (cols.length > 1) rows.push({ cols, rhs: 1 });
   for (const cols of byPersonSlot.values()) if (cols.length > 1) rows.push({ cols, rhs: 1 });
@@ -94,7 +111,7 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
   byPerson.forEach((cols, p) => {
     if (cols.length > m.capTotal[p]) rows.push({ cols, rhs: m.capTotal[p] });
   });
-  const cost = (k: number) => (weights ? weights[colE[k]] : 1);
+  const cost = (k: number) => (weights ? weights(colE[k], colT[k]) : 1);
   const lower = (k: number) => (m.lockedSlot[colE[k]] === colT[k] ? 1 : 0);
   const allCols = Array.from({ length: n }, (_, k) => k);
   const text = [
@@ -105,10 +122,17 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
     ...rows.flatMap((row, i) => [` r${i}:`, ...linearLines(row.cols, null), ` <= ${row.rhs}`]),
     'Bounds',
     ...allCols.map((k) => ` ${lower(k)} <= x${k} <= 1`),
+    ...(integer ? ['General', ...nameLines(allCols)] : []),
     'End',
     '',
   ].join('\n');
+  return { text, rows, colE, colT, cost, lower, n };
 
+}
+
+export async function lpBound(m: Model, weights: Float64Array | null, timeLimitMs: number): Promise<LpBoundResult> {
+  const { text, rows, colE, colT, cost, lower, n } = timeIndexedModel(m, weights ? (e) => weights[e] : null, false);
+  if (n === 0) return { bound: 0, columns: { e: new Int32Array(0), t: new Int32Array(0), x: new Float64Array(0) }, note: null };
   let highs: Highs;
   try {
     highs = await loadHighs();
@@ -159,4 +183,34 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
     columns: { e: Int32Array.from(colE), t: Int32Array.from(colT), x },
     note: null,
   };
+}
+
+/**
+ * Exact MIP of the time-indexed model with HiGHS (objective: the weights), for instances small enough to solve
+ * within the time limit. Returns the slot of every meeting (-1 = not scheduled) of the best solution found, or null
+ * when HiGHS found none in time. Only used as a candidate: the caller keeps it if it beats the heuristic.
+ */
+export async function mipSchedule(m: Model, objective: (e: number, t: number) => number, timeLimitMs: number): Promise<{ slots: Int32Array; optimal: boolean } | null> {
+  const { text, colE, colT, n } = timeIndexedModel(m, objective, true);
+  if (n === 0) return null;
+  let highs: Highs;
+  try {
+    highs = await loadHighs();
+  } catch {
+    return null;
+  }
+  try {
+    return highs.withModel({ format: 'lp', data: text }, (model) => {
+      model.options.set({ time_limit: Math.max(0.05, timeLimitMs / 1000), output_flag: false, log_to_console: false, mip_rel_gap: 0 });
+      model.run();
+      const status = model.getModelStatus();
+      if (Number(model.info.get('primal_solution_status')) !== 2) return null;
+      const x = model.getSolution().colValue;
+      const slots = new Int32Array(m.E).fill(-1);
+      for (let k = 0; k < n; k++) if (x[k] > 0.5) slots[colE[k]] = colT[k];
+      return { slots, optimal: status === highs.constants.modelStatus.optimal };
+    });
+  } catch {
+    return null;
+  }
 }

@@ -70,7 +70,12 @@ export function reduceGaps(state: ScheduleState, deadline: number, now: () => nu
  * participant at the minimum goes in where its only blocker is one meeting of the same weight whose two sides both
  * keep more than minimum + 1 meetings, the blocker not at its previous slot and the two sides' idle gaps not growing.
  */
-export function raiseMinimum(state: ScheduleState, deadline: number, now: () => number): number {
+export function raiseMinimum(
+  state: ScheduleState,
+  blockersOf: (e: number, t: number) => number[] | null,
+  deadline: number,
+  now: () => number,
+): number {
   const m = state.m;
   let swaps = 0;
   for (let round = 0; round < 50 && now() < deadline; round++) {
@@ -85,8 +90,11 @@ export function raiseMinimum(state: ScheduleState, deadline: number, now: () => 
         if (state.slotOf[e] >= 0) continue;
         for (const t of m.cand[e]) {
           if (m.tables[t] === 0) continue;
-          const f = soleBlocker(state, e, t);
-          if (f < 0 || m.weight[f] !== m.weight[e] || m.prevSlot[f] === t || m.lockedSlot[f] >= 0) continue;
+          const out = blockersOf(e, t);
+          const f = out && out.length === 1 ? out[0] : -1;
+          if (f < 0 || m.weight[f] !== m.weight[e] || m.prevSlot[f] === state.slotOf[f] || m.lockedSlot[f] >= 0) continue;
+          // Taking a meeting from p itself would not raise p.
+          if (m.ma[f] === p || m.mb[f] === p) continue;
           const fa = m.ma[f];
           const fb = m.mb[f];
           if ((fa !== m.ma[e] && fa !== m.mb[e] && state.total[fa] <= min + 1) || (fb !== m.ma[e] && fb !== m.mb[e] && state.total[fb] <= min + 1)) continue;
@@ -115,19 +123,6 @@ export function raiseMinimum(state: ScheduleState, deadline: number, now: () => 
     if (!changed) break;
   }
   return swaps;
-}
-
-/** The one placed meeting whose removal lets e into t, or -1 when none or several would have to leave. */
-function soleBlocker(state: ScheduleState, e: number, t: number): number {
-  const m = state.m;
-  const inSlot = [state.busy[m.ma[e] * m.S + t], state.busy[m.mb[e] * m.S + t]].filter((f) => f >= 0);
-  if (inSlot.length === 2 && inSlot[0] !== inSlot[1]) return -1;
-  if (inSlot.length > 0) return inSlot[0];
-  if (state.load[t] >= m.tables[t] && state.members[t].length > 0) {
-    // Tables full: any meeting of the slot would do; take the first that is not previous/locked.
-    for (const f of state.members[t]) if (m.lockedSlot[f] < 0 && m.prevSlot[f] !== t) return f;
-  }
-  return -1;
 }
 
 /** Last pass: any waiting meeting that now fits as the schedule stands goes in (polish moves can free room). */

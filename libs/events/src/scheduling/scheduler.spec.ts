@@ -27,7 +27,7 @@ describe('scheduleMeetings on random instances (fast-check)', () => {
         expect(violations(input, result)).toEqual([]);
         expect(result.ratio).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 60, seed: 20261123 },
+      { numRuns: 150, seed: 20261123 },
     );
   });
 
@@ -59,7 +59,7 @@ describe('scheduleMeetings on random instances (fast-check)', () => {
         runs++;
         if (result.scheduled === opt) equal++;
       }),
-      { numRuns: 80, seed: 11 },
+      { numRuns: 150, seed: 11 },
     );
     // On instances this small the search should essentially always find the optimum.
     expect(equal / runs).toBeGreaterThanOrEqual(0.95);

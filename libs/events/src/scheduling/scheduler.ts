@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { combinatorialBounds, type CombinatorialBounds } from './bounds';
 import { construct, greedyFill, placeLocked } from './greedy';
-import { konigApplies, konigSchedule } from './konig';
-import { lpBound } from './lp-bound';
+import { improveSlotOrder, konigApplies, konigSchedule } from './konig';
+import { lpBound, mipSchedule } from './lp-bound';
 import { buildModel, type Model } from './model';
 import { fillFreeRoom, raiseMinimum, reduceGaps, reduceGapsWithSwaps, restorePrevious } from './polish';
 import { buildResult } from './result';
@@ -16,6 +16,11 @@ const DEFAULT_TIME_LIMIT_MS = 8000;
 const LP_SHARE = 0.4;
 /** Above this many (meeting, slot) columns the weighted LP (a second solve) is skipped. */
 const WEIGHTED_LP_MAX_COLUMNS = 3000;
+/**
+ * Up to this many (meeting, slot) columns an exact MIP (HiGHS branch-and-cut) gets the time the search leaves when
+ * the search stops short of the bound; beyond it HiGHS rarely finishes within seconds in WebAssembly.
+ */
+const MIP_MAX_COLUMNS = 8000;
 
 function bestBound(comb: CombinatorialBounds, lp: number | null, weightedLp: number | null): ScheduleBound {
   const best = Math.min(comb.flow, comb.slot, comb.capacity, lp ?? Infinity);
@@ -72,6 +77,11 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
     konigState.commit();
     notes.push('König case (bipartite, full availability, equal tables, caps that cannot bind): provably optimal; LP bound not needed');
     progress(0.6, 'polish');
+    improveSlotOrder(konigState, deadline, now);
+    const blockers = new EjectionSearch(konigState, rng);
+    reduceGaps(konigState, deadline, now);
+    reduceGapsWithSwaps(konigState, (e, t) => blockers.blockers(e, t), deadline, now);
+    raiseMinimum(konigState, (e, t) => blockers.blockers(e, t), deadline, now);
     reduceGaps(konigState, deadline, now);
     fillFreeRoom(konigState);
     progress(1, 'done');
@@ -92,6 +102,8 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
     if (lp !== null && columnCount(m) <= WEIGHTED_LP_MAX_COLUMNS && deadline - now() > limit * 0.5) {
       const weighted = await lpBound(m, m.weight, Math.min(limit * 0.1, deadline - now()));
       weightedLp = weighted.bound;
+      // Objective (1) is the weight: when the weighted LP is there, its solution is the better guide.
+      if (weighted.columns) guide = weighted.columns;
     }
   } else notes.push('LP bound disabled by options');
   const bound = bestBound(comb, lp, weightedLp);
@@ -106,20 +118,33 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   progress(0.5, 'search');
   const searchStart = now();
   const polishReserve = Math.min(2000, Math.max(0, (deadline - searchStart) * 0.2));
+  const mipEligible = options.mip !== false && columnCount(m) <= MIP_MAX_COLUMNS;
   const search = new EjectionSearch(state, rng);
   const constructed = state.count;
   search.run({
-    deadline: deadline - polishReserve,
+    deadline: mipEligible ? searchStart + (deadline - polishReserve - searchStart) * 0.35 : deadline - polishReserve,
     upper: konigState ? konigState.count : bound.best,
     weightTarget: konigState ? konigState.weight : weightedLp,
     now,
     tick: (fraction) => progress(0.5 + 0.4 * Math.min(1, fraction), 'search'),
   });
 
-  const tSearch = now();
-  progress(0.9, 'polish');
   let method: ScheduleMethod = guide ? 'lp-guided+search' : 'greedy+search';
   let final = state;
+  const target = konigState ? konigState.count : bound.best;
+  let mipOptimal = false;
+  if (mipEligible && state.count < target && deadline - polishReserve - now() > 200) {
+    progress(0.7, 'search');
+    const better = await mipCandidate(m, state, deadline - polishReserve - now());
+    if (better) {
+      mipOptimal = better.optimal;
+      final = better.state;
+      method = 'mip';
+      notes.push(`exact MIP (HiGHS) beat the search: ${better.state.count} meetings (search: ${state.count})${better.optimal ? ', proven optimal' : ''}`);
+    }
+  }
+  const tSearch = now();
+  progress(0.9, 'polish');
   if (konigState && konigState.weight > state.weight + 1e-9) {
     final = konigState;
     method = 'konig';
@@ -129,14 +154,38 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   if (restored > 0) notes.push(`${restored} meetings moved back to their previous slot`);
   reduceGaps(final, deadline, now);
   reduceGapsWithSwaps(final, (e, t) => search.blockers(e, t), deadline, now);
-  raiseMinimum(final, deadline, now);
+  raiseMinimum(final, (e, t) => search.blockers(e, t), deadline, now);
   reduceGaps(final, deadline, now);
   fillFreeRoom(final);
   const end = now();
   notes.push(`timings: bounds+LP ${Math.round(tLp - started)} ms, construction ${Math.round(searchStart - tLp)} ms (${constructed} meetings), search ${Math.round(tSearch - searchStart)} ms (${search.rounds} rounds, ${final.count} meetings), polish ${Math.round(end - tSearch)} ms`);
   progress(1, 'done');
-  const proven = konigState !== null && final.count === Math.min(comb.flow, comb.capacity);
+  const proven = (konigState !== null && final.count === Math.min(comb.flow, comb.capacity)) || (method === 'mip' && mipOptimal);
   return buildResult(final, bound, method, proven, started, now(), notes);
+}
+
+/**
+ * The exact MIP's schedule as a state, if HiGHS found one that beats `current` on (weight, fewer displaced). The
+ * objective is w_e·K + [t = previous slot] with K = (meetings with a previous placement) + 1, so objective (1)
+ * strictly dominates (4), as in the heuristic.
+ */
+async function mipCandidate(m: Model, current: ScheduleState, timeLimitMs: number): Promise<{ state: ScheduleState; optimal: boolean } | null> {
+  let anchored = 0;
+  for (let e = 0; e < m.E; e++) anchored += m.prevSlot[e] >= 0 ? 1 : 0;
+  const K = anchored + 1;
+  const result = await mipSchedule(m, (e, t) => m.weight[e] * K + (m.prevSlot[e] === t ? 1 : 0), timeLimitMs);
+  if (!result) return null;
+  const state = new ScheduleState(m);
+  placeLocked(state);
+  for (let e = 0; e < m.E; e++) {
+    const t = result.slots[e];
+    if (t < 0 || state.slotOf[e] === t) continue;
+    if (state.slotOf[e] >= 0 || !state.canPlace(e, t)) return null; // defensive: never trust a solver blindly
+    state.setSlot(e, t);
+  }
+  state.commit();
+  const better = state.weight > current.weight + 1e-9 || (state.weight > current.weight - 1e-9 && state.displaced < current.displaced);
+  return better ? { state, optimal: result.optimal } : null;
 }
 
 /**

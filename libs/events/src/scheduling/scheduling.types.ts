@@ -47,7 +47,10 @@ export interface ScheduleMeeting {
   mutual: boolean;
   /** Pinned by the organiser: must stay exactly here (validated; an invalid lock is an input error). */
   locked?: MeetingPlacement;
-  /** Where the meeting was in the last published schedule; re-runs try to keep it there. */
+  /**
+   * Where the meeting was in the last published schedule; re-runs try to keep it there. A previous slot that no
+   * longer exists is accepted (the meeting then necessarily counts as moved).
+   */
   previous?: MeetingPlacement;
 }
 
@@ -72,6 +75,11 @@ export interface ScheduleOptions {
   seed?: number;
   /** Compute the LP relaxation bound with HiGHS. Default true. */
   lpBound?: boolean;
+  /**
+   * Let an exact MIP (HiGHS) try small instances (up to ~8,000 meeting×slot pairs) when the search stops short of the
+   * bound. Default true.
+   */
+  mip?: boolean;
 }
 
 export type UnscheduledReason = 'NO_COMMON_SLOT' | 'CAP_REACHED' | 'NO_TABLE' | 'BOTH_BUSY';
@@ -109,7 +117,7 @@ export interface ScheduleStats {
   max: number;
 }
 
-export type ScheduleMethod = 'konig' | 'lp-guided+search' | 'greedy+search' | 'greedy';
+export type ScheduleMethod = 'konig' | 'lp-guided+search' | 'greedy+search' | 'mip' | 'greedy';
 
 export interface ScheduleResult {
   assignments: Assignment[];

@@ -124,7 +124,7 @@ export class EjectionSearch {
    * `maxBlockers` would have to leave.
    */
   blockers(e: number, t: number): number[] | null {
-    const { state, rng } = this;
+    const { state } = this;
     const m = state.m;
     if (m.tables[t] === 0) return null;
     const out: number[] = [];
@@ -163,7 +163,6 @@ export class EjectionSearch {
       if (victim < 0 || !add(victim)) return null;
     }
     if (out.length > this.maxBlockers) return null;
-    void rng;
     return out;
   }
 
