@@ -42,6 +42,10 @@ import { JuryResolver } from './proposals/jury.resolver.js';
 import { ProposalFilesController } from './proposals/proposal-files.controller.js';
 import { PersonalDataController } from './accounts/personal-data.controller.js';
 import { PersonalDataResolver } from './accounts/personal-data.resolver.js';
+import { EventsModule } from '@app/events';
+import { EventParticipantResolver, EventsResolver } from './events/events.resolver.js';
+import { EventScheduleResolver, MeetingRequestsResolver } from './events/meetings.resolver.js';
+import { AgendaFilesController } from './events/agenda-files.controller.js';
 
 /** Limits on one GraphQL operation. */
 export const GRAPHQL_LIMITS = { depth: 8, aliases: 15, cost: 5000 } as const;
@@ -61,6 +65,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     IdentityModule,
     MarketplaceModule,
     NotificationsModule,
+    EventsModule,
     // One file per request, in memory, at most MAX_ATTACHMENT_BYTES (larger: 413 before it is read in full).
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -94,7 +99,7 @@ const REPORT_AS_VALIDATION_ERROR = {
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,
@@ -111,6 +116,10 @@ const REPORT_AS_VALIDATION_ERROR = {
     PersonalDataResolver,
     ProposalsResolver,
     JuryResolver,
+    EventsResolver,
+    EventParticipantResolver,
+    MeetingRequestsResolver,
+    EventScheduleResolver,
     DemoSeedOnStart,
     { provide: APP_GUARD, useClass: ApiAccessGuard },
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },

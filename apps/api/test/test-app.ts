@@ -5,6 +5,7 @@ import { JobsWorkerModule } from '@app/jobs';
 import { MarketplaceWorkerModule } from '@app/marketplace';
 import { IdentityWorkerModule } from '@app/identity';
 import { NotificationsWorkerModule } from '@app/notifications';
+import { EventsWorkerModule } from '@app/events';
 import { startEmbeddedSearchServer, type EmbeddedSearchServer } from '@app/search';
 import { createTestDatabase, testConfig, type TestDatabase } from '@app/testing';
 import * as fs from 'node:fs';
@@ -29,7 +30,7 @@ export async function startTestApp(options: { worker: boolean; env?: Record<stri
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modrotisk-test-data-'));
   const searchServer = await startEmbeddedSearchServer({ host: '127.0.0.1', port: 0 });
   const config = testConfig(db.url, 'postgres', { EMBEDDED_SEARCH_URL: searchServer.url, DATA_DIR: dataDir, ...options.env });
-  const imports = options.worker ? [AppModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, JobsWorkerModule] : [AppModule];
+  const imports = options.worker ? [AppModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, EventsWorkerModule, JobsWorkerModule] : [AppModule];
   const moduleRef = await Test.createTestingModule({ imports }).overrideProvider(APP_CONFIG).useValue(config).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();

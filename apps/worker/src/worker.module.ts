@@ -6,9 +6,10 @@ import { MarketplaceWorkerModule } from '@app/marketplace';
 import { SearchModule } from '@app/search';
 import { IdentityWorkerModule } from '@app/identity';
 import { NotificationsWorkerModule } from '@app/notifications';
+import { EventsWorkerModule } from '@app/events';
 
 /** The worker: BullMQ processors and the outbox relay; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, JobsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, EventsWorkerModule, JobsWorkerModule],
 })
 export class WorkerModule {}

@@ -7,6 +7,8 @@ export enum QueueName {
   Marketplace = 'marketplace',
   /** Email and in-app messages. */
   Notifications = 'notifications',
+  /** Match-making events: the meeting scheduler (CPU-bound, one at a time) and the participant index. */
+  Events = 'events',
 }
 
 export enum JobName {
@@ -36,6 +38,10 @@ export enum JobName {
   MunicipalYearlyReminder = 'municipal-yearly-reminder',
   /** Tell owners of open challenges about new or updated creatives that match them, batched. */
   ProfileMatchesBatch = 'profile-matches-batch',
+  /** Place an event's accepted meetings into slots and tables, and write the run's report. */
+  ScheduleEventMeetings = 'schedule-event-meetings',
+  /** Bring one event participant's search document in line with PostgreSQL. */
+  SyncEventParticipant = 'sync-event-participant',
 }
 
 /** What an account email is about; the id is an `account_token` or `invitation` row. */
@@ -101,6 +107,17 @@ export interface NotifyProposalOutcomePayload {
   upToOutboxId: string;
 }
 
+export interface ScheduleEventMeetingsPayload {
+  /** The schedule_run row the organiser started. */
+  runId: string;
+  upToOutboxId: string;
+}
+
+export interface SyncEventParticipantPayload {
+  participantId: string;
+  upToOutboxId: string;
+}
+
 export type JobItem =
   | { name: JobName.SearchSyncDocument; data: SearchSyncDocumentPayload }
   | { name: JobName.SearchReindexAll; data: SearchReindexAllPayload }
@@ -114,7 +131,9 @@ export type JobItem =
   | { name: JobName.FanOutNeedMatches; data: FanOutPayload }
   | { name: JobName.DeadlineReminders; data: ScheduledPayload }
   | { name: JobName.ProfileMatchesBatch; data: ScheduledPayload }
-  | { name: JobName.MunicipalYearlyReminder; data: MunicipalYearlyReminderPayload };
+  | { name: JobName.MunicipalYearlyReminder; data: MunicipalYearlyReminderPayload }
+  | { name: JobName.ScheduleEventMeetings; data: ScheduleEventMeetingsPayload }
+  | { name: JobName.SyncEventParticipant; data: SyncEventParticipantPayload };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobDataOf<N extends JobName> = JobOf<N>['data'];
@@ -134,6 +153,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.DeadlineReminders]: QueueName.Marketplace,
   [JobName.ProfileMatchesBatch]: QueueName.Marketplace,
   [JobName.MunicipalYearlyReminder]: QueueName.Marketplace,
+  [JobName.ScheduleEventMeetings]: QueueName.Events,
+  [JobName.SyncEventParticipant]: QueueName.Events,
 };
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every worker start). */
@@ -158,6 +179,10 @@ export enum OutboxTopic {
   ChallengePublished = 'challenge.published',
   /** aggregate: a need just published. */
   NeedPublished = 'need.published',
+  /** aggregate: a schedule_run the organiser started. */
+  ScheduleRequested = 'event.schedule',
+  /** aggregate: an event participant whose search document must follow (registered, changed, withdrawn). */
+  EventParticipantChanged = 'event.participant',
 }
 
 /** Explicit outcomes (throw only for retryable failures). */

@@ -13,7 +13,7 @@ type WorkerConstructor = new (name: string, processor: (job: Job) => Promise<unk
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Mail is I/O-bound (SMTP round trips), so its queue runs wide; marketplace jobs are few and heavy. */
-const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4, [QueueName.Marketplace]: 1, [QueueName.Notifications]: 16 };
+const CONCURRENCY: Readonly<Record<QueueName, number>> = { [QueueName.Search]: 4, [QueueName.Marketplace]: 1, [QueueName.Notifications]: 16, [QueueName.Events]: 1 };
 
 /**
  * The consumer side: finds every `@OnJob` method, checks the catalogue is covered, then runs one

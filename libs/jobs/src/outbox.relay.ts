@@ -108,6 +108,10 @@ function toJob(group: PendingOutboxGroup): JobItem {
       return { name: JobName.FanOutChallengeMatches, data: { id: group.aggregateId, upToOutboxId: group.upToId } };
     case OutboxTopic.NeedPublished:
       return { name: JobName.FanOutNeedMatches, data: { id: group.aggregateId, upToOutboxId: group.upToId } };
+    case OutboxTopic.ScheduleRequested:
+      return { name: JobName.ScheduleEventMeetings, data: { runId: group.aggregateId, upToOutboxId: group.upToId } };
+    case OutboxTopic.EventParticipantChanged:
+      return { name: JobName.SyncEventParticipant, data: { participantId: group.aggregateId, upToOutboxId: group.upToId } };
   }
 }
 

@@ -47,3 +47,8 @@ export { AccountErasureService } from './personal-data/account-erasure.service.j
 export { ERASED_ACCOUNT_NAME, ERASED_AUTHOR_NAME, PERSONAL_DATA_TABLES, type PersonalDataSection, type PersonalDataTable } from './personal-data/personal-data.inventory.js';
 export { MatchNotificationsHandler } from './matching/match-notifications.handler.js';
 export { MunicipalReminderHandler } from './compliance/municipal-reminder.handler.js';
+export { clean, localized } from './common/localized.js';
+export { isUuid } from './common/pagination.js';
+export { requireAccount, requireVerified } from './common/access.js';
+export { addToInbox, addToInboxWithReasons, organisationEditors, type InboxItem } from './common/inbox.js';
+export { needDemand, offerSupply, tokens } from './matching/match-subjects.js';

@@ -9,11 +9,17 @@ import { OrganisationEntity } from './organisation.entity.js';
 import { NeedEntity } from './need.entity.js';
 import { OfferEntity } from './offer.entity.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
+import {
+  EventEntity, EventMeetingEntity, EventParticipantEntity, EventSessionEntity, EventSlotEntity, MeetingFeedbackEntity, MeetingRequestEntity, ScheduleRunEntity,
+  type ContactRule, type SessionBreak,
+} from './event.entity.js';
 
 export { AccountEntity, AccountSessionEntity, AccountTokenEntity, InvitationEntity, MembershipEntity };
 export { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, NotificationPreferenceEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity };
 export { AppMetaEntity, AttachmentEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity };
+export { EventEntity, EventMeetingEntity, EventParticipantEntity, EventSessionEntity, EventSlotEntity, MeetingFeedbackEntity, MeetingRequestEntity, ScheduleRunEntity, type ContactRule, type SessionBreak };
 
 export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity,
   AccountEntity, AccountSessionEntity, AccountTokenEntity, MembershipEntity, InvitationEntity,
-  ProposalEntity, ProposalAuthorEntity, JuryMemberEntity, ConflictDeclarationEntity, ReviewScoreEntity, AwardOutcomeEntity, NotificationEntity, NotificationPreferenceEntity];
+  ProposalEntity, ProposalAuthorEntity, JuryMemberEntity, ConflictDeclarationEntity, ReviewScoreEntity, AwardOutcomeEntity, NotificationEntity, NotificationPreferenceEntity,
+  EventEntity, EventSessionEntity, EventSlotEntity, EventParticipantEntity, MeetingRequestEntity, EventMeetingEntity, MeetingFeedbackEntity, ScheduleRunEntity];

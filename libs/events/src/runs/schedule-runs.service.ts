@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEntity, EventMeetingEntity, EventParticipantEntity, EventSlotEntity, MeetingRequestEntity, ScheduleRunEntity } from '@app/database';
+import type { Actor } from '@app/identity';
+import { OutboxStore, OutboxTopic } from '@app/jobs';
+import { addToInbox, isUuid, MarketplaceException } from '@app/marketplace';
+import type { DataSource } from 'typeorm';
+import { EventStatus, MeetingRequestStatus, ParticipantStatus } from '../events/event.rules.js';
+import { EventsService } from '../events/events.service.js';
+import { participantAccounts } from '../registration/participants.js';
+
+export enum RunStatus {
+  Queued = 'QUEUED',
+  Running = 'RUNNING',
+  Done = 'DONE',
+  Failed = 'FAILED',
+}
+
+/**
+ * The organiser's side of scheduling: start a run (a BullMQ job through the outbox, so a run asked
+ * for is never lost), follow its progress, publish the result to the participants, and pin or move
+ * single meetings by hand (a moved meeting is locked: later runs keep it where the organiser put it).
+ */
+@Injectable()
+export class ScheduleRunsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly outbox: OutboxStore,
+  ) {}
+
+  async start(actor: Actor, eventId: string): Promise<ScheduleRunEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const event = await this.events.managed(actor, eventId, m);
+      if (event.status !== EventStatus.Published) throw MarketplaceException.invalidState(`event ${eventId} is ${event.status.toLowerCase()}; only a published event is scheduled`);
+      await m.query(`SELECT id FROM event WHERE id = $1 FOR UPDATE`, [event.id]);
+      const active = await m.getRepository(ScheduleRunEntity).findOne({ where: [{ eventId, status: RunStatus.Queued }, { eventId, status: RunStatus.Running }] });
+      if (active) throw MarketplaceException.invalidState(`a schedule run (${active.id}) is already ${active.status.toLowerCase()} for this event`);
+      const run = await m.getRepository(ScheduleRunEntity).save(m.getRepository(ScheduleRunEntity).create({
+        eventId, requestedByAccountId: actor.accountId, status: RunStatus.Queued, progress: 0, phase: null, report: null, error: null, createdAt: new Date(), startedAt: null, finishedAt: null,
+      }));
+      await this.outbox.record(m, [{ topic: OutboxTopic.ScheduleRequested, aggregateType: 'schedule-run', aggregateId: run.id }]);
+      return run;
+    });
+  }
+
+  async run(actor: Actor, runId: string): Promise<ScheduleRunEntity> {
+    const run = isUuid(runId) ? await this.dataSource.getRepository(ScheduleRunEntity).findOneBy({ id: runId }) : null;
+    if (!run) throw MarketplaceException.notFound('Schedule run', runId);
+    try {
+      await this.events.managed(actor, run.eventId);
+    } catch {
+      throw MarketplaceException.notFound('Schedule run', runId);
+    }
+    return run;
+  }
+
+  async runs(actor: Actor, eventId: string): Promise<ScheduleRunEntity[]> {
+    await this.events.managed(actor, eventId);
+    return this.dataSource.getRepository(ScheduleRunEntity).find({ where: { eventId }, order: { createdAt: 'DESC' }, take: 20 });
+  }
+
+  /** Participants see the placed meetings from now on (agenda, iCal); each is told once per published version. */
+  async publish(actor: Actor, eventId: string, now = new Date()): Promise<EventEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const event = await this.events.managed(actor, eventId, m);
+      if (event.status !== EventStatus.Published) throw MarketplaceException.invalidState(`event ${eventId} is ${event.status.toLowerCase()}`);
+      const [{ placed }] = (await m.query(`SELECT count(*)::int AS placed FROM event_meeting WHERE event_id = $1`, [eventId])) as { placed: number }[];
+      if (placed === 0) throw MarketplaceException.invalidState('no meeting is placed yet; run the scheduler first');
+      Object.assign(event, { schedulePublishedAt: now, scheduleVersion: event.scheduleVersion + 1 });
+      const saved = await m.getRepository(EventEntity).save(event);
+      const participants = await m.getRepository(EventParticipantEntity).findBy({ eventId, status: ParticipantStatus.Approved });
+      await addToInbox(m, await participantAccounts(m, participants), {
+        kind: 'event-agenda-published', subjectType: 'event', subjectId: eventId, idempotencyKey: `event-agenda:${eventId}:${saved.scheduleVersion}`,
+      });
+      return saved;
+    });
+  }
+
+  async setLock(actor: Actor, requestId: string, locked: boolean): Promise<EventMeetingEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const meeting = isUuid(requestId) ? await m.getRepository(EventMeetingEntity).findOne({ where: { requestId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!meeting) throw MarketplaceException.notFound('Scheduled meeting', requestId);
+      await this.events.managed(actor, meeting.eventId, m);
+      meeting.locked = locked;
+      return m.getRepository(EventMeetingEntity).save(meeting);
+    });
+  }
+
+  /**
+   * The organiser places (or moves) one accepted meeting by hand. Checked like the scheduler's
+   * output: both sides available, neither busy in that slot, the table exists and is free, the
+   * session cap holds. The meeting is then locked.
+   */
+  async place(actor: Actor, requestId: string, slotId: string, tableNo: number): Promise<EventMeetingEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const request = isUuid(requestId) ? await m.getRepository(MeetingRequestEntity).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!request) throw MarketplaceException.notFound('Meeting request', requestId);
+      const event = await this.events.managed(actor, request.eventId, m);
+      await m.query(`SELECT id FROM event WHERE id = $1 FOR UPDATE`, [event.id]);
+      if (request.status !== MeetingRequestStatus.Accepted) throw MarketplaceException.invalidState(`this request is ${request.status.toLowerCase()}; only accepted requests are placed`);
+      const slot = isUuid(slotId) ? await m.getRepository(EventSlotEntity).findOneBy({ id: slotId, eventId: event.id }) : null;
+      if (!slot) throw MarketplaceException.invalid('slotId', `slot ${slotId} is not a slot of this event`);
+      const [session] = (await m.query(`SELECT tables FROM event_session WHERE id = $1`, [slot.sessionId])) as { tables: number }[];
+      const cap = event.maxMeetingsPerSession;
+      if (!Number.isInteger(tableNo) || tableNo < 1 || tableNo > session.tables) throw MarketplaceException.invalid('tableNo', `this session has tables 1 to ${session.tables}`);
+      const sides = [request.fromParticipantId, request.toParticipantId];
+      const [{ available }] = (await m.query(`SELECT count(*)::int AS available FROM event_availability WHERE slot_id = $1 AND participant_id = ANY($2::uuid[])`, [slot.id, sides])) as { available: number }[];
+      if (available < 2) throw MarketplaceException.invalid('slotId', 'both participants must be available in that slot');
+      const clash = (await m.query(
+        `SELECT em.request_id, em.table_no, r.from_participant_id, r.to_participant_id, s.session_id, em.slot_id
+           FROM event_meeting em JOIN meeting_request r ON r.id = em.request_id JOIN event_slot s ON s.id = em.slot_id
+          WHERE em.event_id = $1 AND em.request_id <> $2`,
+        [event.id, request.id],
+      )) as { request_id: string; table_no: number; from_participant_id: string; to_participant_id: string; session_id: string; slot_id: string }[];
+      const involves = (c: (typeof clash)[number]) => sides.includes(c.from_participant_id) || sides.includes(c.to_participant_id);
+      if (clash.some((c) => c.slot_id === slot.id && c.table_no === tableNo)) throw MarketplaceException.invalid('tableNo', `table ${tableNo} is taken in that slot`);
+      if (clash.some((c) => c.slot_id === slot.id && involves(c))) throw MarketplaceException.invalid('slotId', 'one of the participants already has a meeting in that slot');
+      for (const side of sides) {
+        const inSession = clash.filter((c) => c.session_id === slot.sessionId && (c.from_participant_id === side || c.to_participant_id === side)).length;
+        if (inSession + 1 > cap) throw MarketplaceException.invalid('slotId', `a participant would have more than ${cap} meetings in that session`);
+      }
+      await m.query(
+        `INSERT INTO event_meeting (request_id, event_id, slot_id, table_no, locked) VALUES ($1, $2, $3, $4, true)
+         ON CONFLICT (request_id) DO UPDATE SET slot_id = EXCLUDED.slot_id, table_no = EXCLUDED.table_no, locked = true, placed_at = now(), attendance = NULL`,
+        [request.id, event.id, slot.id, tableNo],
+      );
+      return m.getRepository(EventMeetingEntity).findOneByOrFail({ requestId: request.id });
+    });
+  }
+
+  /** Takes one meeting off the grid (it stays accepted; the next run may place it again). */
+  async unplace(actor: Actor, requestId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const meeting = isUuid(requestId) ? await m.getRepository(EventMeetingEntity).findOneBy({ requestId }) : null;
+      if (!meeting) throw MarketplaceException.notFound('Scheduled meeting', requestId);
+      await this.events.managed(actor, meeting.eventId, m);
+      await m.delete(EventMeetingEntity, { requestId });
+      return true;
+    });
+  }
+}
+
