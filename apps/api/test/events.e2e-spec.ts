@@ -3,7 +3,7 @@ import { eventually } from '@app/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { type TestUser, verifiedUser } from './accounts-helpers.js';
+import { mailTo, type TestUser, verifiedUser } from './accounts-helpers.js';
 import { caller, OPERATOR_TOKEN } from './graphql-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
@@ -138,6 +138,9 @@ describe('match-making events (e2e)', () => {
     expect(back).toMatchObject({ id: toMeta.id, status: 'ACCEPTED', mutual: true });
     expect(await inbox(meta)).toContain('meeting-requested');
     expect(await inbox(company)).toContain('meeting-accepted');
+    // The notification pipeline mails it at once (events are an instant category), in the recipient's language.
+    const mail = await mailTo(t.dataDir, meta.email, 'A new meeting request: Creatives meet industry');
+    expect(mail).toContain(`/events/${eventId}`);
 
     expect(await code(company, SEND, { e: eventId, input: { toParticipantId: p.company } })).toBe('BAD_USER_INPUT');
     expect(await code(meta, SEND, { e: eventId, input: { toParticipantId: p.bor } })).toBe('FORBIDDEN');

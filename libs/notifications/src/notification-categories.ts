@@ -14,6 +14,8 @@ export enum NotificationCategory {
   Invitations = 'INVITATIONS',
   /** The municipal yearly public-service challenge. */
   Compliance = 'COMPLIANCE',
+  /** Match-making events: registration decisions, meeting requests and answers, agendas. */
+  Events = 'EVENTS',
 }
 
 export enum DeliveryMode {
@@ -42,6 +44,7 @@ export const DEFAULT_MODES: Readonly<Record<NotificationCategory, DeliveryMode>>
   [NotificationCategory.Questions]: DeliveryMode.Instant,
   [NotificationCategory.Invitations]: DeliveryMode.Instant,
   [NotificationCategory.Compliance]: DeliveryMode.Instant,
+  [NotificationCategory.Events]: DeliveryMode.Instant,
 };
 
 const KIND_CATEGORY: Readonly<Record<string, NotificationCategory>> = {
@@ -58,6 +61,14 @@ const KIND_CATEGORY: Readonly<Record<string, NotificationCategory>> = {
   'challenge-question-answered': NotificationCategory.Questions,
   'challenge-invitation': NotificationCategory.Invitations,
   'municipal-yearly-reminder': NotificationCategory.Compliance,
+  'event-registration-approved': NotificationCategory.Events,
+  'event-registration-declined': NotificationCategory.Events,
+  'meeting-requested': NotificationCategory.Events,
+  'meeting-accepted': NotificationCategory.Events,
+  'meeting-declined': NotificationCategory.Events,
+  'meeting-cancelled': NotificationCategory.Events,
+  'event-agenda-published': NotificationCategory.Events,
+  'event-schedule-ready': NotificationCategory.Events,
 };
 
 export function categoryOf(kind: string): NotificationCategory {

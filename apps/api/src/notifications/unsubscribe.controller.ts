@@ -11,6 +11,7 @@ const NAMES: Record<NotificationCategory, { sl: string; en: string }> = {
   [NotificationCategory.Questions]: { sl: 'vprašanja in odgovori', en: 'questions and answers' },
   [NotificationCategory.Invitations]: { sl: 'vabila k izzivom', en: 'invitations to challenges' },
   [NotificationCategory.Compliance]: { sl: 'letni javni izziv občine', en: "the municipality's yearly challenge" },
+  [NotificationCategory.Events]: { sl: 'match-making dogodki (prijave, sestanki, urniki)', en: 'match-making events (registrations, meetings, agendas)' },
 };
 
 const esc = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

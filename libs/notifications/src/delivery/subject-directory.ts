@@ -38,6 +38,8 @@ export class SubjectDirectory {
     for (const n of needs) out.set(`need:${n.id}`, { groupId: n.id, title: { sl: n.title_sl, en: n.title_en }, url: `${base}/needs/${n.id}`, deadline: null });
     const orgs = (await m.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [ids('organisation')])) as { id: string; name: string }[];
     for (const o of orgs) out.set(`organisation:${o.id}`, { groupId: o.id, title: { sl: o.name, en: o.name }, url: `${base}/organisations/${o.id}`, deadline: null });
+    const events = (await m.query(`SELECT id, title_sl, title_en FROM event WHERE id = ANY($1::uuid[])`, [ids('event')])) as { id: string; title_sl: string | null; title_en: string | null }[];
+    for (const e of events) out.set(`event:${e.id}`, { groupId: e.id, title: { sl: e.title_sl, en: e.title_en }, url: `${base}/events/${e.id}`, deadline: null });
     return out;
   }
 }
