@@ -3,7 +3,7 @@ import { eventually } from '@app/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { mailTo, type TestUser, verifiedUser } from './accounts-helpers.js';
+import { mailTo, PASSWORD, type TestUser, verifiedUser } from './accounts-helpers.js';
 import { caller, OPERATOR_TOKEN } from './graphql-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
@@ -253,5 +253,24 @@ describe('match-making events (e2e)', () => {
     const funnel = (await ok(organiser, `query($e: ID!) { eventFunnel(eventId: $e) { participants checkedIn requests accepted scheduled held noShows followUps proposals contracts } }`, { e: eventId })).eventFunnel;
     expect(funnel).toEqual({ participants: 4, checkedIn: 1, requests: 4, accepted: 3, scheduled: 2, held: 1, noShows: 1, followUps: 1, proposals: 1, contracts: 1 });
     expect(await code(company, `query($e: ID!) { eventFunnel(eventId: $e) { requests } }`, { e: eventId })).toBe('FORBIDDEN');
+  });
+
+  it('exports a creative\'s participation with their messages, and erasing the account removes it everywhere, the directory included', async () => {
+    const exported = await request(t.app.getHttpServer()).get('/account/export').set('authorization', `Bearer ${cvet.token}`).expect(200);
+    const events = (JSON.parse(exported.text) as Data).events;
+    expect(events.participations).toEqual([expect.objectContaining({ eventId, offersText: 'Čevlji iz usnja', participationType: 'CREATIVE' })]);
+    expect(events.participations[0].meetingRequests.map((r: Data) => r.message)).toContain('Izdelujem čevlje.');
+    await eventually(async () => {
+      const r = (await ok(company, `query($e: ID!) { searchEventParticipants(eventId: $e, text: "cevljar") { participants { id } } }`, { e: eventId })).searchEventParticipants;
+      return r.participants.some((x: Data) => x.id === p.cvet) ? true : undefined;
+    }, 20_000, 'Cvet in the directory');
+
+    await ok(cvet, `mutation($p: String!) { deleteMyAccount(password: $p) }`, { p: PASSWORD });
+    expect(Number((await db().query(`SELECT count(*) FROM event_participant WHERE id = $1`, [p.cvet]))[0].count)).toBe(0);
+    expect(Number((await db().query(`SELECT count(*) FROM meeting_request WHERE from_participant_id = $1 OR to_participant_id = $1`, [p.cvet]))[0].count)).toBe(0);
+    await eventually(async () => {
+      const r = (await ok(company, `query($e: ID!) { searchEventParticipants(eventId: $e, text: "cevljar") { total } }`, { e: eventId })).searchEventParticipants;
+      return r.total === 0 ? true : undefined;
+    }, 20_000, 'Cvet gone from the directory index');
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OutboxTopic } from '@app/jobs';
 import type { EntityManager } from 'typeorm';
 import { ChallengeStatus } from '../reference/index.js';
 import { ERASED_ACCOUNT_NAME, ERASED_AUTHOR_NAME } from './personal-data.inventory.js';
@@ -58,6 +59,23 @@ export class AccountErasureRepository {
     await m.query(`DELETE FROM challenge_question WHERE account_id = $1 AND answered_at IS NULL`, [accountId]);
     await m.query(`UPDATE challenge_question SET account_id = NULL WHERE account_id = $1`, [accountId]);
     await m.query(`UPDATE award_outcome SET recorded_by = NULL WHERE recorded_by = $1`, [accountId]);
+    // Who registered an organisation, created an event or started a schedule run: the link goes, the records stay the organisation's.
+    await m.query(`UPDATE event_participant SET account_id = NULL WHERE account_id = $1`, [accountId]);
+    await m.query(`UPDATE event SET created_by_account_id = NULL WHERE created_by_account_id = $1`, [accountId]);
+    await m.query(`UPDATE schedule_run SET requested_by_account_id = NULL WHERE requested_by_account_id = $1`, [accountId]);
+  }
+
+  /**
+   * A creative's event participations go, with their availability, requests, placed meetings and
+   * feedback (cascade); their directory documents are removed through the outbox.
+   */
+  async eraseEventParticipations(m: EntityManager, profileId: string): Promise<number> {
+    await m.query(
+      `INSERT INTO outbox_event (topic, aggregate_type, aggregate_id) SELECT $2, 'event-participant', id FROM event_participant WHERE creative_profile_id = $1`,
+      [profileId, OutboxTopic.EventParticipantChanged],
+    );
+    const deleted = (await m.query(`DELETE FROM event_participant WHERE creative_profile_id = $1 RETURNING id`, [profileId])) as [unknown[], number];
+    return deleted[1];
   }
 
   /** Removes jury seats, declarations and scores except on published decisions; answers how many records stay. */

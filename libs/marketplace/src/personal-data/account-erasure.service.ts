@@ -105,6 +105,7 @@ export class AccountErasureService {
     const offers = await this.rows.offerIds(manager, profileId);
     for (const id of offers) touch(SearchableType.Offer, id);
     touch(SearchableType.Creative, profileId);
+    await this.rows.eraseEventParticipations(manager, profileId);
     if (kept > 0) {
       await this.rows.leaveProposals(manager, profileId, authored.filter((p) => !p.lead && !p.kept).map((p) => p.id));
       await this.rows.anonymiseProfile(manager, profileId);

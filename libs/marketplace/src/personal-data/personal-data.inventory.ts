@@ -15,7 +15,7 @@ export interface PersonalDataTable {
 /** Top-level keys of the export document (besides its header). */
 export type PersonalDataSection =
   | 'account' | 'sessions' | 'mailedLinks' | 'memberships' | 'invitations' | 'creativeProfile' | 'challengeInvitations'
-  | 'proposals' | 'questions' | 'jury' | 'notifications' | 'awardOutcomesRecorded';
+  | 'proposals' | 'questions' | 'jury' | 'notifications' | 'awardOutcomesRecorded' | 'events';
 
 /** What an anonymised creative profile is called once its person is gone (shown on kept awards). */
 export const ERASED_AUTHOR_NAME = 'Izbrisan avtor / Erased author';
@@ -63,6 +63,15 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataTable>> =
   outbox_event: {
     export: { excluded: 'ids of changed rows only (as are the job payloads in the queue), never personal data' },
     erasure: 'nothing to do: events for erased rows make the worker remove their search documents or skip their mails',
+  },
+  event_participant: {
+    export: { section: 'events' },
+    erasure: "a creative's participations are deleted with their availability, requests, meetings and feedback (and leave the event directory); for an organisation's participation only the link to the person who registered it is cleared",
+  },
+  event: { export: { section: 'events' }, erasure: 'kept (the organisers\' event); the link to the account that created it is cleared' },
+  schedule_run: {
+    export: { excluded: 'a scheduler run holds figures about an event, not about the person who started it; only the account link points at them' },
+    erasure: 'kept; the link to the account that started it is cleared',
   },
   award_outcome: { export: { section: 'awardOutcomesRecorded' }, erasure: 'kept (organisation records for funders); who recorded them is cleared' },
 };

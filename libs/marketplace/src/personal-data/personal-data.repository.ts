@@ -118,6 +118,30 @@ export class PersonalDataRepository {
        ORDER BY c.created_at`, [accountId]);
   }
 
+  /**
+   * Event participations of the person: their creative profile's, and the organisations' they
+   * registered; with their availability, the requests they sent and received (messages included),
+   * their placed meetings and the feedback they gave. Events they created are listed by id and title.
+   */
+  async events(m: EntityManager, accountId: string, profileId: string | null): Promise<Row> {
+    const participations = await rows(m, `
+      SELECT p.id, p.event_id, coalesce(e.title_sl, e.title_en) AS event_title, e.event_date, p.participation_type, p.status, p.offers_text, p.seeks_text,
+             p.need_ids, p.offer_ids, p.registered_at, p.checked_in_at,
+             (SELECT coalesce(jsonb_agg(s.starts_at ORDER BY s.position), '[]') FROM event_availability a JOIN event_slot s ON s.id = a.slot_id WHERE a.participant_id = p.id) AS available_slots,
+             (SELECT coalesce(jsonb_agg(jsonb_build_object('direction', CASE WHEN r.from_participant_id = p.id THEN 'sent' ELSE 'received' END, 'message', r.message,
+                      'status', r.status, 'mutual', r.mutual, 'created_at', r.created_at, 'slot_starts_at', s.starts_at, 'table_no', em.table_no, 'attendance', em.attendance)
+                      ORDER BY r.created_at), '[]')
+                FROM meeting_request r LEFT JOIN event_meeting em ON em.request_id = r.id LEFT JOIN event_slot s ON s.id = em.slot_id
+               WHERE r.from_participant_id = p.id OR r.to_participant_id = p.id) AS meeting_requests,
+             (SELECT coalesce(jsonb_agg(jsonb_build_object('request_id', f.request_id, 'rating', f.rating, 'follow_up', f.follow_up, 'outcome', f.outcome, 'comment', f.comment)), '[]')
+                FROM meeting_feedback f WHERE f.participant_id = p.id) AS feedback_given
+        FROM event_participant p JOIN event e ON e.id = p.event_id
+       WHERE p.creative_profile_id = $2 OR p.account_id = $1
+       ORDER BY p.registered_at`, [accountId, profileId]);
+    const created = await rows(m, `SELECT id, coalesce(title_sl, title_en) AS title, event_date, status FROM event WHERE created_by_account_id = $1 ORDER BY created_at`, [accountId]);
+    return { participations, eventsCreated: created };
+  }
+
   notifications(m: EntityManager, accountId: string): Promise<Row[]> {
     return rows(m, `SELECT kind, category, subject_type, subject_id, reason_sl, reason_en, created_at, read_at, email_state, emailed_at FROM notification WHERE account_id = $1 ORDER BY created_at`, [accountId]);
   }

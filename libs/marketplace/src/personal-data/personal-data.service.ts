@@ -50,6 +50,7 @@ export class PersonalDataService {
         jury: await this.rows.jury(m, accountId),
         notifications: { items: await this.rows.notifications(m, accountId), preferences: await this.rows.notificationPreferences(m, accountId) },
         awardOutcomesRecorded: await this.rows.awardOutcomesRecorded(m, accountId),
+        events: await this.rows.events(m, accountId, profileId),
       };
       return all;
     });
