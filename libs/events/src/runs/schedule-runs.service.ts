@@ -44,6 +44,16 @@ export class ScheduleRunsService {
     });
   }
 
+  /** Meetings and requests of an event one does not run do not exist for them (ids are not confirmed to outsiders). */
+  private async managedOr404(actor: Actor, eventId: string, what: string, id: string): Promise<EventEntity> {
+    try {
+      return await this.events.managed(actor, eventId);
+    } catch (error) {
+      if (error instanceof MarketplaceException) throw MarketplaceException.notFound(what, id);
+      throw error;
+    }
+  }
+
   async run(actor: Actor, runId: string): Promise<ScheduleRunEntity> {
     const run = isUuid(runId) ? await this.dataSource.getRepository(ScheduleRunEntity).findOneBy({ id: runId }) : null;
     if (!run) throw MarketplaceException.notFound('Schedule run', runId);
@@ -81,7 +91,7 @@ export class ScheduleRunsService {
     return this.dataSource.transaction(async (m) => {
       const meeting = isUuid(requestId) ? await m.getRepository(EventMeetingEntity).findOne({ where: { requestId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!meeting) throw MarketplaceException.notFound('Scheduled meeting', requestId);
-      await this.events.managed(actor, meeting.eventId, m);
+      await this.managedOr404(actor, meeting.eventId, 'Scheduled meeting', requestId);
       meeting.locked = locked;
       return m.getRepository(EventMeetingEntity).save(meeting);
     });
@@ -96,7 +106,7 @@ export class ScheduleRunsService {
     return this.dataSource.transaction(async (m) => {
       const request = isUuid(requestId) ? await m.getRepository(MeetingRequestEntity).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!request) throw MarketplaceException.notFound('Meeting request', requestId);
-      const event = await this.events.managed(actor, request.eventId, m);
+      const event = await this.managedOr404(actor, request.eventId, 'Meeting request', requestId);
       await m.query(`SELECT id FROM event WHERE id = $1 FOR UPDATE`, [event.id]);
       if (request.status !== MeetingRequestStatus.Accepted) throw MarketplaceException.invalidState(`this request is ${request.status.toLowerCase()}; only accepted requests are placed`);
       const slot = isUuid(slotId) ? await m.getRepository(EventSlotEntity).findOneBy({ id: slotId, eventId: event.id }) : null;
@@ -134,7 +144,7 @@ export class ScheduleRunsService {
     return this.dataSource.transaction(async (m) => {
       const meeting = isUuid(requestId) ? await m.getRepository(EventMeetingEntity).findOneBy({ requestId }) : null;
       if (!meeting) throw MarketplaceException.notFound('Scheduled meeting', requestId);
-      await this.events.managed(actor, meeting.eventId, m);
+      await this.managedOr404(actor, meeting.eventId, 'Scheduled meeting', requestId);
       await m.delete(EventMeetingEntity, { requestId });
       return true;
     });
