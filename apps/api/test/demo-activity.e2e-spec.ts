@@ -1,3 +1,4 @@
+import { EventDemoSeeder } from '@app/events';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@app/marketplace';
 import request from 'supertest';
 import { login, type TestUser } from './accounts-helpers.js';
@@ -79,5 +80,26 @@ describe('demo activity: logins per role, proposals, jury in progress, awarded c
     const year = new Date().getFullYear();
     expect(await board(year)).toContain('skofja-loka');
     expect(await board(year - 1)).toEqual(['ziri']);
+  });
+
+  it('runs the demo match-making event at Kovačnica: participants, requests, a computed and published schedule', async () => {
+    const report = await t.app.get(EventDemoSeeder).seedOnce();
+    expect(report).toMatchObject({ seeded: true, participants: 18 });
+    expect(report.requests).toBeGreaterThanOrEqual(25);
+    expect((await t.app.get(EventDemoSeeder).seedOnce()).seeded).toBe(false);
+    const events = (await ok(null, `{ events { id venueName status schedulePublishedAt title { en } } }`)).events as Data[];
+    const kovacnica = events.find((e) => e.venueName === 'Kovačnica') as Data;
+    expect(kovacnica).toMatchObject({ status: 'PUBLISHED', schedulePublishedAt: expect.any(String) });
+    const [run] = (await ok(as('organiser'), `query($e: ID!) { scheduleRuns(eventId: $e) { status report { scheduled ratio bound { best } unscheduled { reason } } } }`, { e: kovacnica.id })).scheduleRuns;
+    expect(run.status).toBe('DONE');
+    expect(run.report.scheduled).toBe(report.scheduled);
+    expect(run.report.scheduled + run.report.unscheduled.length).toBeGreaterThanOrEqual(20);
+    expect(run.report.scheduled).toBeLessThanOrEqual(run.report.bound.best);
+    // Meta's agenda: the mutual meeting with Alpina is on it.
+    const agenda = (await ok(as('meta'), `query($e: ID!) { eventAgenda(eventId: $e) { published meetings { withName mutual tableNo } } }`, { e: kovacnica.id })).eventAgenda;
+    expect(agenda.published).toBe(true);
+    expect(agenda.meetings).toEqual(expect.arrayContaining([expect.objectContaining({ withName: 'Alpina', mutual: true })]));
+    const recs = (await ok(as('neza'), `query($e: ID!) { recommendedMeetings(eventId: $e, first: 3) { score participant { name } factors { factor } } }`, { e: kovacnica.id })).recommendedMeetings as Data[];
+    expect(recs.length).toBeGreaterThan(0);
   });
 });
