@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { greedySchedule, scheduleMeetings, type ScheduleInput, type ScheduleMeeting, type ScheduleResult } from '@app/events';
 
 /**
- * npm run bench:scheduler [-- --instances 10 --big 5 --time 8000 --family name]
+ * npm run bench:scheduler [-- --instances 10 --big 5 --time 8000 --family name --mutual-weight 2 --verbose]
  * Seeded instance families for the meeting scheduler; per instance: meetings, scheduled, the bounds (⌊LP⌋ and the
  * combinatorial min(flow, slot, capacity)), ratio = scheduled / best bound, the plain greedy's ratio against the
  * same bound, runtime. Then per family the average and worst ratio. Prints figures only; it asserts nothing.
@@ -13,6 +13,7 @@ const BIG = Number(valueOf('--big') ?? 5);
 const TIME = Number(valueOf('--time') ?? 8000);
 const ONLY = valueOf('--family');
 const VERBOSE = args.includes('--verbose');
+const MUTUAL_WEIGHT = Number(valueOf('--mutual-weight') ?? 2);
 
 function valueOf(flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -132,19 +133,31 @@ function gapFloor(input: ScheduleInput, result: ScheduleResult): number {
 /** Re-run check on the first 500-participant instance: cancel 5% of the meetings, reschedule with `previous`. */
 async function rerun(spec: FamilySpec): Promise<void> {
   const input = generate(spec, 1);
-  const first = await scheduleMeetings(input, { timeLimitMs: TIME, seed: 1 });
+  const first = await scheduleMeetings(input, { timeLimitMs: TIME, seed: 1, mutualWeight: MUTUAL_WEIGHT });
   const placed = new Map(first.assignments.map((a) => [a.meetingId, a]));
   const random = rng(99);
   const meetings = input.meetings.filter(() => random() >= 0.05).map((m) => {
     const at = placed.get(m.id);
     return at ? { ...m, previous: { slotId: at.slotId, table: at.table } } : m;
   });
-  const again = await scheduleMeetings({ ...input, meetings }, { timeLimitMs: TIME, seed: 1 });
-  console.log(`\nre-run after cancelling ${input.meetings.length - meetings.length} of ${input.meetings.length} meetings (${spec.name} #1): scheduled ${first.scheduled} -> ${again.scheduled}, moved ${again.moved}, runtime ${again.runtimeMs} ms`);
+  const again = await scheduleMeetings({ ...input, meetings }, { timeLimitMs: TIME, seed: 1, mutualWeight: MUTUAL_WEIGHT });
+  const now = new Map(again.assignments.map((a) => [a.meetingId, a]));
+  let dropped = 0;
+  let otherSlot = 0;
+  let otherTable = 0;
+  for (const m of meetings) {
+    if (!m.previous) continue;
+    const at = now.get(m.id);
+    if (!at) dropped++;
+    else if (at.slotId !== m.previous.slotId) otherSlot++;
+    else if (at.table !== m.previous.table) otherTable++;
+  }
+  console.log(`\nre-run after cancelling ${input.meetings.length - meetings.length} of ${input.meetings.length} meetings (${spec.name} #1): scheduled ${first.scheduled} -> ${again.scheduled}, moved ${again.moved} (${otherSlot} to another slot, ${otherTable} to another table, ${dropped} dropped for heavier ones), runtime ${again.runtimeMs} ms`);
+  if (VERBOSE) for (const note of again.notes) console.log(`   note: ${note}`);
 }
 
 async function main(): Promise<void> {
-  console.log(`time limit ${TIME} ms per run; ${INSTANCES} instances per small family, ${BIG} per 500-participant family`);
+  console.log(`mutualWeight ${MUTUAL_WEIGHT}; time limit ${TIME} ms per run; ${INSTANCES} instances per small family, ${BIG} per 500-participant family`);
   console.log(['instance'.padEnd(30), 'meetings', 'sched', 'lp'.padStart(6), 'comb'.padStart(6), 'ratio'.padStart(7), 'greedy'.padStart(7), 'w/wLP'.padStart(7), 'gaps/floor'.padStart(10), 'min/med/max'.padStart(12), 'ms'.padStart(6), 'method'].join(' '));
   const summary: string[] = [];
   for (const spec of FAMILIES) {
@@ -155,9 +168,9 @@ async function main(): Promise<void> {
     for (let i = 1; i <= spec.count; i++) {
       const input = generate(spec, i * 7919 + spec.name.length);
       const t0 = performance.now();
-      const result: ScheduleResult = await scheduleMeetings(input, { timeLimitMs: TIME, seed: i });
+      const result: ScheduleResult = await scheduleMeetings(input, { timeLimitMs: TIME, seed: i, mutualWeight: MUTUAL_WEIGHT });
       const ms = performance.now() - t0;
-      const greedy = await greedySchedule(input, { seed: i, lpBound: false });
+      const greedy = await greedySchedule(input, { seed: i, lpBound: false, mutualWeight: MUTUAL_WEIGHT });
       const greedyRatio = result.bound.best === 0 ? 1 : greedy.scheduled / result.bound.best;
       const comb = Math.min(result.bound.flow, result.bound.slot, result.bound.capacity);
       ratios.push(result.ratio);

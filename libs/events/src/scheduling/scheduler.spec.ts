@@ -106,6 +106,18 @@ describe('scheduleMeetings on concrete cases', () => {
     expect(result.unscheduled).toEqual([{ meetingId: 'one-sided', reason: 'BOTH_BUSY' }]);
   });
 
+  it('on a re-run never drops a published meeting for a heavier one', async () => {
+    const input: ScheduleInput = {
+      slots: slots(1, 1),
+      participants: [{ id: 'a', available: ['am0'], capPerSession: 5 }, { id: 'b', available: ['am0'], capPerSession: 5 }, { id: 'c', available: ['am0'], capPerSession: 5 }, { id: 'd', available: ['am0'], capPerSession: 5 }],
+      meetings: [{ id: 'published', a: 'a', b: 'b', mutual: false, previous: { slotId: 'am0', table: 1 } }, { id: 'mutual', a: 'c', b: 'd', mutual: true }],
+    };
+    const result = await scheduleMeetings(input, { timeLimitMs: 500 });
+    expect(result.assignments).toEqual([{ meetingId: 'published', slotId: 'am0', table: 1 }]);
+    expect(result.unscheduled).toEqual([{ meetingId: 'mutual', reason: 'NO_TABLE' }]);
+    expect(result.moved).toBe(0);
+  });
+
   it('names the reasons: no common slot, cap reached, no table', async () => {
     const input: ScheduleInput = {
       slots: slots(2, 1),

@@ -38,12 +38,22 @@ function columnCount(m: Model): number {
  * weigh `mutualWeight`), (4) fewest moved meetings on re-runs, (2) fewest idle gaps, (3) highest minimum of meetings
  * per participant. (4) is ranked before (2) and (3) on purpose: see `restorePrevious`.
  *
+ * One deliberate exception to (1) on re-runs: a meeting of the published schedule (one with `previous`) may be moved
+ * to make room, but is never dropped to make room for a heavier (mutual) one — for the two people concerned that
+ * would be a cancellation of a confirmed meeting, which no weight gain justifies. It is left out only when the search
+ * cannot fit it back at all (e.g. a side's availability shrank and the other slots are full).
+ *
  * Method: the König construction when its exactness conditions hold (provably optimal); otherwise the LP relaxation
  * (HiGHS) for the bound and as a guide, an LP-guided greedy construction, an ejection-chain local search until the
- * time limit or the bound, then passes for disruption, gaps and fairness that never lower objective (1).
+ * bound or its share of the time limit, on small instances an exact MIP with the time left when the search stopped
+ * short, then passes for disruption, gaps and fairness that never lower objective (1).
  *
- * Throws SchedulingInputError on invalid input. The HiGHS solve is synchronous WebAssembly: it blocks the event loop
- * for up to 40% of the time limit, so run this in a worker (BullMQ job), never in a request handler.
+ * Deterministic for a given seed as long as the time limit does not cut the search or the MIP short (on large
+ * instances it usually does: the result then depends on machine speed).
+ *
+ * Throws SchedulingInputError on invalid input. HiGHS solves are synchronous WebAssembly: the LP blocks the event loop
+ * for up to 40% of the time limit and the MIP for the rest, so run this in a worker (BullMQ job), never in a request
+ * handler.
  */
 export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   const started = performance.now();
@@ -151,7 +161,8 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
     notes.push('the König schedule holds more than the search reached from the previous schedule: kept it');
   }
   const restored = restorePrevious(final);
-  if (restored > 0) notes.push(`${restored} meetings moved back to their previous slot`);
+  const repaired = hasPrevious ? new EjectionSearch(final, rng).repairDisplaced(deadline - polishReserve / 2, now) : 0;
+  if (restored + repaired > 0) notes.push(`${restored + repaired} meetings moved back to their previous slot after the search`);
   reduceGaps(final, deadline, now);
   reduceGapsWithSwaps(final, (e, t) => search.blockers(e, t), deadline, now);
   raiseMinimum(final, (e, t) => search.blockers(e, t), deadline, now);
@@ -173,7 +184,11 @@ async function mipCandidate(m: Model, current: ScheduleState, timeLimitMs: numbe
   let anchored = 0;
   for (let e = 0; e < m.E; e++) anchored += m.prevSlot[e] >= 0 ? 1 : 0;
   const K = anchored + 1;
-  const result = await mipSchedule(m, (e, t) => m.weight[e] * K + (m.prevSlot[e] === t ? 1 : 0), timeLimitMs);
+  // Published meetings first (never dropped, as in the search), then weight, then staying in the previous slot.
+  let total = 0;
+  for (let e = 0; e < m.E; e++) total += m.weight[e] * K + 1;
+  const published = (e: number) => (m.hadPrevious[e] ? total + 1 : 0);
+  const result = await mipSchedule(m, (e, t) => published(e) + m.weight[e] * K + (m.prevSlot[e] === t ? 1 : 0), timeLimitMs);
   if (!result) return null;
   const state = new ScheduleState(m);
   placeLocked(state);

@@ -104,6 +104,59 @@ export class EjectionSearch {
     state.commit();
   }
 
+  /**
+   * Objective (4) after the fact: for every meeting that sits elsewhere than its previous slot, try to put it back,
+   * moving the meetings in the way along ejection chains; kept only when the weight does not drop and fewer meetings
+   * end up away from their previous slot. The search accepts whatever chain first makes room, so on re-runs it moves
+   * more meetings than needed; this undoes the unnecessary part.
+   */
+  repairDisplaced(deadline: number, now: () => number): number {
+    const { state } = this;
+    const m = state.m;
+    let repaired = 0;
+    for (let round = 0; round < 3; round++) {
+      let changed = false;
+      for (let e = 0; e < m.E; e++) {
+        if ((e & 15) === 0 && now() >= deadline) return repaired;
+        const prev = m.prevSlot[e];
+        const cur = state.slotOf[e];
+        if (prev < 0 || cur < 0 || cur === prev || m.lockedSlot[e] >= 0 || !m.cand[e].includes(prev)) continue;
+        const weight = state.weight;
+        const displaced = state.displaced;
+        const mark = state.mark();
+        state.setSlot(e, -1);
+        const out = this.blockers(e, prev);
+        if (!out) {
+          state.rollback(mark);
+          continue;
+        }
+        for (const f of out) state.setSlot(f, -1);
+        state.setSlot(e, prev);
+        this.inChain[e] = 1;
+        let ok = true;
+        for (const f of out) {
+          this.barredSlot[f] = prev;
+          this.nodes = 0;
+          this.nodeBudget = 300;
+          const placed = this.insert(f, 2);
+          this.barredSlot[f] = -1;
+          if (!placed) {
+            ok = false;
+            break;
+          }
+        }
+        this.inChain[e] = 0;
+        if (ok && state.weight > weight - 1e-9 && state.displaced < displaced) {
+          state.commit();
+          repaired++;
+          changed = true;
+        } else state.rollback(mark);
+      }
+      if (!changed) break;
+    }
+    return repaired;
+  }
+
   /** Count bound reached and no waiting meeting is heavier than the lightest placed one: no 1-for-1 gain is left. */
   private done(upper: number): boolean {
     const { state } = this;
@@ -252,7 +305,8 @@ export class EjectionSearch {
       if (!out || out.length === 0) continue;
       let w = 0;
       for (const f of out) w += m.weight[f];
-      if (w >= m.weight[e]) continue;
+      // A meeting of the published schedule is moved if need be, never dropped for a heavier one (see scheduler.ts).
+      if (w >= m.weight[e] || out.some((f) => m.hadPrevious[f])) continue;
       for (const f of out) state.setSlot(f, -1);
       state.setSlot(e, t);
       this.inChain[e] = 1;
@@ -280,7 +334,7 @@ export class EjectionSearch {
       if (cand.length === 0) continue;
       const t = cand[this.rng.int(cand.length)];
       const out = this.blockers(e, t);
-      if (!out || out.length !== 1 || m.weight[out[0]] !== m.weight[e]) continue;
+      if (!out || out.length !== 1 || m.weight[out[0]] !== m.weight[e] || m.hadPrevious[out[0]]) continue;
       state.setSlot(out[0], -1);
       state.setSlot(e, t);
       // The evicted meeting may fit somewhere right away.
