@@ -1,4 +1,5 @@
-import { localTime } from '@app/events';
+import { localTime, ScheduleRunner } from '@app/events';
+import { JobStatus } from '@app/jobs';
 import { eventually } from '@app/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -229,6 +230,24 @@ describe('match-making events (e2e)', () => {
     const after = await grid();
     expect(after.find((g) => g.requestId === metaMeeting.requestId)).toMatchObject({ slotId: metaMeeting.slotId, tableNo: metaMeeting.tableNo, locked: true });
     expect(after.find((g) => g.requestId === toCvet)).toBeDefined();
+  });
+
+  it('takes over a run left RUNNING by a worker that died, and leaves a live one alone', async () => {
+    const insert = async (startedAgo: string) => ((await db().query(
+      `INSERT INTO schedule_run (event_id, status, started_at) VALUES ($1, 'RUNNING', now() - $2::interval) RETURNING id`, [eventId, startedAgo],
+    )) as { id: string }[])[0].id;
+    const live = await insert('10 seconds');
+    expect(await t.app.get(ScheduleRunner).execute(live)).toBe(JobStatus.Skipped);
+    expect((await ok(organiser, RUN, { id: live })).scheduleRun.status).toBe('RUNNING');
+    await db().query(`UPDATE schedule_run SET status = 'FAILED' WHERE id = $1`, [live]);
+    const orphan = await insert('5 minutes');
+    const phases: string[] = [];
+    expect(await t.app.get(ScheduleRunner).execute(orphan, (_, phase) => phases.push(phase))).toBe(JobStatus.Success);
+    const run = (await ok(organiser, RUN, { id: orphan })).scheduleRun;
+    expect(run).toMatchObject({ status: 'DONE', progress: 1, report: { scheduled: 2, moved: 0 } });
+    expect(phases.length).toBeGreaterThan(0);
+    // A finished run is never run twice (a redelivered job is skipped).
+    expect(await t.app.get(ScheduleRunner).execute(orphan)).toBe(JobStatus.Skipped);
   });
 
   it('on the day: check-in, held and no-show, feedback from each side, and the outcome funnel', async () => {
