@@ -155,7 +155,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   }
   const tSearch = now();
   progress(0.9, 'polish');
-  if (konigState && konigState.weight > state.weight + 1e-9) {
+  if (konigState && betterSchedule(konigState, state)) {
     final = konigState;
     method = 'konig';
     notes.push('the König schedule holds more than the search reached from the previous schedule: kept it');
@@ -199,8 +199,21 @@ async function mipCandidate(m: Model, current: ScheduleState, timeLimitMs: numbe
     state.setSlot(e, t);
   }
   state.commit();
-  const better = state.weight > current.weight + 1e-9 || (state.weight > current.weight - 1e-9 && state.displaced < current.displaced);
-  return better ? { state, optimal: result.optimal } : null;
+  return betterSchedule(state, current) ? { state, optimal: result.optimal } : null;
+}
+
+/** Published meetings kept (re-runs), then weight, then fewer meetings away from their previous slot. */
+function betterSchedule(x: ScheduleState, y: ScheduleState): boolean {
+  const published = (s: ScheduleState) => {
+    let n = 0;
+    for (let e = 0; e < s.m.E; e++) if (s.m.hadPrevious[e] && s.slotOf[e] >= 0) n++;
+    return n;
+  };
+  const px = published(x);
+  const py = published(y);
+  if (px !== py) return px > py;
+  if (Math.abs(x.weight - y.weight) > 1e-9) return x.weight > y.weight;
+  return x.displaced < y.displaced;
 }
 
 /**
