@@ -1,4 +1,5 @@
-import { localTime, ScheduleRunner } from '@app/events';
+import { EVENT_PARTICIPANTS_INDEX, localTime, ParticipantIndexSync, ScheduleRunner } from '@app/events';
+import { SEARCH_PORT, type SearchPort } from '@app/search';
 import { JobStatus } from '@app/jobs';
 import { eventually } from '@app/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -129,6 +130,13 @@ describe('match-making events (e2e)', () => {
     expect(recs[0].score).toBeGreaterThan(0);
     expect(recs[0].factors.length).toBeGreaterThan(0);
     expect(await code(outsider, `query($e: ID!) { searchEventParticipants(eventId: $e, text: "usnje") { total } }`, { e: eventId })).toBe('FORBIDDEN');
+
+    // Engine data lost: the worker's start-up check notices and syncs every participant again.
+    await eventually(async () => ((await t.app.get<SearchPort>(SEARCH_PORT).count(EVENT_PARTICIPANTS_INDEX.name)) === 4 ? true : undefined), 20_000, 'all four indexed');
+    await t.app.get<SearchPort>(SEARCH_PORT).remove(EVENT_PARTICIPANTS_INDEX.name, [p.company]);
+    expect(await t.app.get(ParticipantIndexSync).checkDrift()).toBe(4);
+    await eventually(async () => ((await t.app.get<SearchPort>(SEARCH_PORT).count(EVENT_PARTICIPANTS_INDEX.name)) === 4 ? true : undefined), 20_000, 'company back in the index');
+    expect(await t.app.get(ParticipantIndexSync).checkDrift()).toBe(0);
   });
 
   it('sends, accepts, declines and cancels requests; mutual interest; quotas and contact rules; bad requests change nothing', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CreativeProfileEntity, EventEntity, EventParticipantEntity, type NeedEntity, OrganisationEntity } from '@app/database';
 import type { Actor } from '@app/identity';
@@ -192,15 +192,41 @@ export function participantDocument(s: Subject): SearchDocument {
   };
 }
 
-/** Worker side: keeps one participant's document in line with PostgreSQL (approved in a live event: listed; otherwise removed). */
+/**
+ * Worker side: keeps one participant's document in line with PostgreSQL (approved in a live event:
+ * listed; otherwise removed). At worker start, if the index holds another number of documents than
+ * PostgreSQL says it should (engine data lost, old backup), every participant is synced again
+ * through the outbox, so stale documents go and missing ones come back.
+ */
 @Injectable()
-export class ParticipantIndexSync {
+export class ParticipantIndexSync implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ParticipantIndexSync.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_PORT) private readonly search: SearchPort,
     private readonly outbox: OutboxStore,
     private readonly directory: ParticipantDirectory,
   ) {}
+
+  onApplicationBootstrap(): void {
+    void this.checkDrift().catch((error: unknown) => this.logger.warn(`event directory drift check failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** Answers how many participants were queued for a sync (0: index and database agree). */
+  async checkDrift(): Promise<number> {
+    await this.directory.ready();
+    const [indexed, [{ expected }]] = await Promise.all([
+      this.search.count(EVENT_PARTICIPANTS_INDEX.name),
+      this.dataSource.query(`SELECT count(*)::int AS expected FROM event_participant p JOIN event e ON e.id = p.event_id WHERE p.status = 'APPROVED' AND e.status <> 'CANCELLED'`) as Promise<{ expected: number }[]>,
+    ]);
+    if (indexed === expected) return 0;
+    const queued = (await this.dataSource.query(
+      `INSERT INTO outbox_event (topic, aggregate_type, aggregate_id) SELECT $1, 'event-participant', id FROM event_participant RETURNING id`, [OutboxTopic.EventParticipantChanged],
+    )) as unknown[];
+    this.logger.log(`${EVENT_PARTICIPANTS_INDEX.name}: ${indexed} documents indexed, ${expected} expected; syncing all ${queued.length} participants again`);
+    return queued.length;
+  }
 
   @OnJob(JobName.SyncEventParticipant)
   async sync(data: JobDataOf<JobName.SyncEventParticipant>): Promise<JobStatus> {

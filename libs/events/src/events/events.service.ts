@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type ContactRule, EventEntity, EventSessionEntity, EventSlotEntity, OrganisationEntity } from '@app/database';
 import { type Actor, canEditFor, isOrganiser } from '@app/identity';
+import { OutboxStore, OutboxTopic } from '@app/jobs';
 import { clean, isUuid, type LocalizedText, MarketplaceException, requireVerified } from '@app/marketplace';
 import type { DataSource, EntityManager } from 'typeorm';
 import { breaksOf, EventStatus, ljubljanaDate, MAX_SLOTS_PER_EVENT, MAX_TABLES, ParticipationType, planSlots, RoomKind, type SessionInput } from './event.rules.js';
@@ -58,7 +59,10 @@ const MAX_DESCRIPTION = 5000;
 /** Events: creation, sessions cut into slots, publication and the event's lifecycle. */
 @Injectable()
 export class EventsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxStore,
+  ) {}
 
   async create(actor: Actor, command: EventCommand): Promise<EventEntity> {
     requireVerified(actor);
@@ -129,7 +133,13 @@ export class EventsService {
       const allowed = status === EventStatus.Closed ? event.status === EventStatus.Published : event.status === EventStatus.Draft || event.status === EventStatus.Published;
       if (!allowed) throw MarketplaceException.invalidState(`event ${eventId} is ${event.status.toLowerCase()}; it cannot become ${status.toLowerCase()}`);
       event.status = status;
-      return m.getRepository(EventEntity).save(event);
+      const saved = await m.getRepository(EventEntity).save(event);
+      if (status === EventStatus.Cancelled) {
+        // A cancelled event's participants leave the directory.
+        const ids = (await m.query(`SELECT id FROM event_participant WHERE event_id = $1`, [event.id])) as { id: string }[];
+        await this.outbox.record(m, ids.map((r) => ({ topic: OutboxTopic.EventParticipantChanged, aggregateType: 'event-participant', aggregateId: r.id })));
+      }
+      return saved;
     });
   }
 
