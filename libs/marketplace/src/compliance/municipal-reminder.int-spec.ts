@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { OPERATOR, OrganisationRole, IdentityWorkerModule } from '@app/identity';
 import { JobName, JobQueues, JobsModule, JobsWorkerModule, JobStatus, QueueName } from '@app/jobs';
 import { NotificationsWorkerModule } from '@app/notifications';
+import { EventsWorkerModule } from '@app/events';
 import { OramaSearchEngine, SEARCH_PORT, SearchModule } from '@app/search';
 import { createTestDatabase, eventually, testConfig, type TestDatabase } from '@app/testing';
 import * as fs from 'node:fs';
@@ -19,7 +20,7 @@ import { MunicipalComplianceService } from './municipal-compliance.service.js';
 
 async function boot(config: AppConfig, worker: boolean): Promise<TestingModule> {
   const imports = worker
-    ? [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, JobsWorkerModule]
+    ? [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, EventsWorkerModule, JobsWorkerModule]
     : [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceModule];
   const moduleRef = await Test.createTestingModule({ imports })
     .overrideProvider(APP_CONFIG).useValue(config)

@@ -4,6 +4,7 @@ import { DatabaseModule, freePort } from '@app/database';
 import { JobName, JobQueues, JobsModule, JobsWorkerModule, OutboxStore, SearchableType } from '@app/jobs';
 import { IdentityWorkerModule, OPERATOR } from '@app/identity';
 import { NotificationsWorkerModule } from '@app/notifications';
+import { EventsWorkerModule } from '@app/events';
 import { OramaSearchEngine, SEARCH_PORT, SearchModule, SearchUnavailableError, normaliseQuery, type SearchPort, type SearchQuery, type SearchResult } from '@app/search';
 import {
   availableQueueBackends, createTestDatabase, eventually, reportSkippedQueueBackends, testConfig, type QueueBackendName, type TestDatabase,
@@ -36,7 +37,7 @@ class SwitchableSearch implements SearchPort {
 
 async function boot(config: AppConfig, search: SearchPort, withWorker = true): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceModule, ...(withWorker ? [MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, JobsWorkerModule] : [])],
+    imports: [ConfigModule, DatabaseModule, JobsModule, SearchModule, MarketplaceModule, ...(withWorker ? [MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, EventsWorkerModule, JobsWorkerModule] : [])],
   })
     .overrideProvider(APP_CONFIG).useValue(config)
     .overrideProvider(SEARCH_PORT).useValue(search)
