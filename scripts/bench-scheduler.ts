@@ -89,7 +89,7 @@ function generate(spec: FamilySpec, seed: number): ScheduleInput {
 
 const FAMILIES: FamilySpec[] = [
   { name: '500p-50%-tables-loose', count: BIG, sides: [200, 300], slots: 20, sessions: 2, tables: 150, meetings: 2500, availability: 0.5, capPerSession: 8, mutualShare: 0.3 },
-  { name: '500p-50%-tables-binding', count: BIG, sides: [200, 300], slots: 20, sessions: 2, tables: 100, meetings: 2500, availability: 0.5, capPerSession: 8, mutualShare: 0.3 },
+  { name: '500p-50%-tables-binding', count: BIG, sides: [200, 300], slots: 20, sessions: 2, tables: 85, meetings: 2500, availability: 0.5, capPerSession: 8, mutualShare: 0.3 },
   { name: 'konig-full-avail', count: INSTANCES, sides: [60, 120], slots: 12, sessions: 1, tables: 50, meetings: 900, availability: 1, capPerSession: 10, mutualShare: 0.3 },
   { name: 'small-70%-avail', count: INSTANCES, sides: [15, 35], slots: 10, sessions: 2, tables: 14, meetings: 200, availability: 0.7, capPerSession: 4, mutualShare: 0.3 },
   { name: 'medium-50%-avail', count: INSTANCES, sides: [40, 80], slots: 16, sessions: 2, tables: 40, meetings: 700, availability: 0.5, capPerSession: 6, mutualShare: 0.3 },
