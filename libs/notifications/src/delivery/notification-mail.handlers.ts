@@ -47,12 +47,11 @@ export class NotificationMailHandlers {
   async dispatch(): Promise<JobStatus> {
     let total = 0;
     for (;;) {
-      // Queued inside the transaction: if queueing fails the plan rolls back and the next sweep retries.
-      const { planned } = await this.store.dataSource.transaction(async (m) => {
-        const result = await this.store.planBatch(m, PLAN_BATCH);
-        await this.queueMails(result.instant);
-        return result;
-      });
+      const { planned, instant } = await this.store.dataSource.transaction((m) => this.store.planBatch(m, PLAN_BATCH));
+      // Queued only after the plan is committed: a send job queued inside the transaction could run
+      // before the commit, find its rows not yet pending and skip them, leaving them to the stale
+      // sweep (2 minutes late; seen in bench:fanout). Should queueing fail now, that sweep sends them.
+      await this.queueMails(instant);
       total += planned;
       if (planned < PLAN_BATCH) break;
     }
@@ -78,10 +77,12 @@ export class NotificationMailHandlers {
 
   /**
    * Reads what the batch needs in a few statements, then mails each row in its own transaction:
-   * lock the row (skip it if another worker holds it), mark it sent, send over SMTP, commit. A
-   * worker killed between the SMTP server's acceptance and the commit leaves the row pending, and
-   * the retry sends the same message again under the same Message-ID (receivers that deduplicate
-   * by Message-ID show it once); nothing is ever lost.
+   * claim the row (one statement: lock it unless another worker holds it, check it is still
+   * pending, mark it sent), send over SMTP, commit. The mail is rendered before the transaction, so
+   * a connection is held only for the claim, the SMTP exchange and the commit. A worker killed
+   * between the SMTP server's acceptance and the commit leaves the row pending, and the retry sends
+   * the same message again under the same Message-ID (receivers that deduplicate by Message-ID show
+   * it once); nothing is ever lost. Rows nobody wants mailed any more are settled off the same way.
    */
   @OnJob(JobName.SendNotificationEmail)
   async send(data: JobDataOf<JobName.SendNotificationEmail>): Promise<JobStatus> {
@@ -94,17 +95,15 @@ export class NotificationMailHandlers {
     let sent = 0;
     await forEachLimited(rows, MAIL_PARALLELISM, async (row) => {
       const account = accounts.get(row.accountId);
-      const wanted = account?.email && wantedNow(row, account, modes);
       try {
+        if (!account?.email || !wantedNow(row, account, modes)) {
+          await this.store.settleOff(row.id);
+          return;
+        }
+        const mail = instantMail(items.get(row.id) as MailItem, recipient(account), this.unsubscribeUrl(account.id, [row.category]));
         const done = await this.store.dataSource.transaction(async (m) => {
-          const locked = await this.store.lockForMail(m, row.id);
-          if (!locked || locked.emailState !== EmailState.Pending) return false;
-          if (!wanted || !account) {
-            await this.store.setState(m, [row.id], EmailState.Off);
-            return false;
-          }
-          await this.store.setState(m, [row.id], EmailState.Sent);
-          await this.mailer.send(instantMail(items.get(row.id) as MailItem, recipient(account), this.unsubscribeUrl(account.id, [row.category])));
+          if (!(await this.store.claimForMail(m, row.id))) return false;
+          await this.mailer.send(mail);
           return true;
         });
         if (done) sent += 1;
@@ -124,20 +123,26 @@ export class NotificationMailHandlers {
   async digests(_data: JobDataOf<JobName.NotificationDigests>, now = new Date()): Promise<JobStatus> {
     let sent = 0;
     for (const accountId of await this.store.digestAccounts(10_000)) {
-      sent += await this.store.dataSource.transaction((m) => this.digestFor(m, accountId, now));
+      const result = await this.store.dataSource.transaction((m) => this.digestFor(m, accountId, now));
+      // After the commit, for the reason given in dispatch().
+      await this.queueMails(result.instant);
+      sent += result.sent;
     }
     if (sent > 0) this.logger.log(`sent ${sent} digest(s)`);
     return sent > 0 ? JobStatus.Success : JobStatus.Skipped;
   }
 
-  /** One digest per due cadence: the items waiting for it, by their category's current mode. */
-  private async digestFor(m: EntityManager, accountId: string, now: Date): Promise<number> {
+  /**
+   * One digest per due cadence: the items waiting for it, by their category's current mode.
+   * Answers the digests sent and the rows now pending an instant mail (for the caller to queue).
+   */
+  private async digestFor(m: EntityManager, accountId: string, now: Date): Promise<{ sent: number; instant: string[] }> {
     const rows = await this.store.lockDigestItems(m, accountId);
     const account = await this.store.account(m, accountId);
-    if (rows.length === 0 || !account) return 0;
+    if (rows.length === 0 || !account) return { sent: 0, instant: [] };
     if (!account.email) {
       await this.store.setState(m, rows.map((r) => r.id), EmailState.Off);
-      return 0;
+      return { sent: 0, instant: [] };
     }
     const last = await this.store.lastDigest(m, accountId);
     let sent = 0;
@@ -149,7 +154,6 @@ export class NotificationMailHandlers {
     await this.store.setState(m, (byCadence.get(DeliveryMode.Off) ?? []).map((r) => r.id), EmailState.Off);
     const instant = (byCadence.get(DeliveryMode.Instant) ?? []).map((r) => r.id);
     await this.store.setState(m, instant, EmailState.Pending);
-    await this.queueMails(instant);
     for (const cadence of [DeliveryMode.Daily, DeliveryMode.Weekly] as const) {
       const due = byCadence.get(cadence) ?? [];
       const previous = last.get(cadence);
@@ -161,7 +165,7 @@ export class NotificationMailHandlers {
       await this.store.markDigestSent(m, accountId, cadence, now);
       sent += 1;
     }
-    return sent;
+    return { sent, instant };
   }
 
   /** Preference and consent as they are now: withdrawing either stops mail that is already queued. */

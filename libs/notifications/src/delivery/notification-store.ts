@@ -100,10 +100,28 @@ export class NotificationStore {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** The row, locked for this mail attempt; null if another worker holds it or it is gone. */
-  async lockForMail(m: EntityManager, id: string): Promise<MailRow | null> {
-    const [row] = (await m.query(`SELECT ${ROW} FROM notification WHERE id = $1 FOR UPDATE SKIP LOCKED`, [id])) as MailRow[];
-    return row ?? null;
+  /**
+   * Claims a pending row for its mail in one statement, inside the caller's transaction: locks it
+   * unless another worker holds it (SKIP LOCKED, so parallel senders never queue up behind each
+   * other's SMTP exchange), re-checks it is still pending on the latest version, marks it sent.
+   * The caller sends, then commits; a rollback (SMTP failure, crash) leaves it pending. False: sent,
+   * settled or held elsewhere.
+   */
+  async claimForMail(m: EntityManager, id: string): Promise<boolean> {
+    const [rows] = (await m.query(
+      `UPDATE notification SET email_state = 'sent', email_error = NULL, emailed_at = now()
+        WHERE id = (SELECT id FROM notification WHERE id = $1 AND email_state = 'pending' FOR UPDATE SKIP LOCKED) RETURNING id`,
+      [id],
+    )) as [{ id: string }[], number];
+    return rows.length === 1;
+  }
+
+  /** A pending row nobody wants mailed any more (preference off, consent withdrawn, erased) ends off, under the same claim rule. */
+  async settleOff(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification SET email_state = 'off' WHERE id = (SELECT id FROM notification WHERE id = $1 AND email_state = 'pending' FOR UPDATE SKIP LOCKED)`,
+      [id],
+    );
   }
 
   async account(m: EntityManager, accountId: string): Promise<MailAccount | null> {
