@@ -190,6 +190,21 @@ describe('scheduleMeetings on concrete cases', () => {
     for (let i = 1; i < calls.length; i++) expect(calls[i][0]).toBeGreaterThanOrEqual(calls[i - 1][0]);
   });
 
+  it('yields to the event loop between phases, so progress writes go out during the run', async () => {
+    const input = randomInstance({ seed: 6, participants: 20, slots: 6, sessions: 2, maxTables: 4, availability: 0.7, meetings: 50, cap: 3, bipartite: false, locks: 0 });
+    let ran = 0;
+    const seenAtCall: number[] = [];
+    await scheduleMeetings(input, {
+      timeLimitMs: 500,
+      onProgress: () => {
+        seenAtCall.push(ran);
+        setImmediate(() => ran++);
+      },
+    });
+    // Callbacks queued by earlier progress calls have run by the time of the last one.
+    expect(seenAtCall[seenAtCall.length - 1]).toBeGreaterThanOrEqual(seenAtCall.length - 2);
+  });
+
   it('LP bound can be switched off and is then null with a note', async () => {
     const input = randomInstance({ seed: 4, participants: 10, slots: 4, sessions: 1, maxTables: 2, availability: 0.7, meetings: 15, cap: 2, bipartite: false, locks: 0 });
     const result = await scheduleMeetings(input, { timeLimitMs: 300, lpBound: false });

@@ -8,7 +8,7 @@ import { fillFreeRoom, raiseMinimum, reduceGaps, reduceGapsWithSwaps, restorePre
 import { buildResult } from './result';
 import { Rng } from './rng';
 import type { ScheduleBound, ScheduleInput, ScheduleMethod, ScheduleOptions, SchedulePhase, ScheduleResult } from './scheduling.types';
-import { EjectionSearch } from './search';
+import { EjectionSearch, yieldToEventLoop } from './search';
 import { ScheduleState } from './state';
 
 const DEFAULT_TIME_LIMIT_MS = 8000;
@@ -61,12 +61,17 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const deadline = started + limit;
   const progress = (fraction: number, phase: SchedulePhase) => options.onProgress?.(Math.min(1, Math.max(0, fraction)), phase);
+  // Phases are synchronous; yielding after each lets the caller's progress writes go out while the run continues.
+  const phase = async (fraction: number, name: SchedulePhase) => {
+    progress(fraction, name);
+    await yieldToEventLoop();
+  };
   const notes: string[] = [];
   progress(0, 'validate');
   const m = buildModel(input, options.mutualWeight ?? 2);
   const rng = new Rng(options.seed ?? 1);
 
-  progress(0.05, 'bounds');
+  await phase(0.05, 'bounds');
   const comb = combinatorialBounds(m);
 
   const konig = konigApplies(m);
@@ -86,7 +91,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   if (konigState && !hasPrevious) {
     konigState.commit();
     notes.push('König case (bipartite, full availability, equal tables, caps that cannot bind): provably optimal; LP bound not needed');
-    progress(0.6, 'polish');
+    await phase(0.6, 'polish');
     improveSlotOrder(konigState, deadline, now);
     const blockers = new EjectionSearch(konigState, rng);
     reduceGaps(konigState, deadline, now);
@@ -104,7 +109,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   if (konigState) {
     notes.push('König case on a re-run: the general method starts from the previous schedule and is kept if it matches the König optimum with fewer moves');
   } else if (options.lpBound !== false) {
-    progress(0.1, 'lp-bound');
+    await phase(0.1, 'lp-bound');
     const result = await lpBound(m, null, Math.max(50, Math.min(limit * LP_SHARE, deadline - now())));
     lp = result.bound;
     guide = result.columns;
@@ -119,19 +124,19 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const bound = bestBound(comb, lp, weightedLp);
 
   const tLp = now();
-  progress(0.45, 'construct');
+  await phase(0.45, 'construct');
   const state = new ScheduleState(m);
   placeLocked(state);
   construct(state, rng, guide);
   state.commit();
 
-  progress(0.5, 'search');
+  await phase(0.5, 'search');
   const searchStart = now();
   const polishReserve = Math.min(2000, Math.max(0, (deadline - searchStart) * 0.2));
   const mipEligible = options.mip !== false && columnCount(m) <= MIP_MAX_COLUMNS;
   const search = new EjectionSearch(state, rng);
   const constructed = state.count;
-  search.run({
+  await search.run({
     deadline: mipEligible ? searchStart + (deadline - polishReserve - searchStart) * 0.35 : deadline - polishReserve,
     upper: konigState ? konigState.count : bound.best,
     weightTarget: konigState ? konigState.weight : weightedLp,
@@ -144,7 +149,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const target = konigState ? konigState.count : bound.best;
   let mipOptimal = false;
   if (mipEligible && state.count < target && deadline - polishReserve - now() > 200) {
-    progress(0.7, 'search');
+    await phase(0.7, 'search');
     const better = await mipCandidate(m, state, deadline - polishReserve - now());
     if (better) {
       mipOptimal = better.optimal;
@@ -154,7 +159,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
     }
   }
   const tSearch = now();
-  progress(0.9, 'polish');
+  await phase(0.9, 'polish');
   if (konigState && betterSchedule(konigState, state)) {
     final = konigState;
     method = 'konig';

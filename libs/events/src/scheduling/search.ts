@@ -23,6 +23,11 @@ export interface SearchOptions {
  * schedule, and the best schedule seen is kept. This is the classic remedy for what greedy leaves: a meeting whose
  * every common slot is taken by a meeting that could have gone elsewhere.
  */
+/** Lets pending I/O callbacks (progress writes, lock renewals) run before the next round. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export class EjectionSearch {
   private readonly inChain: Uint8Array;
   private readonly barredSlot: Int32Array;
@@ -40,7 +45,12 @@ export class EjectionSearch {
     this.barredSlot = new Int32Array(state.m.E).fill(-1);
   }
 
-  run(options: SearchOptions): void {
+  /**
+   * Runs until the deadline, the bound, or no progress. Async only to yield to the event loop every ~100 ms, so a
+   * BullMQ worker can renew its lock and send the progress updates while the search works.
+   */
+  async run(options: SearchOptions): Promise<void> {
+    let lastYield = options.now();
     const { state, rng } = this;
     const m = state.m;
     const start = options.now();
@@ -81,6 +91,10 @@ export class EjectionSearch {
         }
       }
       options.tick?.((options.now() - start) / span);
+      if (options.now() - lastYield > 100) {
+        await yieldToEventLoop();
+        lastYield = options.now();
+      }
       if (better()) {
         keep();
         stale = 0;
