@@ -23,6 +23,9 @@ export interface SearchOptions {
  * schedule, and the best schedule seen is kept. This is the classic remedy for what greedy leaves: a meeting whose
  * every common slot is taken by a meeting that could have gone elsewhere.
  */
+/** Rounds of weight-improving swaps allowed once the number of meetings equals the upper bound. */
+const MAX_ROUNDS_AT_BOUND = 15;
+
 /** Lets pending I/O callbacks (progress writes, lock renewals) run before the next round. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -71,8 +74,12 @@ export class EjectionSearch {
       for (let e = 0; e < m.E; e++) if (state.slotOf[e] < 0 && m.cand[e].length > 0) list.push(e);
       return rng.shuffle(list).sort((x, y) => m.weight[y] - m.weight[x]);
     };
+    let roundsAtBound = 0;
     while (options.now() < options.deadline) {
       this.rounds++;
+      // Once the count bound is reached only 1-for-1 weight swaps are left; a fixed number of rounds for them keeps
+      // the run deterministic (ending on work done, not on the clock) and short.
+      if (state.count >= options.upper && ++roundsAtBound > MAX_ROUNDS_AT_BOUND) break;
       if (this.done(options.upper)) break;
       if (options.weightTarget != null && state.weight >= options.weightTarget - 1e-9 && state.displaced === 0) break;
       let improved = false;
