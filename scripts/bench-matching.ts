@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { getConfig } from '@app/config';
 import type { ChallengeEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
 import {
-  challengeDemand, codeRarity, CREATIVES_INDEX, creativeDocument, creativeSupply, DEFAULT_MATCH_WEIGHTS, DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS,
+  bestMatches, challengeDemand, codeRarity, CREATIVES_INDEX, creativeDocument, creativeSupply, DEFAULT_MATCH_WEIGHTS, DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS,
   demandText, labelOf, MatchRetrieval, scoreMatch, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import { OramaSearchEngine } from '@app/search';
@@ -92,7 +92,8 @@ async function main(): Promise<void> {
     const start = performance.now();
     const candidates = await bigRetrieval.candidates(CREATIVES_INDEX, { codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, text: demandText(challenge) }, CANDIDATES_PER_QUERY);
     const demand = { ...challengeDemand(challenge, owner), domainWeights: bigWeights };
-    const top = rank([...candidates.keys()].map((id) => ({ id, score: scoreMatch(demand, creativeSupply(byId.get(id) as CreativeProfileEntity), candidates.get(id) ?? 0, weights, labelOf).score }))).slice(0, 20);
+    // As MatchingService does: every candidate ranked by its score, the 20 shown explained.
+    const top = bestMatches(demand, [...candidates].map(([id, textScore]) => ({ subject: id, supply: creativeSupply(byId.get(id) as CreativeProfileEntity), textScore })), weights, labelOf, 20);
     latencies.push(performance.now() - start);
     candidateCount += candidates.size;
     if (top.length === 0) throw new Error('no matches at all: the generator and the retrieval disagree');

@@ -38,7 +38,7 @@ export { type RankedProposal, rankProposals } from './jury/scoring.js';
 export { AwardsService, csvCell, type OutcomeCommand } from './jury/awards.service.js';
 export { blindName } from './attachments/attachments.service.js';
 export { MatchingService, MAX_MATCHES, type Match, type MatchVerdict } from './matching/matching.service.js';
-export { Availability, codeRarity, DEFAULT_MATCH_WEIGHTS, MatchFactor, scoreMatch, type FactorScore, type MatchExplanation, type MatchWeights } from './matching/match-scoring.js';
+export { Availability, bestMatches, codeRarity, DEFAULT_MATCH_WEIGHTS, MatchFactor, matchScore, scoreMatch, type FactorScore, type MatchExplanation, type MatchWeights } from './matching/match-scoring.js';
 export { MatchRetrieval } from './matching/match-retrieval.js';
 export { challengeDemand, creativeSupply, demandText, labelOf } from './matching/match-subjects.js';
 export { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS } from './demo/index.js';

@@ -1,5 +1,5 @@
 import { MATCH_FACTOR_KEYS } from '@app/config';
-import { Availability, codeRarity, DEFAULT_MATCH_WEIGHTS, type Demand, distanceKm, MatchFactor, scoreMatch, type Supply } from './match-scoring.js';
+import { Availability, bestMatches, codeRarity, DEFAULT_MATCH_WEIGHTS, type Demand, distanceKm, MatchFactor, matchScore, scoreMatch, type Supply } from './match-scoring.js';
 
 const ZIRI = { lat: 46.05, lon: 14.11, name: 'Žiri' };
 const KRANJ = { lat: 46.24, lon: 14.36, name: 'Kranj' };
@@ -73,6 +73,36 @@ describe('scoreMatch', () => {
   it('has the factors configuration knows (MATCH_WEIGHTS keys)', () => {
     expect([...MATCH_FACTOR_KEYS].sort()).toEqual(Object.values(MatchFactor).sort());
     expect([...MATCH_FACTOR_KEYS].sort()).toEqual(Object.keys(DEFAULT_MATCH_WEIGHTS).sort());
+  });
+
+  it('ranks with matchScore, which is exactly the score scoreMatch explains', () => {
+    // Deterministic variety: every factor present or absent, shared or not, with and without rarity.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const some = <T>(items: readonly T[]) => items.filter(() => next() < 0.5);
+    const domains = ['design-visual-arts', 'cultural-heritage', 'music', 'architecture'];
+    const making = ['blueprint', 'leather', 'clay', 'wood', 'linen'];
+    const skill = { code: 'illustration', labels: [['ilustracij'], ['illustration']] };
+    const rarity = codeRarity({ 'design-visual-arts': 50, 'cultural-heritage': 5, music: 20 }, 60);
+    for (let n = 0; n < 500; n += 1) {
+      const d: Demand = {
+        domains: some(domains), making: some(making), textTokens: next() < 0.5 ? demand.textTokens : new Set(), municipality: next() < 0.8 ? ZIRI : null,
+        languages: some(['sl', 'en']), ...(next() < 0.5 ? { domainWeights: rarity } : {}),
+      };
+      const s = supply({
+        domains: some(domains), making: some(making), skills: next() < 0.5 ? [skill] : [], municipality: next() < 0.8 ? KRANJ : null, languages: some(['sl', 'en']),
+        availability: [Availability.Available, Availability.Limited, Availability.Unavailable][Math.floor(next() * 3)], awards: Math.floor(next() * 3), outcomes: Math.floor(next() * 3),
+      });
+      const text = next() < 0.2 ? null : next();
+      expect(matchScore(d, s, text, DEFAULT_MATCH_WEIGHTS)).toBe(scoreMatch(d, s, text, DEFAULT_MATCH_WEIGHTS, labelOf).score);
+    }
+  });
+
+  it('explains only the best candidates, best first', () => {
+    const candidates = [0.1, 0.9, 0.5, 0.7].map((text, n) => ({ subject: n, supply: supply(), textScore: text }));
+    const best = bestMatches(demand, candidates, DEFAULT_MATCH_WEIGHTS, labelOf, 2);
+    expect(best.map((m) => m.subject)).toEqual([1, 3]);
+    expect(best[0].explanation).toEqual(scoreMatch(demand, supply(), 0.9, DEFAULT_MATCH_WEIGHTS, labelOf));
   });
 
   it('measures distance within the region', () => {

@@ -174,6 +174,74 @@ export function scoreMatch(demand: Demand, supply: Supply, textScore: number | n
   return { score: factors.reduce((sum, f) => sum + f.contribution, 0), factors, hints };
 }
 
+/**
+ * The score of scoreMatch alone, without reasons or hints: the same factors, clamps and weighted
+ * mean, in the same order (so the same number to the last bit; a test holds them equal). Ranking
+ * hundreds or thousands of candidates needs only this; building every candidate's bilingual
+ * reasons made scoring allocate so much that the garbage collector set the match latency's p95.
+ */
+export function matchScore(demand: Demand, supply: Supply, textScore: number | null, weights: MatchWeights): number {
+  const scores: number[] = [];
+  const used: number[] = [];
+  const add = (factor: MatchFactor, score: number) => {
+    scores.push(clamp(score));
+    used.push(weights[factor]);
+  };
+  if (demand.domains.length > 0) {
+    let all = 0;
+    let shared = 0;
+    for (const d of demand.domains) {
+      const weight = demand.domainWeights?.get(d) ?? 1;
+      all += weight;
+      if (supply.domains.includes(d)) shared += weight;
+    }
+    add(MatchFactor.Domains, all > 0 ? shared / all : 0);
+  }
+  if (demand.making.length > 0) add(MatchFactor.Crafts, countOf(demand.making, (m) => supply.making.includes(m)) / demand.making.length);
+  if (supply.skills.length > 0 && demand.textTokens.size > 0) {
+    add(MatchFactor.Skills, Math.min(1, countOf(supply.skills, (s) => s.labels.some((tokens) => tokens.length > 0 && tokens.every((t) => demand.textTokens.has(t)))) / 2));
+  }
+  if (textScore !== null) add(MatchFactor.Text, textScore);
+  if (demand.municipality && supply.municipality) add(MatchFactor.Location, 1 - distanceKm(demand.municipality, supply.municipality) / LOCATION_RANGE_KM);
+  if (demand.languages.length > 0) {
+    add(MatchFactor.Languages, supply.languages.length === 0 ? 0.5 : countOf(demand.languages, (l) => supply.languages.includes(l)) / demand.languages.length);
+  }
+  add(MatchFactor.Availability, AVAILABILITY_SCORE[supply.availability]);
+  add(MatchFactor.PastOutcomes, Math.min(1, (supply.awards + 0.5 * supply.outcomes) / 2));
+  let total = 0;
+  for (const weight of used) total += weight;
+  let score = 0;
+  for (let i = 0; i < scores.length; i += 1) score += total > 0 ? (used[i] * scores[i]) / total : 0;
+  return score;
+}
+
+/** A candidate for ranking: what it is, what it offers, the engine's text relevance (null: none). */
+export interface Scorable<T> {
+  subject: T;
+  supply: Supply;
+  textScore: number | null;
+}
+
+/**
+ * The `first` best candidates, best first, each with its full explanation: all are ranked by
+ * matchScore, only the ones shown are explained (equal scores keep the candidates' order).
+ */
+export function bestMatches<T>(demand: Demand, candidates: readonly Scorable<T>[], weights: MatchWeights, labelOf: LabelOf, first: number): { subject: T; explanation: MatchExplanation }[] {
+  return candidates
+    .map((candidate) => ({ candidate, score: matchScore(demand, candidate.supply, candidate.textScore, weights) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, Math.max(0, first))
+    .map(({ candidate }) => ({ subject: candidate.subject, explanation: scoreMatch(demand, candidate.supply, candidate.textScore, weights, labelOf) }));
+}
+
+const AVAILABILITY_SCORE: Readonly<Record<Availability, number>> = { [Availability.Available]: 1, [Availability.Limited]: 0.5, [Availability.Unavailable]: 0 };
+
+function countOf<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n += 1;
+  return n;
+}
+
 /** Great-circle distance (haversine), in km. */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;

@@ -76,14 +76,26 @@ export function needDemand(n: NeedEntity, owner: OrganisationEntity | null): Dem
   };
 }
 
+/**
+ * A skill code with the normalised tokens of its labels, tokenised once per code: a match query
+ * builds the supply of hundreds of candidates (a fan-out, thousands), and the labels are fixed.
+ */
+const skillTokens = new Map<string, Supply['skills'][number]>();
+function skillOf(code: string): Supply['skills'][number] {
+  let skill = skillTokens.get(code);
+  if (!skill) {
+    const label = labelOf(code);
+    skill = { code, labels: [[...tokens(label.sl)], [...tokens(label.en)]] };
+    skillTokens.set(code, skill);
+  }
+  return skill;
+}
+
 export function creativeSupply(p: CreativeProfileEntity, track: TrackRecord = NO_TRACK): Supply {
   return {
     domains: p.domains,
     making: [...p.techniques, ...p.materials, ...p.crafts],
-    skills: p.skills.map((code) => {
-      const label = labelOf(code);
-      return { code, labels: [[...tokens(label.sl)], [...tokens(label.en)]] };
-    }),
+    skills: p.skills.map(skillOf),
     municipality: place(p.municipality),
     languages: p.languages,
     availability: p.availability as Availability,

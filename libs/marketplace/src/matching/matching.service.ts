@@ -15,7 +15,7 @@ import { OrganisationRepository } from '../organisations/organisation.repository
 import { ChallengeStatus } from '../reference/index.js';
 import { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX } from '../search/catalogue-index.js';
 import { type Candidates, DomainRarity, MatchRetrieval } from './match-retrieval.js';
-import { DEFAULT_MATCH_WEIGHTS, type MatchExplanation, type MatchWeights, scoreMatch, type Demand, type Supply } from './match-scoring.js';
+import { bestMatches, DEFAULT_MATCH_WEIGHTS, type MatchExplanation, matchScore, type MatchWeights, scoreMatch, type Demand, type Supply } from './match-scoring.js';
 import { challengeDemand, creativeSupply, demandText, labelOf, needDemand, offerSupply, supplyText, type TrackRecord } from './match-subjects.js';
 
 export interface Match<T> {
@@ -150,9 +150,12 @@ export class MatchingService {
     ]);
     const tracks = await this.trackRecords(profiles.map((p) => p.id));
     const threshold = this.config.matching.threshold;
+    const weights = this.weights;
+    // Scored cheaply first; only those told are explained (their reasons go into the inbox rows).
     return profiles
-      .map((p) => ({ subject: p, explanation: this.score(withRarity, creativeSupply(p, tracks.get(p.id)), textScores.get(p.id) ?? 0) }))
-      .filter((m) => m.explanation.score >= threshold);
+      .map((p) => ({ subject: p, supply: creativeSupply(p, tracks.get(p.id)), textScore: textScores.get(p.id) ?? 0 }))
+      .filter((c) => matchScore(withRarity, c.supply, c.textScore, weights) >= threshold)
+      .map((c) => ({ subject: c.subject, explanation: this.score(withRarity, c.supply, c.textScore) }));
   }
 
   /** Demand of a challenge or need by id, for the worker (no caller to check: the job names a published row). */
@@ -171,8 +174,8 @@ export class MatchingService {
   private async scoreCreatives(demand: Demand, candidates: Candidates, first: number): Promise<Match<CreativeProfileEntity>[]> {
     const consenting = await this.consenting([...candidates.keys()]);
     const tracks = await this.trackRecords([...consenting.keys()]);
-    const scored = [...consenting.values()].map((p) => ({ subject: p, explanation: this.score(demand, creativeSupply(p, tracks.get(p.id)), candidates.get(p.id) ?? 0) }));
-    return top(scored, first);
+    const scorable = [...consenting.values()].map((p) => ({ subject: p, supply: creativeSupply(p, tracks.get(p.id)), textScore: candidates.get(p.id) ?? 0 }));
+    return bestMatches(demand, scorable, this.weights, labelOf, pageSize(first));
   }
 
   private async withRarity(demand: Demand): Promise<Demand> {
@@ -220,7 +223,12 @@ export class MatchingService {
 }
 
 function top<T>(matches: Match<T>[], first: number): Match<T>[] {
-  return matches.sort((a, b) => b.explanation.score - a.explanation.score).slice(0, Math.max(1, Math.min(first, MAX_MATCHES)));
+  return matches.sort((a, b) => b.explanation.score - a.explanation.score).slice(0, pageSize(first));
+}
+
+/** At least one, at most MAX_MATCHES. */
+function pageSize(first: number): number {
+  return Math.max(1, Math.min(first, MAX_MATCHES));
 }
 
 function pct(score: number): string {
