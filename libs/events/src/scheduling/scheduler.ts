@@ -117,6 +117,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
     if (lp !== null && columnCount(m) <= WEIGHTED_LP_MAX_COLUMNS && deadline - now() > limit * 0.5) {
       const weighted = await lpBound(m, m.weight, Math.min(limit * 0.1, deadline - now()));
       weightedLp = weighted.bound;
+      if (weighted.note) notes.push(`weighted ${weighted.note}`);
       // Objective (1) is the weight: when the weighted LP is there, its solution is the better guide.
       if (weighted.columns) guide = weighted.columns;
     }
