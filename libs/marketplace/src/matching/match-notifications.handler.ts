@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { JobName, JobStatus, OnJob, OutboxStore, OutboxTopic, type JobDataOf } from '@app/jobs';
+import { JobName, JobQueues, JobStatus, OnJob, OutboxStore, OutboxTopic, type JobDataOf } from '@app/jobs';
 import type { DataSource } from 'typeorm';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { addToInboxWithReasons, organisationEditors } from '../common/inbox.js';
@@ -39,6 +39,7 @@ export class MatchNotificationsHandler {
     private readonly creatives: CreativeProfileRepository,
     private readonly organisations: OrganisationRepository,
     private readonly outbox: OutboxStore,
+    private readonly queues: JobQueues,
   ) {}
 
   @OnJob(JobName.FanOutChallengeMatches)
@@ -68,6 +69,8 @@ export class MatchNotificationsHandler {
       });
     }
     this.logger.log(`${type} ${id}: ${audience.length} matching creative(s), ${added} new inbox row(s)`);
+    // Plan their mail now rather than at the next 2-second sweep (which still covers a failure here).
+    if (added > 0) await this.queues.queue({ name: JobName.NotificationDispatch, data: { trigger: 'manual' } });
     return added;
   }
 
