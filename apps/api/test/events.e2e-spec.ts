@@ -292,7 +292,10 @@ describe('match-making events (e2e)', () => {
       return r.participants.some((x: Data) => x.id === p.cvet) ? true : undefined;
     }, 20_000, 'Cvet in the directory');
 
+    const cancelledBefore = (await inbox(company)).filter((k) => k === 'meeting-cancelled').length;
     await ok(cvet, `mutation($p: String!) { deleteMyAccount(password: $p) }`, { p: PASSWORD });
+    // The company's accepted meeting with Cvet is off, and it is told so.
+    expect((await inbox(company)).filter((k) => k === 'meeting-cancelled').length).toBe(cancelledBefore + 1);
     expect(Number((await db().query(`SELECT count(*) FROM event_participant WHERE id = $1`, [p.cvet]))[0].count)).toBe(0);
     expect(Number((await db().query(`SELECT count(*) FROM meeting_request WHERE from_participant_id = $1 OR to_participant_id = $1`, [p.cvet]))[0].count)).toBe(0);
     await eventually(async () => {

@@ -70,6 +70,22 @@ export class AccountErasureRepository {
    * feedback (cascade); their directory documents are removed through the outbox.
    */
   async eraseEventParticipations(m: EntityManager, profileId: string): Promise<number> {
+    // The other side of each live request hears that the meeting is off (as when it is cancelled).
+    await m.query(
+      `INSERT INTO notification (account_id, kind, subject_type, subject_id, idempotency_key)
+       SELECT DISTINCT a.account_id, 'meeting-cancelled', 'event', r.event_id, 'meeting-cancelled:' || r.id
+         FROM meeting_request r
+         JOIN event_participant me ON me.id IN (r.from_participant_id, r.to_participant_id) AND me.creative_profile_id = $1
+         JOIN event_participant other ON other.id = CASE WHEN r.from_participant_id = me.id THEN r.to_participant_id ELSE r.from_participant_id END
+         CROSS JOIN LATERAL (
+           SELECT other.account_id WHERE other.account_id IS NOT NULL
+           UNION SELECT cp.account_id FROM creative_profile cp WHERE cp.id = other.creative_profile_id AND cp.account_id IS NOT NULL
+           UNION SELECT ms.account_id FROM membership ms WHERE ms.organisation_id = other.organisation_id AND ms.role IN ('owner', 'editor')
+         ) a
+        WHERE r.status IN ('PENDING', 'ACCEPTED')
+       ON CONFLICT (account_id, idempotency_key) DO NOTHING`,
+      [profileId],
+    );
     await m.query(
       `INSERT INTO outbox_event (topic, aggregate_type, aggregate_id) SELECT $2, 'event-participant', id FROM event_participant WHERE creative_profile_id = $1`,
       [profileId, OutboxTopic.EventParticipantChanged],
