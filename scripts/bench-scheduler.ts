@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { greedySchedule, scheduleMeetings, type ScheduleInput, type ScheduleMeeting, type ScheduleResult } from '@app/events';
+import { greedySchedule, mulberry32, scheduleMeetings, type ScheduleInput, type ScheduleMeeting, type ScheduleResult } from '@app/events';
 
 /**
  * npm run bench:scheduler [-- --instances 10 --big 5 --time 8000 --family name --mutual-weight 2 --verbose]
@@ -20,17 +20,7 @@ function valueOf(flag: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** mulberry32, as in the library, so instances are the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 interface FamilySpec {
   name: string;

@@ -2,6 +2,7 @@
 export * from './scheduling/scheduling.types';
 export { SchedulingInputError, type SchedulingErrorCode } from './scheduling/scheduling.errors';
 export { greedySchedule, scheduleMeetings } from './scheduling/scheduler';
+export { mulberry32 } from './scheduling/rng';
 export { EventsModule, EventsWorkerModule } from './events.module.js';
 export {
   Attendance, CREATIVE_TYPES, EventStatus, MAX_SLOTS_PER_EVENT, MeetingOutcome, MeetingRequestStatus, ORGANISATION_TYPES, ParticipantStatus, ParticipationType, RoomKind, planSlots,

@@ -1,3 +1,4 @@
+import { mulberry32 } from './rng';
 import type { ScheduleInput, ScheduleMeeting, ScheduleResult } from './scheduling.types';
 
 /** Parameters of a random instance for the property tests. */
@@ -16,16 +17,7 @@ export interface InstanceParams {
   capTotal?: number;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** A random valid instance; locks are drawn so that they are consistent (no clash, caps, tables, availability). */
 export function randomInstance(q: InstanceParams): ScheduleInput {
