@@ -103,7 +103,7 @@ export class AgendaService {
 
   /** The grid as CSV: one row per slot, one column per table; cells "A × B". Cells are neutralised against spreadsheet formulas. */
   async gridCsv(actor: Actor, eventId: string): Promise<string> {
-    const event = await this.events.managed(actor, eventId);
+    await this.events.managed(actor, eventId);
     const items = await this.items(this.dataSource.manager, eventId, null);
     const { sessions, slots } = await this.events.structure(eventId);
     const tables = Math.max(1, ...sessions.map((s) => s.tables));
@@ -119,7 +119,6 @@ export class AgendaService {
       });
       lines.push([sessionName.get(slot.sessionId) ?? '', time(slot.startsAt), time(slot.endsAt), ...cells].map(csvCell).join(','));
     }
-    void event;
     return `${lines.join('\r\n')}\r\n`;
   }
 
