@@ -3,3 +3,4 @@ export { ConfigError, ENV_KEYS, childEnvironment, getConfig, getConfigOrExit, lo
 export { ConfigModule } from './config.module.js';
 export { createAppLogger } from './app-logger.js';
 export { exitWithParent } from './exit-with-parent.js';
+export { Clock, SystemClock } from './clock.js';

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@app/config';
 import { JobName, JobStatus, OnJob, type JobDataOf } from '@app/jobs';
 import { ChallengesService } from './challenges.service.js';
 
@@ -7,11 +8,14 @@ import { ChallengesService } from './challenges.service.js';
 export class ChallengeDeadlineHandler {
   private readonly logger = new Logger(ChallengeDeadlineHandler.name);
 
-  constructor(private readonly challenges: ChallengesService) {}
+  constructor(
+    private readonly challenges: ChallengesService,
+    private readonly clock: Clock,
+  ) {}
 
   @OnJob(JobName.ChallengeDeadlineSweep)
   async sweep(data: JobDataOf<JobName.ChallengeDeadlineSweep>): Promise<JobStatus> {
-    const closed = await this.challenges.closeDueSubmissions();
+    const closed = await this.challenges.closeDueSubmissions(this.clock.now());
     if (closed.length > 0) this.logger.log(`submissions closed at the deadline for ${closed.length} challenge(s) (${data.trigger})`);
     return closed.length > 0 ? JobStatus.Success : JobStatus.Skipped;
   }

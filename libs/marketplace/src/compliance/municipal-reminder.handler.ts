@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@app/config';
 import { JobName, JobStatus, OnJob, type JobDataOf } from '@app/jobs';
 import { MarketplaceErrorCode, MarketplaceException } from '../common/marketplace.errors.js';
 import { MunicipalComplianceService, type ReminderReport } from './municipal-compliance.service.js';
@@ -12,13 +13,16 @@ import { MunicipalComplianceService, type ReminderReport } from './municipal-com
 export class MunicipalReminderHandler {
   private readonly logger = new Logger(MunicipalReminderHandler.name);
 
-  constructor(private readonly compliance: MunicipalComplianceService) {}
+  constructor(
+    private readonly compliance: MunicipalComplianceService,
+    private readonly clock: Clock,
+  ) {}
 
   @OnJob(JobName.MunicipalYearlyReminder)
   async run(data: JobDataOf<JobName.MunicipalYearlyReminder>): Promise<JobStatus> {
     let report: ReminderReport;
     try {
-      report = await this.compliance.sendReminders(new Date(), data.year);
+      report = await this.compliance.sendReminders(this.clock.now(), data.year);
     } catch (error) {
       // A year outside the board's range does not get better with retries.
       if (error instanceof MarketplaceException && error.code === MarketplaceErrorCode.InvalidInput) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, Clock, type AppConfig } from '@app/config';
 import { JobName, JobQueues, JobStatus, OnJob, OutboxStore, OutboxTopic, type JobDataOf } from '@app/jobs';
 import type { DataSource } from 'typeorm';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
@@ -40,6 +40,7 @@ export class MatchNotificationsHandler {
     private readonly organisations: OrganisationRepository,
     private readonly outbox: OutboxStore,
     private readonly queues: JobQueues,
+    private readonly clock: Clock,
   ) {}
 
   @OnJob(JobName.FanOutChallengeMatches)
@@ -74,9 +75,10 @@ export class MatchNotificationsHandler {
     return added;
   }
 
-  /** 7 days and 1 day before the deadline, the authors of draft proposals hear it (once each). */
+  /** 7 days and 1 day before the deadline (by the injected clock), the authors of draft proposals hear it (once each). */
   @OnJob(JobName.DeadlineReminders)
-  async deadlineReminders(_data: JobDataOf<JobName.DeadlineReminders>, now = new Date()): Promise<JobStatus> {
+  async deadlineReminders(_data: JobDataOf<JobName.DeadlineReminders>): Promise<JobStatus> {
+    const now = this.clock.now();
     const rows = (await this.dataSource.query(
       `SELECT p.id AS proposal_id, cp.account_id, c.deadline <= $1::timestamptz + interval '1 day' AS last_day
          FROM proposal p JOIN challenge c ON c.id = p.challenge_id
@@ -98,10 +100,11 @@ export class MatchNotificationsHandler {
   /**
    * Creatives who joined or changed since the last run, matched against every open public
    * challenge: each challenge's owners and editors get one inbox row per run listing the new
-   * matches (a batch, not one mail per profile).
+   * matches (a batch, not one mail per profile). The time is the injected clock's.
    */
   @OnJob(JobName.ProfileMatchesBatch)
-  async profileMatches(_data: JobDataOf<JobName.ProfileMatchesBatch>, now = new Date()): Promise<JobStatus> {
+  async profileMatches(_data: JobDataOf<JobName.ProfileMatchesBatch>): Promise<JobStatus> {
+    const now = this.clock.now();
     const [marker] = (await this.dataSource.query(`SELECT value FROM app_meta WHERE key = $1`, [PROFILE_BATCH_MARKER])) as { value: string }[];
     const since = marker ? new Date(marker.value) : new Date(now.getTime() - 15 * 60_000);
     const changed = await this.creatives.matchableChangedSince(since, now);

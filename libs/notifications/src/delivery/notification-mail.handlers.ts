@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, Clock, type AppConfig } from '@app/config';
 import { Mailer, TOKEN_SECRET, type OutgoingMail } from '@app/identity';
 import { JobName, JobQueues, JobStatus, OnJob, type JobDataOf } from '@app/jobs';
 import type { EntityManager } from 'typeorm';
@@ -41,6 +41,7 @@ export class NotificationMailHandlers {
     private readonly subjects: SubjectDirectory,
     private readonly mailer: Mailer,
     private readonly queues: JobQueues,
+    private readonly clock: Clock,
   ) {}
 
   @OnJob(JobName.NotificationDispatch)
@@ -119,8 +120,10 @@ export class NotificationMailHandlers {
     return sent > 0 ? JobStatus.Success : JobStatus.Skipped;
   }
 
+  /** Due digests as of the injected clock's time (the worker passes the JobContext second, never a time). */
   @OnJob(JobName.NotificationDigests)
-  async digests(_data: JobDataOf<JobName.NotificationDigests>, now = new Date()): Promise<JobStatus> {
+  async digests(_data: JobDataOf<JobName.NotificationDigests>): Promise<JobStatus> {
+    const now = this.clock.now();
     let sent = 0;
     for (const accountId of await this.store.digestAccounts(10_000)) {
       const result = await this.store.dataSource.transaction((m) => this.digestFor(m, accountId, now));
