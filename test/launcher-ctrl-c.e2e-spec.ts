@@ -48,7 +48,7 @@ describe('npm start and Ctrl-C', () => {
     // Whatever is still running (only if the test failed): stopped by pid.
     for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
     if (launcher?.pid && alive(launcher.pid)) process.kill(launcher.pid, 'SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('stops everything in order, without a stack trace, with exit code 0, when the whole process group gets SIGINT', async () => {
@@ -59,8 +59,8 @@ describe('npm start and Ctrl-C', () => {
     });
     delete env.DATABASE_URL;
     delete env.SMTP_URL;
-    // detached: its own process group, as a shell puts a foreground job.
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js')], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // detached: its own process group, as a shell puts a foreground job. cwd: a development API writes its schema file under it.
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js')], { cwd: dataDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     launcher = child;
     let stdout = '';
     let stderr = '';

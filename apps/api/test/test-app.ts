@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppModule } from '../src/app.module.js';
+import { configureHttp } from '../src/http/http-setup.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -33,6 +34,7 @@ export async function startTestApp(options: { worker: boolean; env?: Record<stri
   const imports = options.worker ? [AppModule, MarketplaceWorkerModule, IdentityWorkerModule, NotificationsWorkerModule, EventsWorkerModule, JobsWorkerModule] : [AppModule];
   const moduleRef = await Test.createTestingModule({ imports }).overrideProvider(APP_CONFIG).useValue(config).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  configureHttp(app, config);
   await app.init();
   return {
     app,

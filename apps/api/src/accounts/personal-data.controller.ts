@@ -3,6 +3,7 @@ import { PersonalDataService } from '@app/marketplace';
 import type { Response } from 'express';
 import { SignedIn } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
+import { attachmentDisposition } from '../http/content-disposition.js';
 
 /** The personal data export as a file download (GDPR Art. 15 and 20); GraphQL has it as myDataExport. */
 @Controller()
@@ -17,7 +18,7 @@ export class PersonalDataController {
     const day = new Date(document.exportedAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Ljubljana' });
     res.set({
       'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="modrotisk-export-${day}.json"`,
+      'Content-Disposition': attachmentDisposition(`modrotisk-export-${day}.json`),
       // Personal data: never kept by a browser or proxy cache.
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',

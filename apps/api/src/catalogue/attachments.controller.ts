@@ -4,6 +4,7 @@ import { AttachmentsService, MarketplaceException } from '@app/marketplace';
 import type { Response } from 'express';
 import { SignedIn, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
+import { attachmentDisposition } from '../http/content-disposition.js';
 
 export interface AttachmentView {
   id: string;
@@ -35,7 +36,7 @@ export class AttachmentsController {
     res.set({
       'Content-Type': attachment.contentType,
       'Content-Length': String(attachment.sizeBytes),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Content-Disposition': attachmentDisposition(fileName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, max-age=300',
     });

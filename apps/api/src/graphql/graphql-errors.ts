@@ -60,7 +60,38 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof SearchUnavailableError) {
     return new GraphQLError('search is temporarily unavailable; please try again shortly', { extensions: { code: ApiErrorCode.ServiceUnavailable } });
   }
+  // Safety net behind the edge checks: text PostgreSQL cannot read as a uuid names no row.
+  if (isUnreadableUuid(error)) return new GraphQLError('not found', { extensions: { code: ApiErrorCode.NotFound } });
   return new GraphQLError('internal error', { extensions: { code: ApiErrorCode.Internal } });
+}
+
+/** A statement that failed because a parameter was not a uuid (SQLSTATE 22P02 on type uuid). */
+export function isUnreadableUuid(error: unknown): boolean {
+  if (!(error instanceof Error) || sqlStateOf(error) !== '22P02') return false;
+  const driverMessage = (error as { driverError?: { message?: unknown } }).driverError?.message;
+  return /type uuid/.test(typeof driverMessage === 'string' ? driverMessage : error.message);
+}
+
+/**
+ * An unexpected error for the log. A database error (it carries a five-character SQLSTATE, itself
+ * or in TypeORM's `driverError`) is logged by its class, SQLSTATE and stack frames only: its
+ * message, query, parameters and `detail` quote the values the user sent.
+ */
+export function describeForLog(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception);
+  const sqlState = sqlStateOf(exception);
+  if (sqlState === undefined) return exception.stack ?? exception.message;
+  const frames = (exception.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [`${exception.name} (SQLSTATE ${sqlState}; message, query and parameters withheld)`, ...frames].join('\n');
+}
+
+/** The SQLSTATE of a PostgreSQL error (pg's DatabaseError, or TypeORM's QueryFailedError around it). */
+export function sqlStateOf(error: Error): string | undefined {
+  for (const candidate of [error, (error as { driverError?: unknown }).driverError]) {
+    const { code, severity } = (candidate ?? {}) as { code?: unknown; severity?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string') return code;
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { MarketplaceErrorCode, MarketplaceException } from '@app/marketplace';
 import { SearchUnavailableError } from '@app/search';
 import { IdentityErrorCode, IdentityException } from '@app/identity';
-import { ApiErrorCode, toGraphQLError } from './graphql-errors.js';
+import { ApiErrorCode, describeForLog, isUnreadableUuid, toGraphQLError } from './graphql-errors.js';
 
 /** Maps everything a resolver throws to a GraphQL error; logs the unexpected ones in full. */
 @Catch()
@@ -22,9 +22,9 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
       const code = status === 401 ? ApiErrorCode.Unauthenticated : status === 403 ? ApiErrorCode.Forbidden : status < 500 ? ApiErrorCode.BadUserInput : ApiErrorCode.Internal;
       if (code !== ApiErrorCode.Internal) return new GraphQLError(exception.message, { extensions: { code } });
     }
-    const known = exception instanceof GraphQLError || exception instanceof MarketplaceException || exception instanceof IdentityException || exception instanceof SearchUnavailableError;
+    const known = exception instanceof GraphQLError || exception instanceof MarketplaceException || exception instanceof IdentityException || exception instanceof SearchUnavailableError || isUnreadableUuid(exception);
     if (!known || exception instanceof SearchUnavailableError) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(describeForLog(exception));
     }
     if (exception instanceof MarketplaceException && exception.code === MarketplaceErrorCode.InvalidInput && exception.field) {
       return toGraphQLError(new MarketplaceException(exception.code, exception.message, absoluteField(exception.field, host)));
@@ -44,8 +44,8 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
       res.status(status).json({ error: code, message: code === ApiErrorCode.Internal ? 'internal error' : exception.message });
       return;
     }
-    if (!(exception instanceof MarketplaceException) && !(exception instanceof IdentityException)) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const error = toGraphQLError(exception);
+    if (!(exception instanceof MarketplaceException) && !(exception instanceof IdentityException) && error.extensions.code === ApiErrorCode.Internal) this.logger.error(describeForLog(exception));
     const code = (error.extensions.code as string) ?? ApiErrorCode.Internal;
     res.status(HTTP_STATUS[code] ?? 500).json({ error: code, message: error.message, ...(error.extensions.field ? { field: error.extensions.field } : {}) });
   }

@@ -2,6 +2,8 @@ import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common
 import { NotificationCategory, PreferencesService } from '@app/notifications';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators.js';
+import { escapeHtml as esc, sendHtmlPage as page } from '../http/html-page.js';
+import { singleQueryValue } from '../http/query.js';
 
 const NAMES: Record<NotificationCategory, { sl: string; en: string }> = {
   [NotificationCategory.Matches]: { sl: 'novi izzivi in potrebe za vas', en: 'new challenges and needs for you' },
@@ -14,12 +16,7 @@ const NAMES: Record<NotificationCategory, { sl: string; en: string }> = {
   [NotificationCategory.Events]: { sl: 'match-making dogodki (prijave, sestanki, urniki)', en: 'match-making events (registrations, meetings, agendas)' },
 };
 
-const esc = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function page(res: Response, status: number, body: string): void {
-  res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" })
-    .send(`<!doctype html><html lang="sl"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Modrotisk</title><body style="font-family:sans-serif;max-width:36em;margin:2em auto">${body}</body></html>`);
-}
+const INVALID = '<p>Ta povezava za odjavo ni veljavna. / This unsubscribe link is not valid.</p>';
 
 /**
  * The unsubscribe link of every mail, without signing in. GET shows what the link turns off and a
@@ -32,24 +29,27 @@ export class UnsubscribeController {
 
   @Public()
   @Get()
-  show(@Query('token') token: string | undefined, @Res() res: Response): void {
-    const categories = this.preferences.peek(token ?? '');
+  show(@Query('token') raw: unknown, @Res() res: Response): void {
+    // A repeated or structured parameter is an invalid link, not an error (see http/query.ts).
+    const token = singleQueryValue(raw);
+    const categories = typeof token === 'string' ? this.preferences.peek(token) : null;
     if (!categories) {
-      page(res, 400, '<p>Ta povezava za odjavo ni veljavna. / This unsubscribe link is not valid.</p>');
+      page(res, 400, INVALID);
       return;
     }
     const what = categories.map((c) => `${esc(NAMES[c].sl)} / ${esc(NAMES[c].en)}`).join('<br>');
     page(res, 200, `<h1>Odjava / Unsubscribe</h1><p>${what}</p>
-<form method="post" action="?token=${encodeURIComponent(token ?? '')}"><button type="submit">Odjavi me / Unsubscribe me</button></form>`);
+<form method="post" action="?token=${esc(encodeURIComponent(token ?? ''))}"><button type="submit">Odjavi me / Unsubscribe me</button></form>`);
   }
 
   @Public()
   @Post()
   @HttpCode(200)
-  async unsubscribe(@Query('token') token: string | undefined, @Req() _req: Request, @Res() res: Response): Promise<void> {
-    const categories = await this.preferences.unsubscribe(token ?? '');
+  async unsubscribe(@Query('token') raw: unknown, @Req() _req: Request, @Res() res: Response): Promise<void> {
+    const token = singleQueryValue(raw);
+    const categories = typeof token === 'string' ? await this.preferences.unsubscribe(token) : null;
     if (!categories) {
-      page(res, 400, '<p>Ta povezava za odjavo ni veljavna. / This unsubscribe link is not valid.</p>');
+      page(res, 400, INVALID);
       return;
     }
     page(res, 200, `<h1>Odjavljeni / Unsubscribed</h1><p>${categories.map((c) => `${esc(NAMES[c].sl)} / ${esc(NAMES[c].en)}`).join('<br>')}</p>

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { OrganiserOnly, SignedIn } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import type { AttachmentView } from '../catalogue/attachments.controller.js';
+import { attachmentDisposition } from '../http/content-disposition.js';
 
 /** Proposal files (authors upload; the confidential circle downloads via GET /attachments/{id}) and the outcome report. */
 @Controller()
@@ -31,8 +32,9 @@ export class ProposalFilesController {
     const csv = await this.awards.outcomesCsv(actor, parsed);
     res.set({
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="modrotisk-outcomes-${parsed}.csv"`,
+      'Content-Disposition': attachmentDisposition(`modrotisk-outcomes-${parsed}.csv`),
       'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
     });
     res.send(`\uFEFF${csv}`);
   }

@@ -1,0 +1,64 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import type { Application, NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { ApiErrorCode } from '../graphql/graphql-errors.js';
+import { HTML_PAGE_ROUTES, sendHtmlPage } from './html-page.js';
+import { malformedQueryKeys } from './query.js';
+
+/**
+ * Everything about HTTP that holds for every response, in one place: `main.ts` and the e2e test
+ * app both call it, so the tests see the headers production sends.
+ *  - Security headers (helmet): a Content-Security-Policy for an API that will also serve a React
+ *    SPA from the same origin (scripts only from it, never framed), `Referrer-Policy: no-referrer`
+ *    (unsubscribe links carry a token), `X-Content-Type-Options: nosniff`, no `X-Powered-By`; HSTS
+ *    and upgrade-insecure-requests only when the public URL is https.
+ *  - Query strings: Express's `simple` parser (no `a[b]=c` objects), and a request whose query
+ *    has a parameter more than once is refused with 400 before any controller sees it (HTML on
+ *    the HTML pages, JSON elsewhere).
+ */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  const express = app.getHttpAdapter().getInstance() as Application;
+  express.disable('x-powered-by');
+  express.set('query parser', 'simple');
+  app.use(securityHeaders(config));
+  app.use(refuseMalformedQuery);
+}
+
+export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>) {
+  const https = config.publicUrl.startsWith('https://');
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+    xFrameOptions: { action: 'deny' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+}
+
+function refuseMalformedQuery(req: Request, res: Response, next: NextFunction): void {
+  const bad = malformedQueryKeys(req.query);
+  if (bad.length === 0) return next();
+  const message = `give each query parameter once, as plain text (${bad.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')})`;
+  if (HTML_PAGE_ROUTES.includes(req.path.replace(/\/+$/, ''))) {
+    sendHtmlPage(res, 400, '<p>Ta povezava ni veljavna. / This link is not valid.</p>');
+    return;
+  }
+  res.status(400).set('Cache-Control', 'no-store').json({ error: ApiErrorCode.BadUserInput, message });
+}
