@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AccountRepository } from './accounts/account.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
+import { PasswordAttemptRepository } from './accounts/password-attempt.repository.js';
+import { PasswordCheck } from './accounts/password-check.js';
 import { AccountMailHandler } from './mail/account-mail.handler.js';
 import { MailDrop } from './mail/mail-drop.js';
 import { Mailer } from './mail/mailer.js';
@@ -14,10 +16,12 @@ import { TOKEN_SECRET, tokenSecretFactory } from './token-secret.js';
 const SECRET = { provide: TOKEN_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => tokenSecretFactory(config) };
 const REPOSITORIES = [AccountRepository, SessionRepository, MembershipRepository];
 const SERVICES = [AccountsService, SessionsService, MembershipsService];
+/** Every check of a password goes through PasswordCheck (limits per account and per address). */
+const PASSWORDS = [PasswordAttemptRepository, PasswordCheck];
 
 /** Accounts, sessions, organisation memberships and invitations. Needs DatabaseModule and JobsModule. */
 @Module({
-  providers: [SECRET, ...REPOSITORIES, ...SERVICES, MailDrop],
+  providers: [SECRET, ...REPOSITORIES, ...PASSWORDS, ...SERVICES, MailDrop],
   exports: [...SERVICES, MembershipRepository, AccountRepository, MailDrop, TOKEN_SECRET],
 })
 export class IdentityModule {}

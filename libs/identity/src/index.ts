@@ -4,6 +4,7 @@ export { IdentityModule, IdentityWorkerModule } from './identity.module.js';
 export { AccountsService, type Locale, type SignUpCommand } from './accounts/accounts.service.js';
 export { AccountRepository } from './accounts/account.repository.js';
 export { hashPassword, normaliseEmail, PASSWORD_MIN } from './accounts/passwords.js';
+export { PASSWORD_LIMITS } from './accounts/password-check.js';
 export { SessionsService, ACCESS_TOKEN_TTL_MS, LOGIN_LIMITS, type IssuedSession, type AuthenticatedActor } from './sessions/sessions.service.js';
 export { MembershipsService, type InvitationTarget } from './memberships/memberships.service.js';
 export { MembershipRepository, type MemberRow } from './memberships/membership.repository.js';

@@ -74,8 +74,10 @@ export class AccountsResolver {
 
   @SignedIn()
   @Mutation(() => Boolean, { description: 'Needs the current password; every other session ends.' })
-  async changePassword(@Args() { currentPassword, newPassword }: ChangePasswordArgs, @CurrentActor() actor: Actor, @CurrentSession() sessionId: string | null): Promise<boolean> {
-    await this.accounts.changePassword(actor, currentPassword, newPassword, sessionId ?? undefined);
+  async changePassword(
+    @Args() { currentPassword, newPassword }: ChangePasswordArgs, @CurrentActor() actor: Actor, @CurrentSession() sessionId: string | null, @ClientIp() ip: string,
+  ): Promise<boolean> {
+    await this.accounts.changePassword(actor, currentPassword, newPassword, ip, sessionId ?? undefined);
     return true;
   }
 

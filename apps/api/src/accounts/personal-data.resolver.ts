@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/identity';
 import { AccountErasureService, PersonalDataService } from '@app/marketplace';
 import { SignedIn } from '../auth/access.decorators.js';
-import { CurrentActor } from '../auth/actor.js';
+import { ClientIp, CurrentActor } from '../auth/actor.js';
 import { DeleteMyAccountArgs } from './accounts.types.js';
 
 /** GDPR: a person's own data, out (export) and away (erasure). */
@@ -24,8 +24,8 @@ export class PersonalDataResolver {
     description: 'Erases your account everywhere it is copied (sessions end at once). Refused while you are the only owner of an organisation with other members. '
       + 'Awarded proposals of published decisions stay, under an anonymised author.',
   })
-  async deleteMyAccount(@Args() { password }: DeleteMyAccountArgs, @CurrentActor() actor: Actor): Promise<boolean> {
-    await this.erasure.erase(actor, password);
+  async deleteMyAccount(@Args() { password }: DeleteMyAccountArgs, @CurrentActor() actor: Actor, @ClientIp() ip: string): Promise<boolean> {
+    await this.erasure.erase(actor, password, ip);
     return true;
   }
 }

@@ -26,14 +26,14 @@ export class AccountRepository {
     return manager.findOne(AccountEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** null when the email is taken (unique index), so a race cannot create two accounts. */
-  async insert(manager: EntityManager, values: Pick<AccountEntity, 'email' | 'passwordHash' | 'displayName' | 'locale'> & Partial<AccountEntity>): Promise<AccountEntity | null> {
+  /** The new account's id; null when the email is taken (unique index), so a race cannot create two accounts. */
+  async insert(manager: EntityManager, values: Pick<AccountEntity, 'email' | 'passwordHash' | 'displayName' | 'locale'> & Partial<AccountEntity>): Promise<string | null> {
     const rows = (await manager.query(
       `INSERT INTO account (email, password_hash, display_name, locale, platform_roles, is_demo, email_verified_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING RETURNING id`,
       [values.email, values.passwordHash, values.displayName, values.locale, values.platformRoles ?? [], values.isDemo ?? false, values.emailVerifiedAt ?? null],
     )) as { id: string }[];
-    return rows.length ? manager.findOneByOrFail(AccountEntity, { id: rows[0].id }) : null;
+    return rows.length ? rows[0].id : null;
   }
 
   save(manager: EntityManager, account: AccountEntity): Promise<AccountEntity> {
@@ -46,6 +46,25 @@ export class AccountRepository {
 
   createToken(manager: EntityManager, accountId: string, purpose: TokenPurpose, ttlMs: number): Promise<AccountTokenEntity> {
     return manager.save(AccountTokenEntity, manager.create(AccountTokenEntity, { accountId, purpose, expiresAt: new Date(Date.now() + ttlMs), usedAt: null }));
+  }
+
+  /**
+   * A new token for the account of `email` unless it already had `limit` tokens of this purpose
+   * within `withinMs`: one statement with the same plan whether or not the address has an account,
+   * so the time taken does not tell. The token id, or null (no such account, or over the cap).
+   */
+  async createTokenByEmail(manager: EntityManager, email: string, purpose: TokenPurpose, ttlMs: number, limit: number, withinMs: number): Promise<string | null> {
+    const rows = (await manager.query(
+      `INSERT INTO account_token (account_id, purpose, expires_at)
+       SELECT a.id, $2, now() + make_interval(secs => $3::double precision / 1000)
+         FROM account a
+        WHERE a.email = $1
+          AND (SELECT count(*) FROM account_token t
+                WHERE t.account_id = a.id AND t.purpose = $2 AND t.created_at > now() - make_interval(secs => $5::double precision / 1000)) < $4
+       RETURNING id`,
+      [email, purpose, ttlMs, limit, withinMs],
+    )) as { id: string }[];
+    return rows.length ? rows[0].id : null;
   }
 
   findToken(id: string, manager?: EntityManager): Promise<AccountTokenEntity | null> {

@@ -5,11 +5,12 @@ import { AccountEmailKind, OutboxStore, OutboxTopic } from '@app/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, PlatformRole } from '../actor.js';
 import { IdentityErrorCode, IdentityException } from '../identity.errors.js';
-import { linkTokenMatches, splitLinkToken } from '../sessions/signed-tokens.js';
+import { keyedUuid, linkTokenMatches, splitLinkToken } from '../sessions/signed-tokens.js';
 import { SessionRepository } from '../sessions/session.repository.js';
 import { TOKEN_SECRET } from '../token-secret.js';
 import { AccountRepository, type TokenPurpose } from './account.repository.js';
-import { checkPasswordPolicy, hashPassword, normaliseEmail, verifyPassword } from './passwords.js';
+import { PasswordCheck } from './password-check.js';
+import { checkPasswordPolicy, hashPassword, normaliseEmail } from './passwords.js';
 
 export type Locale = 'sl' | 'en';
 
@@ -32,12 +33,15 @@ export class AccountsService {
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionRepository,
     private readonly outbox: OutboxStore,
+    private readonly passwordCheck: PasswordCheck,
     @Inject(TOKEN_SECRET) private readonly secret: string,
   ) {}
 
   /**
    * Creates an unverified account and mails a verification link. The answer is the same whether
    * or not the email was taken (no account enumeration): a taken address gets a reset link instead.
+   * Both paths do the same work in the same order (hash, insert-or-nothing, one token statement,
+   * one outbox event), so the response time does not tell either (issue 11).
    */
   async signUp(command: SignUpCommand): Promise<void> {
     const email = normaliseEmail(command.email);
@@ -47,14 +51,7 @@ export class AccountsService {
     const passwordHash = await hashPassword(command.password);
     await this.dataSource.transaction(async (manager) => {
       const created = await this.accounts.insert(manager, { email, passwordHash, displayName, locale: command.locale ?? 'sl' });
-      if (created) {
-        await this.mailToken(manager, created.id, 'verify-email');
-        return;
-      }
-      const existing = await this.accounts.findByEmail(email, manager);
-      if (existing && (await this.accounts.countRecentTokens(existing.id, 'reset-password', 3600_000)) < MAILS_PER_HOUR) {
-        await this.mailToken(manager, existing.id, 'reset-password');
-      }
+      await this.mailTokenByEmail(manager, email, created ? 'verify-email' : 'reset-password');
     });
   }
 
@@ -78,12 +75,15 @@ export class AccountsService {
     await this.dataSource.transaction((manager) => this.mailToken(manager, account.id, 'verify-email'));
   }
 
-  /** Always answers the same; mails a reset link only to an existing account (and at most 3 an hour). */
+  /**
+   * Always answers the same; mails a reset link only to an existing account (and at most 3 an hour).
+   * Existing or not, the request runs the same two statements (a token insert that finds its
+   * account or nothing, and one outbox event), so the response time does not tell whether the
+   * address has an account (issue 11); the worker skips events that name no token.
+   */
   async requestPasswordReset(emailInput: string): Promise<void> {
     const email = normaliseEmail(emailInput);
-    const account = await this.accounts.findByEmail(email);
-    if (!account || (await this.accounts.countRecentTokens(account.id, 'reset-password', 3600_000)) >= MAILS_PER_HOUR) return;
-    await this.dataSource.transaction((manager) => this.mailToken(manager, account.id, 'reset-password'));
+    await this.dataSource.transaction((manager) => this.mailTokenByEmail(manager, email, 'reset-password'));
   }
 
   /** Sets a new password, ends every session, and counts as email verification (the link proved the mailbox). */
@@ -105,10 +105,13 @@ export class AccountsService {
     });
   }
 
-  /** Needs the current password; ends every other session. */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string, currentSessionId?: string): Promise<void> {
+  /**
+   * Needs the current password, checked through PasswordCheck (the sign-in limits, per account and
+   * per client address `ip`); ends every other session.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string, currentSessionId?: string): Promise<void> {
     const account = await this.requireAccount(actor);
-    if (!(await verifyPassword(account.passwordHash, currentPassword))) throw IdentityException.invalid('currentPassword', 'the current password is wrong');
+    if (!(await this.passwordCheck.verify(account, currentPassword, ip))) throw IdentityException.invalid('currentPassword', 'the current password is wrong');
     checkPasswordPolicy(newPassword, account.email, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
@@ -149,11 +152,22 @@ export class AccountsService {
     return account;
   }
 
-  /** Checks a password again before a destructive step (account deletion). */
-  async confirmPassword(actor: Actor, password: string): Promise<AccountEntity> {
+  /** Checks a password again before a destructive step (account deletion), within the sign-in limits (PasswordCheck). */
+  async confirmPassword(actor: Actor, password: string, ip: string): Promise<AccountEntity> {
     const account = await this.requireAccount(actor);
-    if (!(await verifyPassword(account.passwordHash, password))) throw IdentityException.invalid('password', 'the password is wrong');
+    if (!(await this.passwordCheck.verify(account, password, ip))) throw IdentityException.invalid('password', 'the password is wrong');
     return account;
+  }
+
+  /**
+   * In the caller's transaction: a token for the account of `email` (unless over the hourly cap)
+   * and, either way, one outbox event. Without a token the event names a UUID keyed by the address
+   * (no token has it: the worker skips it, and repeated requests collapse into one job).
+   */
+  private async mailTokenByEmail(manager: EntityManager, email: string, purpose: TokenPurpose): Promise<void> {
+    const tokenId = await this.accounts.createTokenByEmail(manager, email, purpose, purpose === 'verify-email' ? VERIFY_TTL_MS : RESET_TTL_MS, MAILS_PER_HOUR, 3600_000);
+    const kind = purpose === 'verify-email' ? AccountEmailKind.VerifyEmail : AccountEmailKind.ResetPassword;
+    await this.outbox.record(manager, [{ topic: OutboxTopic.AccountEmail, aggregateType: kind, aggregateId: tokenId ?? keyedUuid(this.secret, `mail.${purpose}`, email) }]);
   }
 
   /** Creates a token row and the outbox event that mails it, in the caller's transaction. */

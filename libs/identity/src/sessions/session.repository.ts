@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountEntity, AccountSessionEntity } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 
-/** All SQL on sessions and the login throttle. */
+/** All SQL on sessions (password attempts: PasswordAttemptRepository). */
 @Injectable()
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -37,26 +37,5 @@ export class SessionRepository {
       [accountId, exceptSessionId ?? null],
     )) as [unknown, number];
     return result[1];
-  }
-
-  /** Failed logins in the window for this email key and this IP key. */
-  async recentFailures(manager: EntityManager, emailKey: string, ipKey: string, windowMs: number): Promise<{ byEmail: number; byIp: number; oldestMs: number | null }> {
-    const [row] = (await manager.query(
-      `SELECT count(*) FILTER (WHERE email_key = $1)::int AS by_email, count(*) FILTER (WHERE ip_key = $2)::int AS by_ip,
-              (extract(epoch FROM now() - min(created_at)) * 1000)::bigint AS oldest
-         FROM login_attempt
-        WHERE (email_key = $1 OR ip_key = $2) AND NOT succeeded
-          AND created_at > now() - make_interval(secs => $3::double precision / 1000)`,
-      [emailKey, ipKey, windowMs],
-    )) as { by_email: number; by_ip: number; oldest: string | null }[];
-    return { byEmail: row.by_email, byIp: row.by_ip, oldestMs: row.oldest === null ? null : Number(row.oldest) };
-  }
-
-  async recordAttempt(manager: EntityManager, emailKey: string, ipKey: string, succeeded: boolean): Promise<void> {
-    await manager.query(`INSERT INTO login_attempt (email_key, ip_key, succeeded) VALUES ($1, $2, $3)`, [emailKey, ipKey, succeeded]);
-    if (succeeded) {
-      // A success clears that account's failures; old rows go (the window is all that matters).
-      await manager.query(`DELETE FROM login_attempt WHERE (email_key = $1 AND NOT succeeded) OR created_at < now() - interval '1 day'`, [emailKey]);
-    }
   }
 }

@@ -4,16 +4,17 @@ import type { AccountEntity } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { type Actor, ANONYMOUS, type OrganisationRole, type PlatformRole } from '../actor.js';
 import { AccountRepository } from '../accounts/account.repository.js';
+import { PASSWORD_LIMITS, PasswordCheck } from '../accounts/password-check.js';
 import { dummyPasswordHash, normaliseEmail, verifyPassword } from '../accounts/passwords.js';
-import { IdentityErrorCode, IdentityException } from '../identity.errors.js';
+import { IdentityException } from '../identity.errors.js';
 import { TOKEN_SECRET } from '../token-secret.js';
 import { SessionRepository } from './session.repository.js';
-import { newRefreshSecret, sha256, signAccessToken, throttleKey, verifyAccessToken } from './signed-tokens.js';
+import { newRefreshSecret, sha256, signAccessToken, verifyAccessToken } from './signed-tokens.js';
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
-/** Failed logins allowed per account and per IP address within the window. */
-export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perIp: 30 } as const;
+/** Failed logins allowed per account and per IP address within the window (shared with every other password check). */
+export const LOGIN_LIMITS = PASSWORD_LIMITS;
 
 export interface IssuedSession {
   account: AccountEntity;
@@ -36,13 +37,14 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionRepository,
+    private readonly passwords: PasswordCheck,
     @Inject(TOKEN_SECRET) private readonly secret: string,
   ) {}
 
   /**
-   * Email and password to a session. Failures are counted per account and per IP address (keyed
-   * by HMACs); over the limit the answer is RATE_LIMITED without checking the password. The check
-   * and the count run under a per-email advisory lock, so parallel requests cannot slip past it.
+   * Email and password to a session. The check goes through PasswordCheck: failures count per
+   * account and per IP address (keyed by HMACs, one budget shared with every other password check);
+   * over the limit the answer is RATE_LIMITED without checking the password.
    */
   async login(emailInput: string, password: string, ip: string): Promise<IssuedSession> {
     let email: string;
@@ -51,26 +53,14 @@ export class SessionsService {
     } catch {
       throw IdentityException.unauthenticated();
     }
-    const emailKey = throttleKey(this.secret, 'email', email);
-    const ipKey = throttleKey(this.secret, 'ip', ip);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [emailKey]);
-      const failures = await this.sessions.recentFailures(manager, emailKey, ipKey, LOGIN_LIMITS.windowMs);
-      if (failures.byEmail >= LOGIN_LIMITS.perAccount || failures.byIp >= LOGIN_LIMITS.perIp) {
-        const retryAfter = Math.max(1, Math.ceil((LOGIN_LIMITS.windowMs - (failures.oldestMs ?? 0)) / 1000));
-        return { limited: retryAfter, account: null };
-      }
-      const account = await this.accounts.findByEmail(email, manager);
+    const account = await this.passwords.attempt(email, ip, async () => {
+      const found = await this.accounts.findByEmail(email);
       // Only a missing account is checked against the dummy hash; an erased one (no hash) never verifies.
-      const ok = await verifyPassword(account ? account.passwordHash : await dummyPasswordHash(), password);
-      await this.sessions.recordAttempt(manager, emailKey, ipKey, ok && account !== null);
-      return { limited: 0, account: ok ? account : null };
+      const ok = await verifyPassword(found ? found.passwordHash : await dummyPasswordHash(), password);
+      return ok ? found : null;
     });
-    if (outcome.limited > 0) {
-      throw new IdentityException(IdentityErrorCode.RateLimited, `too many failed sign-ins; try again in ${Math.ceil(outcome.limited / 60)} min`, undefined, outcome.limited);
-    }
-    if (!outcome.account) throw IdentityException.unauthenticated();
-    return this.open(outcome.account);
+    if (!account) throw IdentityException.unauthenticated();
+    return this.open(account);
   }
 
   /** Opens a session for an account (after login; tests and demo tooling use it directly). */

@@ -61,6 +61,17 @@ export function throttleKey(secret: string, kind: 'email' | 'ip', value: string)
   return mac(secret, `throttle.${kind}.${value}`);
 }
 
+/**
+ * A UUID that stands for an address without revealing it (an HMAC, shaped as a version-4 UUID):
+ * the outbox aggregate id of a mail request that found no token to send, the same for every
+ * request about that address, so repeated requests collapse into one job that the worker skips.
+ */
+export function keyedUuid(secret: string, kind: string, value: string): string {
+  const hex = createHmac('sha256', secret).update(`uuid.${kind}.${value}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 function mac(secret: string, data: string): string {
   return createHmac('sha256', secret).update(data).digest('base64url');
 }

@@ -40,9 +40,10 @@ export class AccountErasureService {
     private readonly mailDrop: MailDrop,
   ) {}
 
-  async erase(actor: Actor, password: string): Promise<void> {
-    // The same check and the same answer (BAD_USER_INPUT on `password`) as changing the password.
-    const { id: accountId } = await this.accounts.confirmPassword(actor, password);
+  async erase(actor: Actor, password: string, ip: string): Promise<void> {
+    // The same check, limits (RATE_LIMITED per account and per client address `ip`) and answer
+    // (BAD_USER_INPUT on `password`) as changing the password.
+    const { id: accountId } = await this.accounts.confirmPassword(actor, password, ip);
     const outcome = await this.unitOfWork.run(async (manager, touch) => {
       const account = await this.rows.lockAccount(manager, accountId);
       if (!account) throw new MarketplaceException(MarketplaceErrorCode.Unauthenticated, 'this account no longer exists');
