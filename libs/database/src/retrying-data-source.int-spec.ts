@@ -48,6 +48,7 @@ describe('RetryingDataSource (PostgreSQL)', () => {
   });
 
   it('retries the victim of a real deadlock between two transactions, and both commit', async () => {
+    const retried = (dataSource as RetryingDataSource).retries.get('40P01') ?? 0;
     const bothHoldOneRow = barrier(2);
     const attempts = { a: 0, b: 0 };
     // a locks row 1 then 2, b locks row 2 then 1: PostgreSQL aborts one of them with 40P01.
@@ -66,6 +67,7 @@ describe('RetryingDataSource (PostgreSQL)', () => {
       }),
     ]);
     expect(attempts.a + attempts.b).toBe(3);
+    expect((dataSource as RetryingDataSource).retries.get('40P01')).toBe(retried + 1);
     expect(await values()).toEqual([2, 2]);
   });
 

@@ -23,6 +23,8 @@ type Work<T> = (manager: EntityManager) => Promise<T>;
 export class RetryingDataSource extends DataSource {
   private readonly retryLog = new Logger('Transaction');
   private readonly inside = new AsyncLocalStorage<{ open: boolean }>();
+  /** Retries so far, by SQLSTATE (for health figures, and for tests that prove a path never needs one). */
+  readonly retries = new Map<string, number>();
 
   constructor(
     options: DataSourceOptions,
@@ -44,7 +46,10 @@ export class RetryingDataSource extends DataSource {
     try {
       return await this.inside.run(marker, () => withTransactionRetry(once, this.retryPolicy, {
         ...this.hooks,
-        onRetry: ({ state, attempt, delayMs }) => this.retryLog.warn(`transaction aborted by PostgreSQL (SQLSTATE ${state}) on attempt ${attempt} of ${this.retryPolicy.maxAttempts}; retrying in ${delayMs} ms`),
+        onRetry: ({ state, attempt, delayMs }) => {
+          this.retries.set(state, (this.retries.get(state) ?? 0) + 1);
+          this.retryLog.warn(`transaction aborted by PostgreSQL (SQLSTATE ${state}) on attempt ${attempt} of ${this.retryPolicy.maxAttempts}; retrying in ${delayMs} ms`);
+        },
       }));
     } finally {
       marker.open = false;
