@@ -17,6 +17,14 @@ export interface SendRequestCommand {
   asParticipantId?: string | null;
 }
 
+/** The first key of the two-key advisory locks on a pair of participants (its own key space). */
+const PAIR_LOCK_SPACE = 7243101;
+
+/** The same key for (a, b) and (b, a). */
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
 /** Requests count against the sender's quota while they are live (pending or accepted). */
 const LIVE = [MeetingRequestStatus.Pending, MeetingRequestStatus.Accepted];
 
@@ -37,8 +45,14 @@ export class MeetingRequestsService {
       const event = await this.openEvent(m, actor, eventId, now);
       const from = await actingParticipant(m, actor, eventId, c.asParticipantId);
       if (from.status !== ParticipantStatus.Approved) throw MarketplaceException.invalidState('your registration is not approved yet; requests open once it is');
-      // Serialise one sender's requests so the quota cannot be overrun by parallel calls.
-      await m.query(`SELECT id FROM event_participant WHERE id = $1 FOR UPDATE`, [from.id]);
+      // Serialise the two sides' requests to each other (the unordered pair), so two people asking
+      // each other at the same moment end as one mutual meeting: the second waits here and then
+      // finds the first's request. Taken before the sender's lock, in the same order by everyone.
+      await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [PAIR_LOCK_SPACE, pairKey(from.id, c.toParticipantId)]);
+      // Serialise one sender's requests so the quota cannot be overrun by parallel calls. NO KEY
+      // UPDATE, not UPDATE: it must not block the key-share lock another sender's new request
+      // takes on this row (the foreign key), or a ring of senders asking each other would deadlock.
+      await m.query(`SELECT id FROM event_participant WHERE id = $1 FOR NO KEY UPDATE`, [from.id]);
       if (c.toParticipantId === from.id) throw MarketplaceException.invalid('toParticipantId', 'you cannot ask yourself for a meeting');
       const to = await findParticipant(m, c.toParticipantId);
       if (!to || to.eventId !== eventId || to.status !== ParticipantStatus.Approved) {

@@ -5,7 +5,7 @@ import { AttachmentEntity } from '@app/database';
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, canEditFor } from '@app/identity';
 import { refuse } from '../common/access.js';
 import { canSeeChallenge } from '../challenges/challenges.service.js';
@@ -19,6 +19,9 @@ import { ACCEPTED_TYPES, detectType, safeFileName } from './file-types.js';
 export const MAX_ATTACHMENTS_PER_CHALLENGE = 20;
 
 export type AttachmentOwnerType = 'challenge' | 'proposal';
+
+/** The row an attachment belongs to: locked while the cap is checked. */
+const OWNER_TABLE: Readonly<Record<AttachmentOwnerType, string>> = { challenge: 'challenge', proposal: 'proposal' };
 
 export interface OpenAttachment {
   attachment: AttachmentEntity;
@@ -49,25 +52,38 @@ export class AttachmentsService {
     return this.store('challenge', challengeId, file);
   }
 
-  /** Stores a file for an owner the caller was already authorised for. */
-  async store(ownerType: AttachmentOwnerType, ownerId: string, file: { originalName: string; bytes: Buffer }): Promise<AttachmentEntity> {
+  /**
+   * Stores a file for an owner the caller was already authorised for. The owner's row is locked
+   * (SELECT ... FOR UPDATE) for the count and the insert, so parallel uploads cannot overrun the
+   * cap; `underLock` re-checks the owner's state under that lock. The file is written before the
+   * transaction (a retried transaction only re-inserts the row) and removed if no row was stored.
+   */
+  async store(
+    ownerType: AttachmentOwnerType, ownerId: string, file: { originalName: string; bytes: Buffer },
+    underLock?: (manager: EntityManager) => Promise<void>,
+  ): Promise<AttachmentEntity> {
     if (file.bytes.length === 0) throw MarketplaceException.invalid('file', 'the file is empty');
     if (file.bytes.length > this.maxBytes) throw MarketplaceException.invalid('file', `the file is larger than ${this.maxBytes} bytes`);
     const type = detectType(file.bytes);
     if (!type) {
       throw MarketplaceException.invalid('file', `only ${ACCEPTED_TYPES.map((t) => t.extension.toUpperCase()).join(', ')} files are accepted (recognised by content, not name)`);
     }
-    const repo = this.dataSource.getRepository(AttachmentEntity);
-    if ((await repo.countBy({ ownerType, ownerId })) >= MAX_ATTACHMENTS_PER_CHALLENGE) {
-      throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `a ${ownerType} has at most ${MAX_ATTACHMENTS_PER_CHALLENGE} attachments`);
-    }
     const id = randomUUID();
     this.write(id, file.bytes);
     try {
-      return await repo.save(repo.create({
-        id, ownerType, ownerId, fileName: safeFileName(file.originalName, type.extension),
-        contentType: type.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      }));
+      return await this.dataSource.transaction(async (manager) => {
+        const owner = (await manager.query(`SELECT id FROM ${OWNER_TABLE[ownerType]} WHERE id = $1 FOR UPDATE`, [ownerId])) as unknown[];
+        if (owner.length === 0) throw MarketplaceException.notFound(ownerType === 'proposal' ? 'Proposal' : 'Challenge', ownerId);
+        await underLock?.(manager);
+        const repo = manager.getRepository(AttachmentEntity);
+        if ((await repo.countBy({ ownerType, ownerId })) >= MAX_ATTACHMENTS_PER_CHALLENGE) {
+          throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `a ${ownerType} has at most ${MAX_ATTACHMENTS_PER_CHALLENGE} attachments`);
+        }
+        return repo.save(repo.create({
+          id, ownerType, ownerId, fileName: safeFileName(file.originalName, type.extension),
+          contentType: type.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        }));
+      });
     } catch (error) {
       fs.rmSync(this.pathOf(id), { force: true });
       throw error;

@@ -36,8 +36,9 @@ export abstract class CatalogueRepository<T extends Keyed> {
     await this.repo(manager).createQueryBuilder().delete().where('id = :id', { id }).execute();
   }
 
-  findById(id: string): Promise<T | null> {
-    return this.repo().createQueryBuilder('row').where('row.id = :id', { id }).getOne();
+  /** Inside a transaction, pass its manager: a second pooled connection per transaction can exhaust the pool under load. */
+  findById(id: string, manager?: EntityManager): Promise<T | null> {
+    return this.repo(manager).createQueryBuilder('row').where('row.id = :id', { id }).getOne();
   }
 
   findByIds(ids: readonly string[]): Promise<T[]> {

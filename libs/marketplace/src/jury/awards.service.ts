@@ -174,9 +174,15 @@ export class AwardsService {
     return [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
   }
 
+  /**
+   * Locks in the order every decision on a challenge uses (publishDecision, shortlisting): the
+   * challenge row first, then its proposals. Parallel awards on one challenge queue on the
+   * challenge row instead of deadlocking, and each sees the awards committed before it.
+   */
   private async lockForDecision(manager: Parameters<Parameters<UnitOfWork['run']>[0]>[0], actor: Actor, proposalId: string) {
-    const proposal = isUuid(proposalId) ? await this.proposals.findForUpdate(manager, proposalId) : null;
-    const challenge = proposal ? await this.challenges.findForUpdate(manager, proposal.challengeId) : null;
+    const unlocked = isUuid(proposalId) ? await this.proposals.findById(proposalId, manager) : null;
+    const challenge = unlocked ? await this.challenges.findForUpdate(manager, unlocked.challengeId) : null;
+    const proposal = challenge ? await this.proposals.findForUpdate(manager, proposalId) : null;
     if (!proposal || !challenge || proposal.status === ProposalStatus.Draft || !canReviewFor(actor, challenge.ownerOrganisationId)) {
       throw MarketplaceException.notFound('Proposal', proposalId);
     }

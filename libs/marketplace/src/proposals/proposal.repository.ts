@@ -64,8 +64,9 @@ export class ProposalRepository extends CatalogueRepository<ProposalEntity> {
       .orderBy('row.blind_code').getMany();
   }
 
+  /** Locks a challenge's proposals in id order (lock the challenge row first: see AwardsService). */
   lockOfChallenge(manager: EntityManager, challengeId: string): Promise<ProposalEntity[]> {
-    return this.repo(manager).createQueryBuilder('row').setLock('pessimistic_write').where('row.challenge_id = :challengeId', { challengeId }).getMany();
+    return this.repo(manager).createQueryBuilder('row').setLock('pessimistic_write').where('row.challenge_id = :challengeId', { challengeId }).orderBy('row.id').getMany();
   }
 
   /** Submitted proposals per challenge, for many challenges (one statement). */

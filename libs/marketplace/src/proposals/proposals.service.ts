@@ -158,7 +158,15 @@ export class ProposalsService {
     if (found.proposal.status === ProposalStatus.Withdrawn) throw MarketplaceException.invalidState(`proposal ${id} was withdrawn`);
     checkOpen(found.challenge, now);
     checkInStage(found.challenge, found.proposal);
-    return this.attachments.store('proposal', found.proposal.id, file);
+    // Again under the proposal's lock: a withdrawal or a close may have committed since.
+    return this.attachments.store('proposal', found.proposal.id, file, async (manager) => {
+      const proposal = await this.proposals.findForUpdate(manager, found.proposal.id);
+      const challenge = proposal ? await this.challenges.findById(proposal.challengeId, manager) : null;
+      if (!proposal || !challenge) throw MarketplaceException.notFound('Proposal', id);
+      if (proposal.status === ProposalStatus.Withdrawn) throw MarketplaceException.invalidState(`proposal ${id} was withdrawn`);
+      checkOpen(challenge, now);
+      checkInStage(challenge, proposal);
+    });
   }
 
   async attachmentsOf(proposalIds: readonly string[]): Promise<AttachmentEntity[]> {
@@ -171,7 +179,7 @@ export class ProposalsService {
     if (found.view !== ProposalView.Author && !isAdmin(actor)) throw MarketplaceException.forbidden(`only the authors change proposal ${id}`);
     return this.unitOfWork.run(async (manager) => {
       const proposal = await this.proposals.findForUpdate(manager, id);
-      const challenge = proposal ? await this.challenges.findById(proposal.challengeId) : null;
+      const challenge = proposal ? await this.challenges.findById(proposal.challengeId, manager) : null;
       if (!proposal || !challenge) throw MarketplaceException.notFound('Proposal', id);
       checkOpen(challenge, now);
       checkInStage(challenge, proposal);
