@@ -19,10 +19,11 @@ export enum IpTermsKind {
 const MONEY_REWARDS: readonly RewardKind[] = [RewardKind.PrizeMoney, RewardKind.Grant];
 const MAX_EUR = 100_000_000;
 
+/** GraphQL lets a caller send null for an optional list: null, like leaving it out, keeps what is stored. */
 export interface ChallengeTermsCommand {
-  partners?: { organisationId: string; role?: Partial<LocalizedText> | null }[];
-  rewards?: { kind: RewardKind; amountEur?: number | null; description?: Partial<LocalizedText> | null }[];
-  criteria?: { name: Partial<LocalizedText>; weight: number }[];
+  partners?: { organisationId: string; role?: Partial<LocalizedText> | null }[] | null;
+  rewards?: { kind: RewardKind; amountEur?: number | null; description?: Partial<LocalizedText> | null }[] | null;
+  criteria?: { name: Partial<LocalizedText>; weight: number }[] | null;
   totalBudgetEur?: number | null;
   awardsCount?: number | null;
   ipTerms?: { kind: IpTermsKind; details?: Partial<LocalizedText> | null } | null;
@@ -46,7 +47,7 @@ export interface TermsColumns {
   shortlistFeeEur: number | null;
 }
 
-/** Validated terms; a list left undefined keeps what is stored. */
+/** Validated terms; a list left undefined (or sent as null) keeps what is stored. */
 export interface ValidatedTerms {
   columns: TermsColumns;
   partners?: PartnerRow[];
@@ -84,7 +85,7 @@ export function validateTerms(command: ChallengeTermsCommand, ownerId: string, c
   if (columns.ipTerms !== null && !Object.values(IpTermsKind).includes(columns.ipTerms)) throw MarketplaceException.invalid('ipTerms.kind', 'unknown IP terms');
 
   let partners: PartnerRow[] | undefined;
-  if (command.partners !== undefined) {
+  if (command.partners !== undefined && command.partners !== null) {
     if (command.partners.length > 20) throw MarketplaceException.invalid('partners', 'at most 20 partners');
     const seen = new Set<string>();
     partners = command.partners.map((p, i) => {
@@ -96,7 +97,7 @@ export function validateTerms(command: ChallengeTermsCommand, ownerId: string, c
   }
 
   let rewards: RewardRow[] | undefined;
-  if (command.rewards !== undefined) {
+  if (command.rewards !== undefined && command.rewards !== null) {
     if (command.rewards.length > 10) throw MarketplaceException.invalid('rewards', 'at most 10 rewards');
     rewards = command.rewards.map((r, i) => {
       if (!Object.values(RewardKind).includes(r.kind)) throw MarketplaceException.invalid(`rewards.${i}.kind`, 'unknown reward kind');
@@ -111,7 +112,7 @@ export function validateTerms(command: ChallengeTermsCommand, ownerId: string, c
   }
 
   let criteria: CriterionRow[] | undefined;
-  if (command.criteria !== undefined) {
+  if (command.criteria !== undefined && command.criteria !== null) {
     if (command.criteria.length > 10) throw MarketplaceException.invalid('criteria', 'at most 10 criteria');
     criteria = command.criteria.map((c, i) => {
       const nameSl = clean(c.name.sl);
