@@ -127,19 +127,13 @@ export class AgendaService {
     const event = await this.events.get(actor, eventId);
     const agenda = await this.agenda(actor, eventId, participantId);
     const title = event.titleSl ?? event.titleEn ?? 'Modrotisk';
-    const stamp = icsTime(now);
-    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Modrotisk//Match-making agenda//SL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(title)}`];
-    for (const item of agenda.meetings) {
-      const place = item.roomKind === 'ONLINE_ROOM' ? `Online room ${item.tableNo}` : `${event.venueName}${event.venueAddress ? `, ${event.venueAddress}` : ''} – miza / table ${item.tableNo}`;
-      lines.push(
-        'BEGIN:VEVENT', `UID:${item.requestId}@modrotisk`, `DTSTAMP:${stamp}`, `DTSTART:${icsTime(item.startsAt)}`, `DTEND:${icsTime(item.endsAt)}`,
-        `SUMMARY:${icsText(`Sestanek / Meeting: ${item.withName}`)}`, `LOCATION:${icsText(place)}`,
-        `DESCRIPTION:${icsText(`${title}${item.mutual ? ' – obojestranski interes / mutual interest' : ''}`)}`,
-        `SEQUENCE:${event.scheduleVersion}`, 'STATUS:CONFIRMED', 'END:VEVENT',
-      );
-    }
-    lines.push('END:VCALENDAR');
-    return `${lines.map(fold).join('\r\n')}\r\n`;
+    const events = agenda.meetings.map((item): IcsEvent => ({
+      uid: `${item.requestId}@modrotisk`, startsAt: item.startsAt, endsAt: item.endsAt, sequence: event.scheduleVersion,
+      summary: `Sestanek / Meeting: ${item.withName}`,
+      location: item.roomKind === 'ONLINE_ROOM' ? `Online room ${item.tableNo}` : `${event.venueName}${event.venueAddress ? `, ${event.venueAddress}` : ''} – miza / table ${item.tableNo}`,
+      description: `${title}${item.mutual ? ' – obojestranski interes / mutual interest' : ''}`,
+    }));
+    return icsCalendar(title, events, now);
   }
 
   /** Organisers mark a participant present (or take it back) on the day of the event. */
@@ -273,13 +267,49 @@ export class AgendaService {
   }
 }
 
+/** One VEVENT; every text is escaped and every line folded by icsCalendar. */
+export interface IcsEvent {
+  uid: string;
+  startsAt: Date;
+  endsAt: Date;
+  sequence: number;
+  summary: string;
+  location: string;
+  description: string;
+}
+
+/** An iCalendar file (RFC 5545): CRLF line ends, TEXT values escaped, lines folded at 75 octets, times in UTC. */
+export function icsCalendar(name: string, events: readonly IcsEvent[], now: Date): string {
+  const stamp = icsTime(now);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Modrotisk//Match-making agenda//SL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(name)}`];
+  for (const e of events) {
+    lines.push(
+      'BEGIN:VEVENT', `UID:${icsText(e.uid)}`, `DTSTAMP:${stamp}`, `DTSTART:${icsTime(e.startsAt)}`, `DTEND:${icsTime(e.endsAt)}`,
+      `SUMMARY:${icsText(e.summary)}`, `LOCATION:${icsText(e.location)}`, `DESCRIPTION:${icsText(e.description)}`,
+      `SEQUENCE:${Math.trunc(e.sequence)}`, 'STATUS:CONFIRMED', 'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
 function icsTime(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 §3.3.11). */
+/**
+ * TEXT values (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; every line break (CRLF,
+ * a lone CR, LF, and the Unicode breaks NEL, LS and PS) becomes the two characters `\n`, so no
+ * value can end its content line and start a property of its own. Other control characters (TEXT
+ * allows none but HTAB) are dropped; a lone surrogate becomes U+FFFD, as UTF-8 would send it.
+ */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\p{Cs}/gu, '\uFFFD')
+    .replace(/\r\n|[\r\u0085\u2028\u2029]/g, '\n')
+    .replace(/(?![\t\n])\p{Cc}/gu, '')
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 character. */

@@ -205,10 +205,17 @@ export function shortlistFees(challenge: Pick<ChallengeEntity, 'shortlistFeeEur'
   return proposals.filter((p) => p.shortlistedAt !== null).length * (challenge.shortlistFeeEur ?? 0);
 }
 
-/** RFC 4180 quoting, and no formula injection when the file is opened in a spreadsheet. */
+/**
+ * One CSV cell: RFC 4180 quoting (a cell with a quote, comma, semicolon — the list separator of
+ * Slovenian spreadsheets — CR, LF or outer whitespace is quoted, quotes doubled), and no formula
+ * injection (OWASP): a text whose first non-blank character is `=`, `+`, `-`, `@` (or their
+ * full-width forms), or that starts with TAB, CR or LF, gets a leading apostrophe. Lone
+ * surrogates become U+FFFD, as UTF-8 would send them; NUL is dropped.
+ */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value.replace(/\p{Cs}/gu, '\uFFFD').replace(/\0/g, '');
+  if (/^[\t\r\n]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
