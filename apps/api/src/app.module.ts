@@ -29,6 +29,7 @@ import { ComplianceResolver } from './catalogue/compliance.resolver.js';
 import { formatError } from './graphql/graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
+import { StrictDateTimeScalar } from './graphql/input-safety.js';
 import { HealthController } from './health/health.controller.js';
 import { AttachmentsController } from './catalogue/attachments.controller.js';
 import { MulterModule } from '@nestjs/platform-express';
@@ -83,6 +84,8 @@ const REPORT_AS_VALIDATION_ERROR = {
           // The schema file is committed so API changes show in review; written in development only.
           autoSchemaFile: config.env === 'development' ? path.join(process.cwd(), 'apps/api/schema.gql') : true,
           sortSchema: true,
+          // `DateTime` parses strictly (real calendar dates, years 1900–2200); see input-safety.ts.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTimeScalar }] },
           introspection: config.env !== 'production',
           includeStacktraceInErrorResponses: false,
           hideSchemaDetailsFromClientErrors: config.env === 'production',

@@ -6,6 +6,7 @@ import { JOB_QUEUE, JOB_SCHEDULES, JobName, JobStatus, QueueName } from './job-c
 import { JobQueues, withTimeout } from './job-queues.js';
 import { JOB_HANDLER_METADATA, type JobHandlerFn } from './job-handler.decorator.js';
 import { JobHandlerRegistry } from './job-handler.registry.js';
+import { JobRunCounters } from './job-run-counters.js';
 import { queueBackend } from './queue-connection.js';
 
 type WorkerConstructor = new (name: string, processor: (job: Job) => Promise<unknown>, opts: unknown, factory?: unknown) => Worker;
@@ -31,6 +32,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly queues: JobQueues,
+    private readonly counters: JobRunCounters,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,9 +46,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
         backend.workerOptions(CONCURRENCY[queue]),
         backend.factory,
       );
-      worker.on('failed', (job: Job | undefined, error: Error) =>
-        this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`),
-      );
+      worker.on('completed', (job: Job) => this.counters.record(job.name, 'completed'));
+      worker.on('failed', (job: Job | undefined, error: Error) => this.failed(job, error));
       worker.on('error', (error: Error) => this.logger.warn(`worker ${queue}: ${error.message}`));
       this.workers.push(worker);
     }
@@ -63,6 +64,20 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn(`could not schedule ${schedule.id} (retried at next start): ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+  }
+
+  /**
+   * Every failed attempt is counted per job name (read on the API's /metrics/jobs) and logged with
+   * the name: at warn while BullMQ will retry, at error when it will not. Scheduled runs say so,
+   * since nobody else is waiting for them to fail.
+   */
+  private failed(job: Job | undefined, error: Error): void {
+    if (job) this.counters.record(job.name, 'failed');
+    const final = !job || error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    const kind = job?.repeatJobKey ? 'scheduled job' : 'job';
+    const message = `${kind} ${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}${final ? ', not retried' : ', retried'}): ${error.message}`;
+    if (final) this.logger.error(message);
+    else this.logger.warn(message);
   }
 
   private async process(job: Job): Promise<JobStatus> {
@@ -100,8 +115,11 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     const closed = Promise.all(this.workers.map((w) => w.close())).then(() => true);
     const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS).unref())]);
-    if (inTime) return;
-    this.logger.warn(`workers did not close within ${SHUTDOWN_GRACE_MS} ms; disconnecting`);
-    await Promise.allSettled(this.workers.map((w) => withTimeout(w.disconnect(), 2000)));
+    if (!inTime) {
+      this.logger.warn(`workers did not close within ${SHUTDOWN_GRACE_MS} ms; disconnecting`);
+      await Promise.allSettled(this.workers.map((w) => withTimeout(w.disconnect(), 2000)));
+    }
+    // The runs counted while closing (the database closes after every module's destroy hook).
+    await this.counters.flush();
   }
 }
