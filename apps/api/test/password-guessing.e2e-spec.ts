@@ -94,6 +94,25 @@ describe('password guessing on signed-in mutations (e2e)', () => {
   });
 });
 
+describe('password guessing in parallel (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ worker: false });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it(`checks at most ${PASSWORD_LIMITS.perAccount} passwords of ${PASSWORD_LIMITS.perAccount * 2} sent at once`, async () => {
+    const user = await account(t, 'parallel-guess@example.si');
+    const codes = await Promise.all(Array.from({ length: PASSWORD_LIMITS.perAccount * 2 }, (_, i) => (i % 2
+      ? codeOf(t, CHANGE, { c: `parallel-wrong-${i}-abc`, n: NEW_PASSWORD }, user)
+      : codeOf(t, DELETE_ME, { p: `parallel-wrong-${i}-abc` }, user))));
+    expect(codes.filter((c) => c === 'BAD_USER_INPUT')).toHaveLength(PASSWORD_LIMITS.perAccount);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(PASSWORD_LIMITS.perAccount);
+  });
+});
+
 describe('password guessing from one address across accounts (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
