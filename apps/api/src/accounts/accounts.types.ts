@@ -132,7 +132,7 @@ export class SetPlatformRolesArgs {
 
 @ArgsType()
 export class OrganisationIdArgs {
-  @Field(() => ID) @IsString() @MaxLength(64) organisationId: string;
+  @Field(() => ID) @IsUUID() organisationId: string;
 }
 
 @ArgsType()
@@ -144,7 +144,7 @@ export class InviteMemberArgs extends OrganisationIdArgs {
 
 @ArgsType()
 export class MemberArgs extends OrganisationIdArgs {
-  @Field(() => ID) @IsString() @MaxLength(64) accountId: string;
+  @Field(() => ID) @IsUUID() accountId: string;
 }
 
 @ArgsType()

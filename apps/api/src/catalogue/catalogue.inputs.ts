@@ -3,8 +3,9 @@ import { Availability, ChallengeKind, ChallengeStatus, ChallengeVisibility, Crea
 import { AvailabilityEnum, ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../graphql/input-safety.js';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 
@@ -163,7 +164,6 @@ export class UpdateChallengeArgs extends IdArgs {
 }
 
 const MAX_EUR = 100_000_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class CreateNeedInput {
@@ -175,8 +175,8 @@ export class CreateNeedInput {
   @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
   @Field(() => Int, { nullable: true, description: 'Whole euros.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_EUR) budgetMinEur?: number | null;
   @Field(() => Int, { nullable: true, description: 'Whole euros.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_EUR) budgetMaxEur?: number | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @Matches(ISO_DATE, { message: 'must be a date like 2027-03-31' }) timelineStart?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @Matches(ISO_DATE, { message: 'must be a date like 2027-03-31' }) timelineEnd?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsCalendarDate({ message: 'must be a date like 2027-03-31' }) timelineStart?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsCalendarDate({ message: 'must be a date like 2027-03-31' }) timelineEnd?: string | null;
 }
 
 @InputType()

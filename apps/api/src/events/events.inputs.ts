@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Attendance, MeetingOutcome, ParticipantStatus, ParticipationType, RoomKind } from '@app/events';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextInput, ShortLocalizedTextInput } from '../catalogue/catalogue.inputs.js';
+import { IsCalendarDate } from '../graphql/input-safety.js';
 import { AttendanceEnum, MeetingOutcomeEnum, ParticipantStatusEnum, ParticipationTypeEnum, RoomKindEnum } from './events.types.js';
 
 @InputType()
@@ -43,7 +44,7 @@ export class EventUpdateInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) venueName?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) venueAddress?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() online?: boolean;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (Slovenian time); drafts only.' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) eventDate?: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (Slovenian time); drafts only.' }) @IsOptional() @IsCalendarDate() eventDate?: string;
   @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate() registrationOpensAt?: Date;
   @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate() registrationClosesAt?: Date;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() capacity?: number;
@@ -67,7 +68,7 @@ export class EventInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) venueName?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) venueAddress?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() online?: boolean;
-  @Field({ description: 'YYYY-MM-DD (Slovenian time).' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) eventDate: string;
+  @Field({ description: 'YYYY-MM-DD (Slovenian time).' }) @IsCalendarDate() eventDate: string;
   @Field(() => Date) @Type(() => Date) @IsDate() registrationOpensAt: Date;
   @Field(() => Date) @Type(() => Date) @IsDate() registrationClosesAt: Date;
   @Field(() => Int) @IsInt() capacity: number;

@@ -110,7 +110,8 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
  */
 export const StrictDateTimeScalar = new GraphQLScalarType<Date | null, string | null>({
   name: 'DateTime',
-  description: `A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format (years ${DATE_YEAR_RANGE.min}–${DATE_YEAR_RANGE.max}).`,
+  // The description of the scalar it replaces, so the schema does not change.
+  description: 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
   parseValue(value: unknown): Date {
     if (typeof value !== 'string') throw new GraphQLError('DateTime must be an ISO 8601 string');
     return parseStrictDateTime(value) ?? new Date(Number.NaN);

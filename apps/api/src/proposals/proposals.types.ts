@@ -1,10 +1,11 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { OutcomeKind, ProposalOutcome, ProposalStatus, ProposalView } from '@app/marketplace';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextInput, ShortLocalizedTextInput } from '../catalogue/catalogue.inputs.js';
 import { LocaleEnum } from '../accounts/accounts.types.js';
 import { Challenge, CreativeProfile, graphqlEnum, LocalizedText } from '../catalogue/catalogue.types.js';
+import { IsCalendarDate } from '../graphql/input-safety.js';
 
 export const ProposalStatusEnum = graphqlEnum(ProposalStatus, 'ProposalStatus');
 export const ProposalOutcomeEnum = graphqlEnum(ProposalOutcome, 'ProposalOutcome');
@@ -171,7 +172,7 @@ export class AwardOutcomeInput {
   @Field(() => OutcomeKindEnum) @IsEnum(OutcomeKind) kind: OutcomeKind;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) valueEur?: number | null;
-  @Field({ description: 'YYYY-MM-DD' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'occurredOn must be YYYY-MM-DD' }) occurredOn: string;
+  @Field({ description: 'YYYY-MM-DD' }) @IsString() @IsCalendarDate({ message: 'occurredOn must be YYYY-MM-DD' }) occurredOn: string;
 }
 
 @ArgsType()
