@@ -82,6 +82,18 @@ describe('races on shared rows (e2e)', () => {
     expect(n).toBe(20);
   });
 
+  it('30 parallel edits of one challenge all commit: no transaction waits for a second pooled connection while it holds the row', async () => {
+    const challengeId = await challenge({ totalBudgetEur: 10000, rewards: [{ kind: 'PRIZE_MONEY', amountEur: 10000 }] });
+    const started = Date.now();
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      call(owner, `mutation($id: ID!, $input: UpdateChallengeInput!) { updateChallenge(id: $id, input: $input) { id } }`, { id: challengeId, input: { totalBudgetEur: 10000 + i } })));
+    expect(results.map((r) => r.errors ?? null)).toEqual(Array(30).fill(null));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const [{ total_budget_eur: budget }] = (await db().query(`SELECT total_budget_eur FROM challenge WHERE id = $1`, [challengeId])) as { total_budget_eur: number }[];
+    expect(budget).toBeGreaterThanOrEqual(10000);
+    expect(budget).toBeLessThan(10030);
+  });
+
   it('parallel awardProposal calls never end in INTERNAL_SERVER_ERROR and leave at most awardsCount awards within the pool', async () => {
     const challengeId = await challenge({ totalBudgetEur: 10000, awardsCount: 2, rewards: [{ kind: 'PRIZE_MONEY', amountEur: 10000 }] }, new Date(Date.now() + 3_600_000));
     const proposals: string[] = [];

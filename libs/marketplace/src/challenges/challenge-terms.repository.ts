@@ -42,9 +42,10 @@ export class ChallengeTermsRepository {
     return rows.map((r) => ({ challengeId: r.challengeId, organisation: r.organisation, roleSl: r.roleSl, roleEn: r.roleEn }));
   }
 
-  rewards(challengeIds: readonly string[]): Promise<ChallengeRewardEntity[]> {
+  /** Inside a transaction, pass its manager (no second pooled connection while the transaction holds locks). */
+  rewards(challengeIds: readonly string[], manager?: EntityManager): Promise<ChallengeRewardEntity[]> {
     if (challengeIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(ChallengeRewardEntity).createQueryBuilder('r')
+    return (manager ?? this.dataSource.manager).getRepository(ChallengeRewardEntity).createQueryBuilder('r')
       .where('r.challenge_id IN (:...ids)', { ids: challengeIds }).orderBy('r.challenge_id').addOrderBy('r.position').getMany();
   }
 

@@ -90,9 +90,9 @@ export class ChallengesService {
         throw MarketplaceException.invalidState(`the visibility of challenge ${id} is fixed once it is published`);
       }
       if (current.status === ChallengeStatus.Published) checkPublishable(merged, new Date());
-      const rewards = command.rewards === undefined && command.totalBudgetEur !== undefined ? await this.terms.rewards([id]) : undefined;
+      const rewards = command.rewards === undefined && command.totalBudgetEur !== undefined ? await this.terms.rewards([id], manager) : undefined;
       const terms = validateTerms(command, current.ownerOrganisationId, { ...(current as TermsColumns), rewards: rewards?.map((r) => ({ ...r, kind: r.kind as RewardKind })) });
-      await this.checkPartnersExist(terms);
+      await this.checkPartnersExist(terms, manager);
       await this.replaceLists(manager, id, terms);
       const saved = await this.challenges.save(manager, Object.assign(current, merged, terms.columns));
       touch(SearchableType.Challenge, saved.id);
@@ -178,9 +178,9 @@ export class ChallengesService {
     return this.terms.criteria(challengeIds);
   }
 
-  private async checkPartnersExist(terms: ValidatedTerms): Promise<void> {
+  private async checkPartnersExist(terms: ValidatedTerms, manager?: EntityManager): Promise<void> {
     const ids = (terms.partners ?? []).map((p) => p.organisationId);
-    const found = new Set((await this.organisations.findByIds(ids.filter(isUuid))).map((o) => o.id));
+    const found = new Set((await this.organisations.findByIds(ids.filter(isUuid), manager)).map((o) => o.id));
     const missing = ids.findIndex((id) => !found.has(id));
     if (missing >= 0) throw MarketplaceException.invalid(`partners.${missing}.organisationId`, `organisation ${ids[missing]} does not exist`);
   }

@@ -41,8 +41,8 @@ export abstract class CatalogueRepository<T extends Keyed> {
     return this.repo(manager).createQueryBuilder('row').where('row.id = :id', { id }).getOne();
   }
 
-  findByIds(ids: readonly string[]): Promise<T[]> {
-    return findInOrder(this.repo(), ids);
+  findByIds(ids: readonly string[], manager?: EntityManager): Promise<T[]> {
+    return findInOrder(this.repo(manager), ids);
   }
 
   page(request: PageRequest, scope?: (qb: SelectQueryBuilder<T>) => void): Promise<Page<T>> {
