@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobQueues, OutboxStore, withTimeout } from '@app/jobs';
+import { JobQueues, JobRunCounters, OutboxStore, withTimeout } from '@app/jobs';
 import { SearchIndexes } from '@app/marketplace';
 import { SEARCH_PORT, type SearchPort } from '@app/search';
 import type { Response } from 'express';
@@ -9,7 +9,7 @@ import { Public } from '../auth/access.decorators.js';
 
 type Check = { ok: boolean; detail?: string };
 
-/** Liveness (`/health`) and readiness (`/ready`: database, queue, search), as JSON. */
+/** Liveness (`/health`), readiness (`/ready`: database, queue, search) and job run counts (`/metrics/jobs`), as JSON. */
 @Public()
 @Controller()
 export class HealthController {
@@ -19,6 +19,7 @@ export class HealthController {
     private readonly outbox: OutboxStore,
     private readonly indexes: SearchIndexes,
     @Inject(SEARCH_PORT) private readonly search: SearchPort,
+    private readonly counters: JobRunCounters,
   ) {}
 
   @Get('health')
@@ -47,6 +48,22 @@ export class HealthController {
     const ok = database.ok && queue.ok && search.ok;
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ok ? 'ready' : 'not-ready', checks: { database, queue, search } };
+  }
+
+  /**
+   * Completed and failed runs per catalogue job since the database was created, as the workers
+   * recorded them (a scheduled job failing every run shows a growing `failed`). Job names, counts
+   * and times only: nothing about a person.
+   */
+  @Get('metrics/jobs')
+  async jobMetrics() {
+    const jobs = await withTimeout(this.counters.read(), 2000);
+    return {
+      jobs: jobs.map((j) => ({
+        name: j.name, completed: j.completed, failed: j.failed,
+        lastCompletedAt: j.lastCompletedAt?.toISOString() ?? null, lastFailedAt: j.lastFailedAt?.toISOString() ?? null,
+      })),
+    };
   }
 
   private async check(run: () => Promise<string>): Promise<Check> {
