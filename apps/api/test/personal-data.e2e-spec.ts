@@ -115,7 +115,8 @@ describe('personal data: export and erasure (e2e)', () => {
     const res = await exportOf(creative.token);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="modrotisk-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="modrotisk-export-(\d{4}-\d{2}-\d{2})\.json"; filename\*=UTF-8''modrotisk-export-\1\.json$/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('no-store');
     const doc = JSON.parse(res.text) as Data;
     expect(doc).toMatchObject({
@@ -224,6 +225,34 @@ describe('personal data: export and erasure (e2e)', () => {
     expect(profile).toMatchObject({ display_name: ERASED_AUTHOR_NAME, bio_sl: null, portfolio_links: [], account_id: null, erased_at: expect.any(Date) });
     const pub = await ok(null, `query($id: ID!) { challenge(id: $id) { status awards { authors amountEur } } }`, { id: awardedChallenge });
     expect(pub.challenge).toEqual({ status: 'AWARDED', awards: [{ authors: [ERASED_AUTHOR_NAME], amountEur: 3000 }] });
+
+    // Every public path to the erased creative, and the owner's view of the award, in full: only
+    // "removed participant" (both languages), nothing of theirs (name, kind, municipality, texts,
+    // links, techniques, availability, dates), in the API and in the row itself.
+    expect(ERASED_AUTHOR_NAME).toBe('Odstranjen udeleženec / Removed participant');
+    const PROFILE = `id kind displayName bio { sl en } domains { code } crafts { code } techniques { code } materials { code } skills { code }
+      municipality { code name } languages portfolioLinks availability matchingConsent isDemo createdAt updatedAt erased`;
+    const removed = {
+      id: profileId, kind: null, displayName: ERASED_AUTHOR_NAME, bio: { sl: null, en: null }, domains: [], crafts: [], techniques: [], materials: [], skills: [],
+      municipality: null, languages: [], portfolioLinks: [], availability: null, matchingConsent: null, isDemo: false, createdAt: expect.any(String), updatedAt: expect.any(String), erased: true,
+    };
+    const publicView = await ok(null, `query($c: ID!, $p: ID!) {
+      challenge(id: $c) { awards { proposalTitle { sl en } authors amountEur reason { sl en } } }
+      creativeProfile(id: $p) { ${PROFILE} }
+      creativeProfiles(first: 50) { totalCount edges { node { id } } }
+    }`, { c: awardedChallenge, p: profileId });
+    const award = { proposalTitle: { sl: 'Modri vzorci', en: null }, authors: [ERASED_AUTHOR_NAME], amountEur: 3000, reason: { sl: 'Najboljša ideja.', en: null } };
+    expect(publicView.challenge.awards).toEqual([award]);
+    expect(publicView.creativeProfile).toEqual(removed);
+    expect(new Date(publicView.creativeProfile.createdAt).getTime()).toBeGreaterThan(Date.now() - 120_000);
+    expect(publicView.creativeProfiles.edges.map((e: Data) => e.node.id)).not.toContain(profileId);
+    const ownerView = await ok(owner, `query($p: ID!) { proposal(id: $p) { id title { sl } authors { role creativeProfile { ${PROFILE} } } } }`, { p: awardedProposal });
+    expect(ownerView.proposal.authors).toEqual([{ role: 'LEAD', creativeProfile: { ...removed, matchingConsent: null } }]);
+    const everything = JSON.stringify([publicView, ownerView]);
+    for (const personal of ['Vesna', MARKER, 'zelezniki', 'Železniki', 'INDIVIDUAL', 'blueprint', 'Tiskam', 'AVAILABLE', 'Izbrisan']) expect(everything.toLowerCase()).not.toContain(personal.toLowerCase());
+    const row = ((await db.query(`SELECT kind, municipality, availability, is_demo, languages, techniques FROM creative_profile WHERE id = $1`, [profileId])) as Data[])[0];
+    // The columns that cannot be empty hold the same values for every erased profile.
+    expect(row).toEqual({ kind: 'INDIVIDUAL', municipality: '', availability: 'UNAVAILABLE', is_demo: false, languages: [], techniques: [] });
 
     // Search: neither the profile nor the offer is found any more (removed through the outbox).
     await eventually(async () => ((await searchCount('searchCreatives', 'Indigovka')) === 0 && (await searchCount('searchOffers', 'Indigovka')) === 0 ? true : undefined), 20_000, 'removed from search');

@@ -1,6 +1,6 @@
 import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import {
-  type Availability, type ChallengeKind, type ChallengeStatus, type ChallengeVisibility, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, Taxonomy, Vocabulary,
+  type Availability, type ChallengeKind, type ChallengeStatus, type ChallengeVisibility, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, ERASED_AUTHOR_NAME, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Need, Offer, Organisation, Place, Term } from './catalogue.types.js';
 
@@ -25,13 +25,26 @@ export function toOrganisation(e: OrganisationEntity): Organisation {
 }
 
 export function toCreativeProfile(e: CreativeProfileEntity): CreativeProfile {
+  if (e.erasedAt !== null) return removedParticipant(e.id, e.erasedAt);
   return {
     id: e.id, kind: e.kind as CreativeKind, displayName: e.displayName, bio: text(e.bioSl, e.bioEn),
     domains: terms(Vocabulary.Domain, e.domains), crafts: terms(Vocabulary.Craft, e.crafts),
     techniques: terms(Vocabulary.Technique, e.techniques), materials: terms(Vocabulary.Material, e.materials),
     skills: terms(Vocabulary.Skill, e.skills), municipality: place(e.municipality), languages: e.languages,
     portfolioLinks: e.portfolioLinks, availability: e.availability as Availability, matchingConsentAt: e.matchingConsentAt,
-    isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt,
+    isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt, erased: false,
+  };
+}
+
+/**
+ * An erased creative's profile, kept only as the author of a published award: whatever is still
+ * stored, nothing personal leaves the API (no kind, place, availability, dates of their own), only
+ * the bilingual "removed participant".
+ */
+function removedParticipant(id: string, erasedAt: Date): CreativeProfile {
+  return {
+    id, kind: null, displayName: ERASED_AUTHOR_NAME, bio: text(null, null), domains: [], crafts: [], techniques: [], materials: [], skills: [],
+    municipality: null, languages: [], portfolioLinks: [], availability: null, matchingConsentAt: null, isDemo: false, createdAt: erasedAt, updatedAt: erasedAt, erased: true,
   };
 }
 

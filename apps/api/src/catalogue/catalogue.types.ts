@@ -60,7 +60,7 @@ export class Organisation {
 @ObjectType()
 export class CreativeProfile {
   @Field(() => ID) id: string;
-  @Field(() => CreativeKindEnum) kind: CreativeKind;
+  @Field(() => CreativeKindEnum, { nullable: true, description: 'null for a removed participant (erased).' }) kind: CreativeKind | null;
   @Field() displayName: string;
   @Field(() => LocalizedText) bio: LocalizedText;
   @Field(() => [Term]) domains: Term[];
@@ -68,10 +68,11 @@ export class CreativeProfile {
   @Field(() => [Term]) techniques: Term[];
   @Field(() => [Term]) materials: Term[];
   @Field(() => [Term]) skills: Term[];
-  @Field(() => Place) municipality: Place;
+  @Field(() => Place, { nullable: true, description: 'null for a removed participant (erased).' }) municipality: Place | null;
   @Field(() => [String], { description: 'ISO 639-1 codes.' }) languages: string[];
   @Field(() => [String]) portfolioLinks: string[];
-  @Field(() => AvailabilityEnum, { description: 'For new work.' }) availability: Availability;
+  @Field(() => AvailabilityEnum, { nullable: true, description: 'For new work; null for a removed participant (erased).' }) availability: Availability | null;
+  @Field({ description: 'The creative erased their account; the profile stays only as the anonymous author of a published award ("removed participant"), with nothing personal.' }) erased: boolean;
   /** Private: resolved for the profile's own account only (CreativesResolver.matchingConsent). */
   matchingConsentAt: Date | null;
   @Field({ description: 'Fictional demo profile.' }) isDemo: boolean;

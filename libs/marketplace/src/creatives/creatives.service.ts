@@ -110,7 +110,8 @@ export class CreativesService {
   }
 
   list(request: PageRequest): Promise<Page<CreativeProfileEntity>> {
-    return this.profiles.page(request);
+    // An erased creative's profile (kept only as the author of a published award) is listed nowhere.
+    return this.profiles.page(request, (qb) => qb.andWhere('row.erased_at IS NULL'));
   }
 }
 

@@ -150,7 +150,9 @@ export class AccountErasureRepository {
 
   /**
    * Keeps the profile as the author of published awards, with nothing left that identifies the
-   * person: a placeholder name, no texts, links or skills, no owner, no matching consent.
+   * person: a placeholder name, no texts, links or skills, no owner, no matching consent, and the
+   * columns that cannot be empty (kind, municipality, availability, dates) overwritten with the
+   * same values for every erased profile, so they tell nothing about the person either.
    */
   async anonymiseProfile(m: EntityManager, profileId: string): Promise<void> {
     await m.query(`DELETE FROM offer WHERE creative_profile_id = $1`, [profileId]);
@@ -158,7 +160,9 @@ export class AccountErasureRepository {
     await m.query(`
       UPDATE creative_profile
          SET display_name = $2, bio_sl = NULL, bio_en = NULL, portfolio_links = '{}', domains = '{}', crafts = '{}', techniques = '{}',
-             materials = '{}', skills = '{}', languages = '{}', account_id = NULL, matching_consent_at = NULL, erased_at = now(), updated_at = now()
+             materials = '{}', skills = '{}', languages = '{}', account_id = NULL, matching_consent_at = NULL,
+             kind = 'INDIVIDUAL', municipality = '', availability = 'UNAVAILABLE', is_demo = false,
+             erased_at = now(), created_at = now(), updated_at = now()
        WHERE id = $1`, [profileId, ERASED_AUTHOR_NAME]);
   }
 

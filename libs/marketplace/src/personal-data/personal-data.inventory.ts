@@ -17,10 +17,10 @@ export type PersonalDataSection =
   | 'account' | 'sessions' | 'mailedLinks' | 'memberships' | 'invitations' | 'creativeProfile' | 'challengeInvitations'
   | 'proposals' | 'questions' | 'jury' | 'notifications' | 'awardOutcomesRecorded' | 'events';
 
-/** What an anonymised creative profile is called once its person is gone (shown on kept awards). */
-export const ERASED_AUTHOR_NAME = 'Izbrisan avtor / Erased author';
-/** What a tombstone account is called (shown in the jury list of a decided challenge). */
-export const ERASED_ACCOUNT_NAME = 'Izbrisan račun / Erased account';
+/** What an anonymised creative profile is called once its person is gone (shown on kept awards), in both languages. */
+export const ERASED_AUTHOR_NAME = 'Odstranjen udeleženec / Removed participant';
+/** What a tombstone account is called (shown in the jury list of a decided challenge), in both languages. */
+export const ERASED_ACCOUNT_NAME = 'Odstranjen udeleženec / Removed participant';
 
 export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataTable>> = {
   account: {
@@ -37,7 +37,7 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataTable>> =
   invitation: { export: { section: 'invitations' }, erasure: 'deleted: those sent to their address and those they sent' },
   creative_profile: {
     export: { section: 'creativeProfile' },
-    erasure: 'deleted; kept anonymised (placeholder name, texts and links cleared, unowned, out of search) while it authors a published award',
+    erasure: 'deleted; kept anonymised (placeholder name; texts, links, skills, kind, municipality, availability and dates overwritten; unowned, out of search and listings) while it authors a published award',
   },
   offer: { export: { section: 'creativeProfile' }, erasure: 'deleted (and removed from search)' },
   challenge_invitee: { export: { section: 'challengeInvitations' }, erasure: 'deleted' },
