@@ -7,7 +7,8 @@ import { startTestApp, type TestApp } from './test-app.js';
  * address has an account? Times N requests each for existing and unknown addresses through the
  * GraphQL API (in-process, supertest) and prints the medians, for requestPasswordReset and signUp.
  * Existing addresses are fresh accounts (one request each), so the per-account mail cap never
- * short-cuts the existing path. Requests alternate existing/unknown so drift hits both alike.
+ * short-cuts the existing path. Requests come in pairs (existing/unknown, in alternating order) so
+ * drift and ordering hit both alike.
  *
  *   npx jest --testRegex 'account-enumeration\.bench\.ts$' --maxWorkers=1 apps/api/test/account-enumeration.bench.ts
  */
@@ -45,15 +46,26 @@ describe('account enumeration timing (benchmark)', () => {
     // Warm-up: the first requests pay for JIT and connection set-up.
     for (let i = 0; i < 5; i++) await gql(t.app, RESET, { e: `bench-warm-${i}@example.si` });
 
+    // Pairs in alternating order, so neither path always runs first.
+    const pair = async (i: number, a: () => Promise<number>, b: () => Promise<number>): Promise<[number, number]> => {
+      if (i % 2) {
+        const y = await b();
+        return [await a(), y];
+      }
+      const x = await a();
+      return [x, await b()];
+    };
     const reset = { existing: [] as number[], unknown: [] as number[] };
     for (let i = 0; i < N; i++) {
-      reset.existing.push(await timed(() => gql(t.app, RESET, { e: existing[i] })));
-      reset.unknown.push(await timed(() => gql(t.app, RESET, { e: `bench-unknown-${i}@example.si` })));
+      const [x, y] = await pair(i, () => timed(() => gql(t.app, RESET, { e: existing[i] })), () => timed(() => gql(t.app, RESET, { e: `bench-unknown-${i}@example.si` })));
+      reset.existing.push(x);
+      reset.unknown.push(y);
     }
     const signUps = { taken: [] as number[], free: [] as number[] };
     for (let i = 0; i < N; i++) {
-      signUps.taken.push(await timed(() => signUp(existing[i])));
-      signUps.free.push(await timed(() => signUp(`bench-free-${i}@example.si`)));
+      const [x, y] = await pair(i, () => timed(() => signUp(existing[i])), () => timed(() => signUp(`bench-free-${i}@example.si`)));
+      signUps.taken.push(x);
+      signUps.free.push(y);
     }
     const line = (label: string, a: number[], b: number[]) => `${label}: ${median(a).toFixed(2)} ms vs ${median(b).toFixed(2)} ms (ratio ${(median(a) / median(b)).toFixed(2)})`;
     process.stdout.write(`\n[bench N=${N}] ${line('requestPasswordReset existing vs unknown', reset.existing, reset.unknown)}\n`
