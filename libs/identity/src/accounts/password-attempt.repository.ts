@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+/** First keys of the two-key advisory locks on an account's and an address's attempts (their own key spaces). */
+const ACCOUNT_LOCK_SPACE = 7243111;
+const IP_LOCK_SPACE = 7243112;
+
 export interface AttemptCounts {
   /** Failures for the account since its last successful check, within the window. */
   byAccount: number;
@@ -24,8 +28,8 @@ export class PasswordAttemptRepository {
    * each other in a cycle.
    */
   async lock(manager: EntityManager, accountKey: string, ipKey: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(7243101, hashtext($1))`, [accountKey]);
-    await manager.query(`SELECT pg_advisory_xact_lock(7243102, hashtext($1))`, [ipKey]);
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ACCOUNT_LOCK_SPACE, accountKey]);
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [IP_LOCK_SPACE, ipKey]);
   }
 
   async recentFailures(manager: EntityManager, accountKey: string, ipKey: string, windowMs: number): Promise<AttemptCounts> {
