@@ -30,6 +30,7 @@ import { formatError } from './graphql/graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { StrictDateTimeScalar } from './graphql/input-safety.js';
+import { maxFieldsRule } from './graphql/max-fields.rule.js';
 import { HealthController } from './health/health.controller.js';
 import { AttachmentsController } from './catalogue/attachments.controller.js';
 import { MulterModule } from '@nestjs/platform-express';
@@ -47,9 +48,19 @@ import { EventsModule } from '@app/events';
 import { EventParticipantResolver, EventsResolver } from './events/events.resolver.js';
 import { EventScheduleResolver, MeetingRequestsResolver } from './events/meetings.resolver.js';
 import { AgendaFilesController } from './events/agenda-files.controller.js';
+import { BrowserSessionController } from './accounts/browser-session.controller.js';
+import { WebAppModule } from './web/web-app.js';
 
-/** Limits on one GraphQL operation. */
-export const GRAPHQL_LIMITS = { depth: 8, aliases: 15, cost: 5000 } as const;
+/**
+ * Limits on one GraphQL operation. The largest screen query (apps/api/test/query-limits.e2e-spec.ts:
+ * a page of 50 of any list, every field three levels deep, edges and nodes both, `__typename`
+ * everywhere) costs 74,706, selects 335 fields in 474 tokens, 5 levels deep (the schema has at
+ * most 7). The limits leave room above that and refuse abuse: deep nesting, thousands of aliases
+ * or `__typename`s, fragments spread over and over, long documents (2,000 aliases, about 6,000
+ * tokens, still reach validation and are refused there). Bodies over 100 kB are refused (413) by
+ * the JSON body parser.
+ */
+export const GRAPHQL_LIMITS = { depth: 8, aliases: 15, cost: 100_000, fields: 600, tokens: 10_000 } as const;
 
 /** Report a limit breach as a validation error (GRAPHQL_VALIDATION_FAILED), not a thrown internal error. */
 const REPORT_AS_VALIDATION_ERROR = {
@@ -67,6 +78,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     MarketplaceModule,
     NotificationsModule,
     EventsModule,
+    WebAppModule,
     // One file per request, in memory, at most MAX_ATTACHMENT_BYTES (larger: 413 before it is read in full).
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -94,15 +106,19 @@ const REPORT_AS_VALIDATION_ERROR = {
           // Checked before any resolver runs (OWASP GraphQL: depth, alias and cost limits).
           validationRules: [
             maxDepthRule({ n: GRAPHQL_LIMITS.depth, ...REPORT_AS_VALIDATION_ERROR }),
-            maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...REPORT_AS_VALIDATION_ERROR }),
+            // `__typename` aliases count like any other (the rule's default allow-list exempts them).
+            maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, allowList: [], ...REPORT_AS_VALIDATION_ERROR }),
             costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...REPORT_AS_VALIDATION_ERROR }),
+            maxFieldsRule(GRAPHQL_LIMITS.fields),
           ],
+          // A longer document is refused while it is parsed (GRAPHQL_PARSE_FAILED), before validation.
+          parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
           context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments, proposals, awards, questions }) }),
         };
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,
