@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -7,9 +7,10 @@ import { childEnvironment } from '@app/config';
 
 /**
  * `npm start` and a terminal's Ctrl-C: the terminal sends SIGINT to every process of its
- * foreground process group at once. The launcher (built, as `npm start` runs it) starts in a
- * process group of its own, like a shell's foreground job; the whole group gets SIGINT. Everything
- * must stop in order, quietly (no stack trace), with exit code 0, and leave no process behind.
+ * foreground process group at once (npm, its shell, the launcher, and whatever they started in
+ * that group). `npm start` (which builds first) runs in a process group of its own, like a
+ * shell's foreground job, and the whole group gets SIGINT. Everything must stop in order, quietly
+ * (no stack trace), with exit code 0, and leave no process behind.
  */
 const root = path.resolve(__dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,9 +41,8 @@ describe('npm start and Ctrl-C', () => {
   const pids = new Set<number>();
 
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'], { cwd: root, stdio: 'pipe' });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modrotisk-ctrl-c-'));
-  }, 90_000);
+  });
 
   afterAll(() => {
     // Whatever is still running (only if the test failed): stopped by pid.
@@ -54,13 +54,14 @@ describe('npm start and Ctrl-C', () => {
   it('stops everything in order, without a stack trace, with exit code 0, when the whole process group gets SIGINT', async () => {
     const [api, search, smtp, mailWeb] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     const env = childEnvironment({
-      NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(api), DATA_DIR: dataDir, LOG_FORMAT: 'json', LOG_LEVEL: 'info', QUEUE_BACKEND: 'postgres',
+      // test: a development API would rewrite apps/api/schema.gql in the working tree.
+      NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(api), DATA_DIR: dataDir, LOG_FORMAT: 'json', LOG_LEVEL: 'info', QUEUE_BACKEND: 'postgres',
       SEARCH_BACKEND: 'embedded', EMBEDDED_SEARCH_URL: `http://127.0.0.1:${search}`, MAIL_CATCHER_PORT: String(smtp), MAIL_CATCHER_WEB_PORT: String(mailWeb),
     });
     delete env.DATABASE_URL;
     delete env.SMTP_URL;
-    // detached: its own process group, as a shell puts a foreground job. cwd: a development API writes its schema file under it.
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js')], { cwd: dataDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // detached: its own process group, as a shell puts a foreground job.
+    const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     launcher = child;
     let stdout = '';
     let stderr = '';
@@ -68,7 +69,7 @@ describe('npm start and Ctrl-C', () => {
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 100_000;
     for (;;) {
       const up = await fetch(`http://127.0.0.1:${api}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
       if (up && /Modrotisk is up/.test(stdout)) break;
@@ -100,5 +101,5 @@ describe('npm start and Ctrl-C', () => {
     // Nothing is left running: API, worker, search, mail catcher and PostgreSQL.
     for (const pid of pids) expect({ pid, alive: alive(pid) }).toEqual({ pid, alive: false });
     expect(stopMs).toBeLessThan(30_000);
-  }, 120_000);
+  }, 150_000);
 });
