@@ -29,8 +29,10 @@ describe('HTTP hygiene (e2e)', () => {
       http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' }),
       http().get('/account/export'),
       http().get('/notifications/unsubscribe?token=forged'),
+      http().post('/graphql').set('content-type', 'application/json').send('{"query": '),
+      http().get('/health?x=1&x=2'),
     ]);
-    expect(responses.map((r) => r.status)).toEqual([200, 404, 200, 401, 400]);
+    expect(responses.map((r) => r.status)).toEqual([200, 404, 200, 401, 400, 400, 400]);
     for (const res of responses) {
       expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -49,7 +51,7 @@ describe('HTTP hygiene (e2e)', () => {
   });
 
   it('answers a repeated or structured unsubscribe token with the 400 page, not a 500', async () => {
-    for (const query of ['token=a&token=b', 'token[]=a', 'token[a]=b', 'token=a&token=a', 'x=1&x=2']) {
+    for (const query of ['token=a&token=b', 'token[]=a', 'token[a]=b', 'token=a&token=a', 'x=1&x=2', 'token=%E0%A4%A', 'token=%ZZ', 'token', 'token=']) {
       for (const method of ['get', 'post'] as const) {
         const res = await http()[method](`/notifications/unsubscribe?${query}`);
         expect({ query, method, status: res.status, type: res.headers['content-type'] }).toEqual({ query, method, status: 400, type: 'text/html; charset=utf-8' });
@@ -62,12 +64,17 @@ describe('HTTP hygiene (e2e)', () => {
     const id = '00000000-0000-4000-8000-000000000000';
     const routes = [
       `/reports/outcomes.csv?year=2026&year=2027`, `/events/${id}/agenda.ics?participantId=a&participantId=b`,
-      `/events/${id}/schedule.csv?x=1&x=2`, `/attachments/${id}?a=1&a=2`, `/account/export?a[b]=c&a[b]=d`, `/health?x=1&x=2`, `/ready?x=1&x=2`, `/graphql?query=a&query=b`,
+      `/events/${id}/schedule.csv?x=1&x=2`, `/attachments/${id}?a=1&a=2`, `/attachments/${id}?a=%E0%A4%A&a=%ZZ`, `/account/export?a[b]=c&a[b]=d`, `/health?x=1&x=2`, `/ready?x=1&x=2`, `/graphql?query=a&query=b`,
     ];
     for (const route of routes) {
       const res = await http().get(route);
       expect({ route, status: res.status, error: (res.body as { error?: string }).error }).toEqual({ route, status: 400, error: 'BAD_USER_INPUT' });
       expect(res.headers['content-type']).toMatch(/^application\/json/);
+    }
+    // A malformed path is no 500 either.
+    for (const route of ['/attachments/%E0%A4%A', '/attachments/%ZZ', `/events/%ZZ/agenda.ics`]) {
+      const res = await http().get(route);
+      expect({ route, status: res.status >= 400 && res.status < 500 }).toEqual({ route, status: true });
     }
   });
 });
