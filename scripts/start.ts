@@ -30,7 +30,10 @@ const supervisor = new Supervisor(
   (message) => logger.warn(message),
   (reason) => void shutdown(1, reason),
 );
-let postgres: EmbeddedPostgresHandle | null = null;
+/** PostgreSQL while it starts, so a Ctrl-C during start-up still stops it (it is in our process group, not the terminal's). */
+let postgres: Promise<EmbeddedPostgresHandle> | null = null;
+/** Migrations in progress: PostgreSQL stops after them, not under them. */
+let migrating: Promise<string[]> | null = null;
 let shuttingDown = false;
 
 /** Quietly, in order: children by pid (API first: it stops accepting HTTP), then PostgreSQL; errors in one line. */
@@ -41,7 +44,9 @@ async function shutdown(code: number, reason: string): Promise<void> {
   let exitCode = code;
   try {
     await supervisor.stopAll(['api', 'worker', 'embedded-search', 'mail-catcher']);
-    await postgres?.stop();
+    await migrating?.catch(() => undefined);
+    const database = await postgres?.catch(() => null);
+    await database?.stop();
     logger.log('stopped');
   } catch (error) {
     logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -53,15 +58,16 @@ async function shutdown(code: number, reason: string): Promise<void> {
 /** The process a terminal started: runs the launcher in its own process group and relays stop signals to it. */
 function relay(): void {
   const inner = spawn(process.execPath, [...process.execArgv, __filename, OWN_GROUP, ...process.argv.slice(2)], { detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let relayed = false;
+  let relayedSignal: NodeJS.Signals | null = null;
   for (const signal of RELAYED) {
     process.on(signal, () => {
-      if (relayed) return;
-      relayed = true;
+      if (relayedSignal) return;
+      relayedSignal = signal;
       inner.kill(signal);
     });
   }
-  inner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // Killed by the relayed signal: it had not started anything yet (its handlers come first), an ordinary stop.
+  inner.on('exit', (code, signal) => process.exit(code ?? (signal !== null && signal === relayedSignal ? 0 : 1)));
   inner.on('error', (error) => {
     process.stderr.write(`could not start the launcher: ${error.message}\n`);
     process.exit(1);
@@ -76,15 +82,19 @@ async function main(): Promise<void> {
 
   let databaseUrl = config.database.url;
   if (!databaseUrl) {
-    postgres = await startEmbeddedPostgres({
+    postgres = startEmbeddedPostgres({
       dataDir: path.join(config.dataDir, 'pg'),
       persistent: true,
-      onLog: (line) => (/error|fatal|warning/i.test(line) ? logger.warn(line) : logger.debug(line)),
+      // While stopping, PostgreSQL's own shutdown messages (connections terminated) are expected.
+      onLog: (line) => (/error|fatal|warning/i.test(line) && !shuttingDown ? logger.warn(line) : logger.debug(line)),
     });
-    databaseUrl = postgres.url;
-    logger.log(`embedded PostgreSQL on 127.0.0.1:${postgres.port} (pid ${postgres.pid}, data ${path.join(config.dataDir, 'pg')})`);
+    const embedded = await postgres;
+    databaseUrl = embedded.url;
+    logger.log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (pid ${embedded.pid}, data ${path.join(config.dataDir, 'pg')})`);
   }
-  const applied = await runMigrations(databaseUrl);
+  if (shuttingDown) return;
+  migrating = runMigrations(databaseUrl);
+  const applied = await migrating;
   logger.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
 
   // Without SMTP_URL, mail goes to the local mail catcher (SMTP in, web view out).

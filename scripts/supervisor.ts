@@ -25,7 +25,9 @@ export class Supervisor {
     private readonly onGiveUp: (reason: string) => void,
   ) {}
 
-  start(spec: ChildSpec): ChildProcess {
+  /** Starts a child; none once stopping began (a Ctrl-C during start-up). */
+  start(spec: ChildSpec): ChildProcess | null {
+    if (this.stopping) return null;
     const child = spawn(process.execPath, [spec.script], { env: spec.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const entry = this.children.get(spec.name);
     this.children.set(spec.name, { spec, child, restarts: entry?.restarts ?? [] });

@@ -10,7 +10,7 @@ import { childEnvironment } from '@app/config';
  * foreground process group at once (npm, its shell, the launcher, and whatever they started in
  * that group). `npm start` (which builds first) runs in a process group of its own, like a
  * shell's foreground job, and the whole group gets SIGINT. Everything must stop in order, quietly
- * (no stack trace), with exit code 0, and leave no process behind.
+ * (no stack trace), with exit code 0, and leave no process behind: once up, and during start-up.
  */
 const root = path.resolve(__dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,23 +35,30 @@ function alive(pid: number): boolean {
   }
 }
 
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  api: number;
+}
+
 describe('npm start and Ctrl-C', () => {
-  let dataDir: string;
-  let launcher: ChildProcess | null = null;
+  const dataDirs: string[] = [];
+  const started: ChildProcess[] = [];
   const pids = new Set<number>();
 
-  beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modrotisk-ctrl-c-'));
-  });
-
   afterAll(() => {
-    // Whatever is still running (only if the test failed): stopped by pid.
+    // Whatever is still running (only if a test failed): stopped by pid.
     for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
-    if (launcher?.pid && alive(launcher.pid)) process.kill(launcher.pid, 'SIGKILL');
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const child of started) if (child.pid && alive(child.pid)) process.kill(child.pid, 'SIGKILL');
+    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stops everything in order, without a stack trace, with exit code 0, when the whole process group gets SIGINT', async () => {
+  /** Starts `command` in a process group of its own (detached), as a shell starts a foreground job, on a throwaway DATA_DIR and free ports. */
+  async function launch(command: string, args: string[]): Promise<Run> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modrotisk-ctrl-c-'));
+    dataDirs.push(dataDir);
     const [api, search, smtp, mailWeb] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     const env = childEnvironment({
       // test: a development API would rewrite apps/api/schema.gql in the working tree.
@@ -60,46 +67,60 @@ describe('npm start and Ctrl-C', () => {
     });
     delete env.DATABASE_URL;
     delete env.SMTP_URL;
-    // detached: its own process group, as a shell puts a foreground job.
-    const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    launcher = child;
+    const child = spawn(command, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.push(child);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<Run['exited'] extends Promise<infer R> ? R : never>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    return { child, out: () => stdout, err: () => stderr, exited, api };
+  }
 
-    const deadline = Date.now() + 100_000;
-    for (;;) {
-      const up = await fetch(`http://127.0.0.1:${api}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
-      if (up && /Modrotisk is up/.test(stdout)) break;
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the product did not come up:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
-      await sleep(200);
+  async function until(run: Run, ready: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await ready())) {
+      if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`${what} did not happen:\n${run.out().slice(-3000)}\n${run.err().slice(-3000)}`);
+      await sleep(100);
     }
-    const processes = JSON.parse(/processes (\{[^}]*\})/.exec(stdout)?.[1].replace(/\\"/g, '"') ?? '{}') as Record<string, number>;
-    const postgresPid = Number(/embedded PostgreSQL on [^(]*\(pid (\d+)/.exec(stdout)?.[1]);
-    for (const pid of [...Object.values(processes), postgresPid]) pids.add(pid);
-    expect(Object.keys(processes).sort()).toEqual(['api', 'embedded-search', 'mail-catcher', 'worker']);
-    expect(postgresPid).toBeGreaterThan(0);
-    await sleep(1000);
+  }
 
-    // Ctrl-C: SIGINT to the whole foreground process group at once.
+  /** Ctrl-C: SIGINT to the whole process group at once; then the exit and the output are checked. */
+  async function ctrlC(run: Run): Promise<number> {
+    const postgresPid = Number(/embedded PostgreSQL on [^(]*\(pid (\d+)/.exec(run.out())?.[1] ?? 0);
+    if (postgresPid) pids.add(postgresPid);
     const sent = Date.now();
-    process.kill(-(child.pid ?? 0), 'SIGINT');
+    process.kill(-(run.child.pid ?? 0), 'SIGINT');
     let timer: NodeJS.Timeout | undefined;
-    const result = await Promise.race([exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 45_000)))]);
+    const result = await Promise.race([run.exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 45_000)))]);
     clearTimeout(timer);
-    const stopMs = Date.now() - sent;
-
     expect(result).toEqual({ code: 0, signal: null });
-    expect(stderr).not.toMatch(/^\s+at /m);
-    expect(stderr).not.toMatch(/Error|Unhandled|terminating connection/);
-    expect(stdout).not.toMatch(/terminating connection due to administrator command/);
-    expect(stdout).not.toMatch(/exited \(.*\); restarting/);
-    expect(stdout).toMatch(/stopping \(SIGINT\)/);
-    expect(stdout).toMatch(/"message":"stopped"/);
+    expect(run.err()).not.toMatch(/^\s+at /m);
+    expect(run.err()).not.toMatch(/Error|Unhandled|terminating connection/);
+    expect(run.out()).not.toMatch(/terminating connection due to administrator command|Migration "[^"]*" failed/);
+    expect(run.out()).not.toMatch(/exited \(.*\); restarting/);
+    expect(run.out()).toMatch(/stopping \(SIGINT\)/);
+    expect(run.out()).toMatch(/"message":"stopped"/);
     // Nothing is left running: API, worker, search, mail catcher and PostgreSQL.
     for (const pid of pids) expect({ pid, alive: alive(pid) }).toEqual({ pid, alive: false });
-    expect(stopMs).toBeLessThan(30_000);
+    return Date.now() - sent;
+  }
+
+  it('stops everything in order, without a stack trace, with exit code 0, when the whole process group of npm start gets SIGINT', async () => {
+    const run = await launch('npm', ['start']);
+    await until(run, async () => /Modrotisk is up/.test(run.out()) && (await fetch(`http://127.0.0.1:${run.api}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)), 100_000, 'start-up');
+    const processes = JSON.parse(/processes (\{[^}]*\})/.exec(run.out())?.[1].replace(/\\"/g, '"') ?? '{}') as Record<string, number>;
+    for (const pid of Object.values(processes)) pids.add(pid);
+    expect(Object.keys(processes).sort()).toEqual(['api', 'embedded-search', 'mail-catcher', 'worker']);
+    await sleep(1000);
+    expect(await ctrlC(run)).toBeLessThan(30_000);
   }, 150_000);
+
+  it('stops as quietly when Ctrl-C comes during start-up, while migrations run (PostgreSQL included)', async () => {
+    // The first test built dist/ (npm start builds).
+    const run = await launch(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js')]);
+    await until(run, () => /embedded PostgreSQL on/.test(run.out()), 60_000, 'PostgreSQL start');
+    expect(await ctrlC(run)).toBeLessThan(30_000);
+    expect(run.out()).not.toMatch(/Modrotisk is up/);
+  }, 90_000);
 });
