@@ -48,6 +48,8 @@ import { EventsModule } from '@app/events';
 import { EventParticipantResolver, EventsResolver } from './events/events.resolver.js';
 import { EventScheduleResolver, MeetingRequestsResolver } from './events/meetings.resolver.js';
 import { AgendaFilesController } from './events/agenda-files.controller.js';
+import { BrowserSessionController } from './accounts/browser-session.controller.js';
+import { WebAppModule } from './web/web-app.js';
 
 /**
  * Limits on one GraphQL operation. The largest screen query (apps/api/test/query-limits.e2e-spec.ts:
@@ -76,6 +78,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     MarketplaceModule,
     NotificationsModule,
     EventsModule,
+    WebAppModule,
     // One file per request, in memory, at most MAX_ATTACHMENT_BYTES (larger: 413 before it is read in full).
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -115,7 +118,7 @@ const REPORT_AS_VALIDATION_ERROR = {
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,

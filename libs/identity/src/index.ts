@@ -5,7 +5,7 @@ export { AccountsService, type Locale, type SignUpCommand } from './accounts/acc
 export { AccountRepository } from './accounts/account.repository.js';
 export { hashPassword, normaliseEmail, PASSWORD_MIN } from './accounts/passwords.js';
 export { PASSWORD_LIMITS } from './accounts/password-check.js';
-export { SessionsService, ACCESS_TOKEN_TTL_MS, LOGIN_LIMITS, type IssuedSession, type AuthenticatedActor } from './sessions/sessions.service.js';
+export { SessionsService, ACCESS_TOKEN_TTL_MS, LOGIN_LIMITS, REFRESH_GRACE_MS, SESSION_TTL_MS, type IssuedSession, type RefreshedSession, type AuthenticatedActor } from './sessions/sessions.service.js';
 export { MembershipsService, type InvitationTarget } from './memberships/memberships.service.js';
 export { MembershipRepository, type MemberRow } from './memberships/membership.repository.js';
 export { Mailer, type OutgoingMail } from './mail/mailer.js';

@@ -16,6 +16,9 @@ export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 /** Failed logins allowed per account and per IP address within the window (shared with every other password check). */
 export const LOGIN_LIMITS = PASSWORD_LIMITS;
 
+/** How long the refresh token just replaced still buys an access token (browser refreshes only). */
+export const REFRESH_GRACE_MS = 10_000;
+
 export interface IssuedSession {
   account: AccountEntity;
   sessionId: string;
@@ -23,6 +26,11 @@ export interface IssuedSession {
   accessTokenExpiresAt: Date;
   refreshToken: string;
   refreshTokenExpiresAt: Date;
+}
+
+/** A browser refresh: `refreshToken` is null when the token presented was just replaced (keep the newer one). */
+export interface RefreshedSession extends Omit<IssuedSession, 'refreshToken'> {
+  refreshToken: string | null;
 }
 
 /** The resolved caller plus the session behind it. */
@@ -79,6 +87,36 @@ export class SessionsService {
    * session is revoked (OAuth 2.0 Security BCP, refresh token reuse detection).
    */
   async refresh(refreshToken: string): Promise<IssuedSession> {
+    const result = await this.rotate(refreshToken, 0);
+    if (result.refreshToken === null) throw IdentityException.unauthenticated();
+    return { ...result, refreshToken: result.refreshToken };
+  }
+
+  /**
+   * The browser's refresh (the token travels in a cookie). Like `refresh`, except that the token
+   * replaced less than `graceMs` ago still buys an access token, without a new refresh token and
+   * without ending the session: a second tab or a retried request that raced the rotation sent
+   * it, and the browser already holds the new one. Older replays still end the session.
+   */
+  refreshWithGrace(refreshToken: string, graceMs: number = REFRESH_GRACE_MS): Promise<RefreshedSession> {
+    return this.rotate(refreshToken, graceMs);
+  }
+
+  /** Ends the session a refresh token (current or just replaced) belongs to; false if there is none. */
+  async endByRefreshToken(refreshToken: string): Promise<boolean> {
+    const sessionId = /^([0-9a-f-]{36})\./.exec(refreshToken.trim())?.[1];
+    if (!sessionId) return false;
+    const presented = sha256(refreshToken.trim());
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.lock(manager, sessionId);
+      if (!session || session.revokedAt || (session.refreshHash !== presented && session.previousRefreshHash !== presented)) return false;
+      session.revokedAt = new Date();
+      await this.sessions.save(manager, session);
+      return true;
+    });
+  }
+
+  private async rotate(refreshToken: string, graceMs: number): Promise<RefreshedSession> {
     const sessionId = /^([0-9a-f-]{36})\./.exec(refreshToken.trim())?.[1];
     if (!sessionId) throw IdentityException.unauthenticated();
     const presented = sha256(refreshToken.trim());
@@ -86,6 +124,11 @@ export class SessionsService {
       const session = await this.sessions.lock(manager, sessionId);
       if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
       if (session.previousRefreshHash === presented) {
+        // lastUsedAt is when the presented token was replaced (it changes only on rotation).
+        if (graceMs > 0 && Date.now() - session.lastUsedAt.getTime() < graceMs) {
+          const account = await this.accounts.findById(session.accountId, manager);
+          return account ? { account, session, next: null } : null;
+        }
         session.revokedAt = new Date();
         await this.sessions.save(manager, session);
         return 'reused' as const;
@@ -101,7 +144,8 @@ export class SessionsService {
     });
     if (result === 'reused') throw IdentityException.unauthenticated('this refresh token was already used; the session has been ended, sign in again');
     if (!result) throw IdentityException.unauthenticated();
-    return this.issue(result.account, result.session.id, result.next, result.session.expiresAt);
+    const issued = this.issue(result.account, result.session.id, result.next ?? '', result.session.expiresAt);
+    return { ...issued, refreshToken: result.next };
   }
 
   async logout(actor: Actor, sessionId: string | null, everywhere: boolean): Promise<number> {
