@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', '**/*.js', '**/*.mjs'] },
@@ -40,5 +41,32 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // apps/web: type-aware rules for .tsx too, and no untranslated text in JSX or in labelled props.
+  {
+    files: ['apps/web/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', {
+        mode: 'jsx-only',
+        'jsx-attributes': { include: ['aria-label', 'aria-description', 'placeholder', 'title', 'label', 'alt', 'description'] },
+        words: { exclude: ['[0-9!-/:-@[-`{-~\\s·–—…]+'] },
+      }],
+    },
+  },
+  {
+    files: ['apps/web/*.config.ts', 'apps/web/test/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -1,0 +1,218 @@
+import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery, type AnyVariables, type UseQueryResponse } from 'urql';
+import { toAppError } from '../../graphql/errors.js';
+import { formatEuro, pickText } from '../../i18n/format.js';
+import { Banner } from '../../ui/Feedback.js';
+import { Link } from '../../ui/Link.js';
+import { NotFoundPage } from '../../ui/NotFoundPage.js';
+import { PagePending } from '../../ui/PagePending.js';
+import { usePageTitle } from '../../ui/page.js';
+import styles from '../challenges/challenges.module.css';
+import { CreativeQuery, NeedQuery, OfferQuery, OrganisationQuery } from './queries.js';
+
+type Localized = { sl?: string | null; en?: string | null } | null | undefined;
+
+function useText() {
+  const { i18n } = useTranslation();
+  return (value: Localized) => {
+    const picked = pickText(i18n.language, value);
+    return picked ? <span lang={picked.lang}>{picked.text}</span> : null;
+  };
+}
+
+/** Loading, not-found and error states shared by the detail pages; renders `children` once data is there. */
+function Loaded<D, V extends AnyVariables>({ result, children }: { result: UseQueryResponse<D, V>[0]; children: (data: D) => ReactNode }) {
+  const { t } = useTranslation();
+  const error = toAppError(result.error);
+  if (error?.kind === 'notFound') return <NotFoundPage />;
+  if (result.data) return <>{children(result.data)}</>;
+  if (error) {
+    return (
+      <Banner tone="error">
+        <p>{error.kind === 'unavailable' ? t('errors.unavailable') : t('errors.unexpected')}</p>
+      </Banner>
+    );
+  }
+  return <PagePending />;
+}
+
+function Terms({ label, terms }: { label: string; terms: { code: string; label: Localized }[] }) {
+  const text = useText();
+  if (terms.length === 0) return null;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        {terms.map((term, index) => (
+          <span key={term.code}>
+            {index > 0 ? ', ' : ''}
+            {text(term.label) ?? term.code}
+          </span>
+        ))}
+      </dd>
+    </div>
+  );
+}
+
+const organisationRoute = getRouteApi('/organisations/$organisationId');
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const text = useText();
+  const { organisationId } = organisationRoute.useParams();
+  const [result] = useQuery({ query: OrganisationQuery, variables: { id: organisationId } });
+  usePageTitle(result.data?.organisation.name);
+  return (
+    <Loaded result={result}>
+      {({ organisation }) => (
+        <article>
+          <h1 tabIndex={-1}>{organisation.name}</h1>
+          <p className={styles.meta}>
+            {t(`organisations.kind.${organisation.kind}`)} · {organisation.municipality.name}
+          </p>
+          <p>{text(organisation.description)}</p>
+          {organisation.website ? (
+            <p>
+              <a href={organisation.website} rel="noopener noreferrer">
+                {t('organisations.website')}
+              </a>
+            </p>
+          ) : null}
+          <p>
+            <Link to="/" search={{ q: organisation.name, tab: 'challenges' }}>
+              {t('organisations.challenges', { name: organisation.name })}
+            </Link>
+          </p>
+        </article>
+      )}
+    </Loaded>
+  );
+}
+
+const creativeRoute = getRouteApi('/creatives/$creativeId');
+export function CreativePage() {
+  const { t } = useTranslation();
+  const text = useText();
+  const { creativeId } = creativeRoute.useParams();
+  const [result] = useQuery({ query: CreativeQuery, variables: { id: creativeId } });
+  usePageTitle(result.data?.creativeProfile.displayName);
+  return (
+    <Loaded result={result}>
+      {({ creativeProfile: c }) => (
+        <article>
+          <h1 tabIndex={-1}>{c.displayName}</h1>
+          <p className={styles.meta}>
+            {t(`creatives.kind.${c.kind}`)} · {c.municipality.name} · {t(`creatives.availability.${c.availability}`)}
+          </p>
+          <p>{text(c.bio)}</p>
+          <dl className={styles.facts}>
+            <Terms label={t('terms.domains')} terms={c.domains} />
+            <Terms label={t('terms.crafts')} terms={c.crafts} />
+            <Terms label={t('terms.techniques')} terms={c.techniques} />
+            <Terms label={t('terms.materials')} terms={c.materials} />
+            {c.languages.length > 0 ? (
+              <div>
+                <dt>{t('creatives.languages')}</dt>
+                <dd>{c.languages.join(', ')}</dd>
+              </div>
+            ) : null}
+          </dl>
+          {c.portfolioLinks.length > 0 ? (
+            <section className={styles.section} aria-labelledby="portfolio-title">
+              <h2 id="portfolio-title">{t('creatives.portfolio')}</h2>
+              <ul>
+                {c.portfolioLinks.map((url) => (
+                  <li key={url}>
+                    <a href={url} rel="noopener noreferrer">
+                      {url}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </article>
+      )}
+    </Loaded>
+  );
+}
+
+const needRoute = getRouteApi('/needs/$needId');
+export function NeedPage() {
+  const { t, i18n } = useTranslation();
+  const text = useText();
+  const { needId } = needRoute.useParams();
+  const [result] = useQuery({ query: NeedQuery, variables: { id: needId } });
+  usePageTitle(pickText(i18n.language, result.data?.need.title)?.text);
+  return (
+    <Loaded result={result}>
+      {({ need }) => (
+        <article>
+          <h1 tabIndex={-1}>{text(need.title)}</h1>
+          <p className={styles.meta}>
+            {t('needs.by')}{' '}
+            <Link to="/organisations/$organisationId" params={{ organisationId: need.owner.id }}>
+              {need.owner.name}
+            </Link>
+          </p>
+          <p style={{ whiteSpace: 'pre-line' }}>{text(need.description)}</p>
+          <dl className={styles.facts}>
+            <Terms label={t('terms.domains')} terms={need.domains} />
+            {need.budgetMinEur !== null || need.budgetMaxEur !== null ? (
+              <div>
+                <dt>{t('needs.budget')}</dt>
+                <dd>
+                  {t('needs.budgetRange', {
+                    min: need.budgetMinEur !== null ? formatEuro(i18n.language, need.budgetMinEur) : '–',
+                    max: need.budgetMaxEur !== null ? formatEuro(i18n.language, need.budgetMaxEur) : '–',
+                  })}
+                </dd>
+              </div>
+            ) : null}
+            {need.timelineStart || need.timelineEnd ? (
+              <div>
+                <dt>{t('needs.timeline')}</dt>
+                <dd>{t('needs.timelineRange', { start: need.timelineStart ?? '–', end: need.timelineEnd ?? '–' })}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </article>
+      )}
+    </Loaded>
+  );
+}
+
+const offerRoute = getRouteApi('/offers/$offerId');
+export function OfferPage() {
+  const { t, i18n } = useTranslation();
+  const text = useText();
+  const { offerId } = offerRoute.useParams();
+  const [result] = useQuery({ query: OfferQuery, variables: { id: offerId } });
+  usePageTitle(pickText(i18n.language, result.data?.offer.title)?.text);
+  return (
+    <Loaded result={result}>
+      {({ offer }) => (
+        <article>
+          <h1 tabIndex={-1}>{text(offer.title)}</h1>
+          <p className={styles.meta}>
+            {t(`offers.kind.${offer.kind}`)} ·{' '}
+            <Link to="/creatives/$creativeId" params={{ creativeId: offer.creative.id }}>
+              {offer.creative.displayName}
+            </Link>
+          </p>
+          <p style={{ whiteSpace: 'pre-line' }}>{text(offer.description)}</p>
+          <dl className={styles.facts}>
+            <Terms label={t('terms.domains')} terms={offer.domains} />
+            {offer.priceFromEur !== null ? (
+              <div>
+                <dt>{t('offers.priceFrom')}</dt>
+                <dd>{formatEuro(i18n.language, offer.priceFromEur)}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </article>
+      )}
+    </Loaded>
+  );
+}

@@ -1,0 +1,131 @@
+import { graphql } from '../../graphql/graphql.js';
+
+
+export const OrganisationQuery = graphql(`
+  query OrganisationPage($id: ID!) {
+    organisation(id: $id) {
+      id
+      name
+      kind
+      website
+      municipality {
+        name
+      }
+      description {
+        sl
+        en
+      }
+    }
+  }
+`);
+
+export const CreativeQuery = graphql(`
+  query CreativePage($id: ID!) {
+    creativeProfile(id: $id) {
+      id
+      displayName
+      kind
+      availability
+      languages
+      portfolioLinks
+      municipality {
+        name
+      }
+      bio {
+        sl
+        en
+      }
+      domains {
+        code
+        label {
+          sl
+          en
+        }
+      }
+      crafts {
+        code
+        label {
+          sl
+          en
+        }
+      }
+      techniques {
+        code
+        label {
+          sl
+          en
+        }
+      }
+      materials {
+        code
+        label {
+          sl
+          en
+        }
+      }
+    }
+  }
+`);
+
+export const NeedQuery = graphql(`
+  query NeedPage($id: ID!) {
+    need(id: $id) {
+      id
+      status
+      budgetMinEur
+      budgetMaxEur
+      timelineStart
+      timelineEnd
+      title {
+        sl
+        en
+      }
+      description {
+        sl
+        en
+      }
+      owner {
+        id
+        name
+      }
+      domains {
+        code
+        label {
+          sl
+          en
+        }
+      }
+    }
+  }
+`);
+
+export const OfferQuery = graphql(`
+  query OfferPage($id: ID!) {
+    offer(id: $id) {
+      id
+      kind
+      status
+      priceFromEur
+      title {
+        sl
+        en
+      }
+      description {
+        sl
+        en
+      }
+      creative {
+        id
+        displayName
+      }
+      domains {
+        code
+        label {
+          sl
+          en
+        }
+      }
+    }
+  }
+`);
+

@@ -1,0 +1,226 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { toAppError } from '../../graphql/errors.js';
+import { formatDate, formatEuro, formatRelative, pickText } from '../../i18n/format.js';
+import { Banner, EmptyState } from '../../ui/Feedback.js';
+import { Link } from '../../ui/Link.js';
+import { NotFoundPage } from '../../ui/NotFoundPage.js';
+import { PagePending } from '../../ui/PagePending.js';
+import { usePageTitle } from '../../ui/page.js';
+import styles from './challenges.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { ChallengeQuery } from './queries.js';
+
+const route = getRouteApi('/challenges/$challengeId');
+const PHASES = ['PUBLISHED', 'SUBMISSIONS_CLOSED', 'IN_REVIEW', 'AWARDED'] as const;
+
+export function ChallengePage() {
+  const { t, i18n } = useTranslation();
+  const { challengeId } = route.useParams();
+  const [result] = useQuery({ query: ChallengeQuery, variables: { id: challengeId } });
+  const challenge = result.data?.challenge;
+  const title = pickText(i18n.language, challenge?.title);
+  usePageTitle(title?.text ?? null);
+  const bothBriefs = Boolean(challenge?.brief.sl && challenge?.brief.en);
+  const [briefLanguage, setBriefLanguage] = useState<'sl' | 'en' | null>(null);
+  const error = toAppError(result.error);
+
+  if (error?.kind === 'notFound') return <NotFoundPage />;
+  if (!challenge) {
+    if (error) {
+      return (
+        <Banner tone="error">
+          <p>{error.kind === 'unavailable' ? t('errors.unavailable') : t('errors.unexpected')}</p>
+        </Banner>
+      );
+    }
+    return <PagePending />;
+  }
+
+  const shownLanguage = briefLanguage ?? (i18n.language === 'en' ? 'en' : 'sl');
+  const brief = bothBriefs ? { text: challenge.brief[shownLanguage] ?? '', lang: shownLanguage } : pickText(i18n.language, challenge.brief);
+  const deadline = challenge.deadline ? new Date(challenge.deadline) : null;
+  const phase = PHASES.indexOf(challenge.status as (typeof PHASES)[number]);
+  const text = (value: { sl?: string | null; en?: string | null } | null | undefined) => {
+    const picked = pickText(i18n.language, value);
+    return picked ? <span lang={picked.lang}>{picked.text}</span> : null;
+  };
+
+  return (
+    <article aria-labelledby="challenge-title">
+      <p>
+        <Link to="/">{t('challenges.backToSearch')}</Link>
+      </p>
+      <h1 id="challenge-title" tabIndex={-1}>
+        <span lang={title?.lang}>{title?.text ?? t('challenges.untitled')}</span>
+      </h1>
+      <p className={styles.meta}>
+        {t(`challenges.status.${challenge.status}`)} · {t(`challenges.kind.${challenge.kind}`)}
+      </p>
+      <dl className={styles.facts}>
+        <div>
+          <dt>{t('challenges.owner')}</dt>
+          <dd>
+            <Link to="/organisations/$organisationId" params={{ organisationId: challenge.owner.id }}>
+              {challenge.owner.name}
+            </Link>{' '}
+            {t('search.place', { place: challenge.owner.municipality.name })}
+          </dd>
+        </div>
+        {challenge.partners.map((p) => (
+          <div key={p.organisation.id}>
+            <dt>{t('challenges.partner')}</dt>
+            <dd>
+              <Link to="/organisations/$organisationId" params={{ organisationId: p.organisation.id }}>
+                {p.organisation.name}
+              </Link>{' '}
+              ({text(p.role)})
+            </dd>
+          </div>
+        ))}
+        {challenge.totalBudgetEur !== null ? (
+          <div>
+            <dt>{t('challenges.reward')}</dt>
+            <dd>{formatEuro(i18n.language, challenge.totalBudgetEur)}</dd>
+          </div>
+        ) : null}
+        {deadline ? (
+          <div>
+            <dt>{t('challenges.deadline')}</dt>
+            <dd>
+              <time dateTime={challenge.deadline ?? undefined}>{formatDate(i18n.language, deadline.toISOString())}</time> ({formatRelative(i18n.language, deadline)})
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('challenges.proposals')}</dt>
+          <dd>{t('challenges.proposalCount', { count: challenge.submittedProposalCount })}</dd>
+        </div>
+      </dl>
+
+      <section className={styles.section} aria-labelledby="brief-title">
+        <h2 id="brief-title">{t('challenges.brief')}</h2>
+        {bothBriefs ? (
+          <ToggleButtonGroup
+            className={styles.toggle}
+            aria-label={t('challenges.briefLanguage')}
+            selectionMode="single"
+            disallowEmptySelection
+            selectedKeys={[shownLanguage]}
+            onSelectionChange={(keys) => {
+              const [key] = [...keys];
+              if (key === 'sl' || key === 'en') setBriefLanguage(key);
+            }}
+          >
+            <ToggleButton id="sl" className={uiStyles.button} data-variant={shownLanguage === 'sl' ? 'primary' : 'secondary'}>
+              <span lang="sl">{t('layout.languageName.sl')}</span>
+            </ToggleButton>
+            <ToggleButton id="en" className={uiStyles.button} data-variant={shownLanguage === 'en' ? 'primary' : 'secondary'}>
+              <span lang="en">{t('layout.languageName.en')}</span>
+            </ToggleButton>
+          </ToggleButtonGroup>
+        ) : null}
+        {brief ? (
+          <div lang={brief.lang} style={{ whiteSpace: 'pre-line' }}>
+            {brief.text}
+          </div>
+        ) : null}
+      </section>
+
+      <section className={styles.section} aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('challenges.timeline')}</h2>
+        <ol className={styles.timeline}>
+          {PHASES.map((p, index) => (
+            <li key={p} aria-current={index === phase ? 'step' : undefined}>
+              {t(`challenges.phase.${p}`)}
+              {p === 'PUBLISHED' && challenge.publishedAt ? ` · ${formatDate(i18n.language, challenge.publishedAt)}` : ''}
+              {p === 'SUBMISSIONS_CLOSED' && challenge.deadline ? ` · ${formatDate(i18n.language, challenge.deadline)}` : ''}
+              {p === 'AWARDED' && challenge.awardedAt ? ` · ${formatDate(i18n.language, challenge.awardedAt)}` : ''}
+              {index === phase ? ` ${t('challenges.currentPhase')}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className={styles.section} aria-labelledby="rewards-title">
+        <h2 id="rewards-title">{t('challenges.rewards')}</h2>
+        {challenge.rewards.length === 0 ? (
+          <p>{t('challenges.noRewards')}</p>
+        ) : (
+          <ul>
+            {challenge.rewards.map((r, index) => (
+              <li key={index}>
+                {t(`challenges.rewardKind.${r.kind}`)}
+                {r.amountEur !== null ? `: ${formatEuro(i18n.language, r.amountEur)}` : ''} {text(r.description)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="ip-title">
+        <h2 id="ip-title">{t('challenges.ipTerms')}</h2>
+        {challenge.ipTerms ? (
+          <>
+            <p>{t(`challenges.ipKind.${challenge.ipTerms.kind}`)}</p>
+            {challenge.ipTerms.creatorKeepsRightsUntilPaid ? <p>{t('challenges.keepsRights')}</p> : null}
+            <p>{text(challenge.ipTerms.details)}</p>
+          </>
+        ) : (
+          <p>{t('challenges.noIpTerms')}</p>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="criteria-title">
+        <h2 id="criteria-title">{t('challenges.criteria')}</h2>
+        {challenge.evaluationCriteria.length === 0 ? (
+          <p>{t('challenges.noCriteria')}</p>
+        ) : (
+          <ul>
+            {challenge.evaluationCriteria.map((c) => (
+              <li key={c.id}>
+                {text(c.name)} {t('challenges.weight', { weight: c.weight })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="qa-title">
+        <h2 id="qa-title">{t('challenges.questions')}</h2>
+        {challenge.questions.length === 0 ? (
+          <EmptyState>
+            <p>{t('challenges.noQuestions')}</p>
+          </EmptyState>
+        ) : (
+          <dl>
+            {challenge.questions.map((q) => (
+              <div key={q.id}>
+                <dt lang={q.language}>{q.question}</dt>
+                <dd>{text(q.answer) ?? t('challenges.unanswered')}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      {challenge.awards.length > 0 ? (
+        <section className={styles.section} aria-labelledby="awards-title">
+          <h2 id="awards-title">{t('challenges.awards')}</h2>
+          <ul>
+            {challenge.awards.map((a, index) => (
+              <li key={index}>
+                <strong>{text(a.proposalTitle)}</strong> {t('challenges.awardAuthors', { authors: a.authors.join(', ') })}
+                {a.amountEur !== null ? ` · ${formatEuro(i18n.language, a.amountEur)}` : ''}
+                {a.reason ? <p>{text(a.reason)}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createInstance } from 'i18next';
+import en from './locales/en.json';
+import sl from './locales/sl.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flatten(value, `${prefix}${key}.`)))),
+  );
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const FORMS: Record<string, string[]> = { sl: ['one', 'two', 'few', 'other'], en: ['one', 'other'] };
+const catalogues = { sl: flatten(sl as Tree), en: flatten(en as Tree) };
+const base = (keys: string[]) => new Set(keys.map((k) => k.replace(PLURAL, '')));
+
+describe('translation catalogues', () => {
+  it('have the same keys in Slovenian and English (plural suffixes aside)', () => {
+    expect([...base(Object.keys(catalogues.en))].sort()).toEqual([...base(Object.keys(catalogues.sl))].sort());
+  });
+
+  it.each(Object.entries(FORMS))('give every plural every CLDR form of %s (and only those)', (language, forms) => {
+    expect(new Intl.PluralRules(language).resolvedOptions().pluralCategories.filter((c) => c !== 'many' && c !== 'zero').sort()).toEqual([...forms].sort());
+    const keys = Object.keys(catalogues[language as 'sl' | 'en']);
+    const plurals = new Set(keys.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+    expect(plurals.size).toBeGreaterThan(0);
+    for (const plural of plurals) {
+      expect([plural, keys.filter((k) => k.replace(PLURAL, '') === plural).map((k) => PLURAL.exec(k)?.[1]).sort()]).toEqual([plural, [...forms].sort()]);
+    }
+  });
+
+  it('chooses the Slovenian dual and plural forms by count (1, 2, 3, 5, 101, 102)', async () => {
+    const i18n = createInstance();
+    await i18n.init({ lng: 'sl', resources: { sl: { translation: sl } }, initAsync: false });
+    expect([1, 2, 3, 4, 5, 0, 101, 102, 103, 105].map((count) => i18n.t('search.tab.challenges', { count }))).toEqual([
+      '1 izziv', '2 izziva', '3 izzivi', '4 izzivi', '5 izzivov', '0 izzivov', '101 izziv', '102 izziva', '103 izzivi', '105 izzivov',
+    ]);
+  });
+
+  it('keep interpolation names the same in both languages', () => {
+    const names = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(catalogues.sl)) {
+      if (PLURAL.test(key)) continue;
+      expect([key, names(catalogues.en[key] ?? '')]).toEqual([key, names(text)]);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { RouterProvider, createRouter } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider } from 'react-aria-components';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { Provider as UrqlProvider } from 'urql';
+import { createClient } from './graphql/client.js';
+import { createI18n, initialLanguage } from './i18n/init.js';
+import { localeOf } from './i18n/format.js';
+import { routeTree } from './routeTree.gen.js';
+import { restore } from './session/session.js';
+import { PageError } from './ui/NotFoundPage.js';
+import { PagePending } from './ui/PagePending.js';
+import './ui/global.css';
+
+const client = createClient();
+const i18n = createI18n(initialLanguage());
+
+const router = createRouter({
+  routeTree,
+  context: { client, i18n },
+  defaultPreload: 'intent',
+  defaultPreloadStaleTime: 0,
+  defaultPendingComponent: PagePending,
+  defaultPendingMs: 1000,
+  defaultPendingMinMs: 500,
+  defaultErrorComponent: PageError,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+function App() {
+  const { i18n: current } = useTranslation();
+  return (
+    <I18nProvider locale={localeOf(current.language)}>
+      <RouterProvider router={router} />
+    </I18nProvider>
+  );
+}
+
+const container = document.getElementById('app');
+if (container) {
+  // Restore the session from the refresh cookie before the first route loads (signed-in pages need it).
+  void restore().finally(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <UrqlProvider value={client}>
+            <App />
+          </UrqlProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  });
+}

@@ -1,0 +1,8 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { AcceptInvitationPage } from '../../features/account/AccountPages.js';
+
+/** Opened from a mailed link: `?token=…`. */
+export const Route = createFileRoute('/invitations/accept')({
+  validateSearch: (raw: Record<string, unknown>): { token?: string } => (typeof raw.token === 'string' && raw.token.length <= 300 ? { token: raw.token } : {}),
+  component: AcceptInvitationPage,
+});
