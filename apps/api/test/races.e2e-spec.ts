@@ -94,6 +94,22 @@ describe('races on shared rows (e2e)', () => {
     expect(budget).toBeLessThan(10030);
   });
 
+  it('caps per account hold under parallel calls: 50 invitations a day, 3 reset mails an hour', async () => {
+    const INVITE = `mutation($o: ID!, $e: String!) { inviteOrganisationMember(organisationId: $o, email: $e, role: EDITOR, locale: en) { id } }`;
+    const invited = await Promise.all(Array.from({ length: 60 }, (_, i) => call(owner, INVITE, { o: orgId, e: `invitee${i}@races.example` })));
+    const codes = invited.map((r) => r.errors?.[0]?.extensions.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(50);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(10);
+    const [{ n }] = (await db().query(`SELECT count(*)::int AS n FROM invitation WHERE invited_by = $1`, [owner.accountId])) as { n: number }[];
+    expect(n).toBe(50);
+
+    const someone = creatives[CREATIVES - 1];
+    const resets = await Promise.all(Array.from({ length: 20 }, () => call(null, `mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: someone.email })));
+    expect(resets.map((r) => r.errors ?? null)).toEqual(Array(20).fill(null));
+    const [{ tokens }] = (await db().query(`SELECT count(*)::int AS tokens FROM account_token WHERE account_id = $1 AND purpose = 'reset-password'`, [someone.accountId])) as { tokens: number }[];
+    expect(tokens).toBe(3);
+  });
+
   it('parallel awardProposal calls never end in INTERNAL_SERVER_ERROR and leave at most awardsCount awards within the pool', async () => {
     const challengeId = await challenge({ totalBudgetEur: 10000, awardsCount: 2, rewards: [{ kind: 'PRIZE_MONEY', amountEur: 10000 }] }, new Date(Date.now() + 3_600_000));
     const proposals: string[] = [];

@@ -5,6 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 export type TokenPurpose = 'verify-email' | 'reset-password';
 
+/** The first key of the two-key advisory lock on (purpose, address) while a mailed token is counted and created. */
+const TOKEN_LOCK_SPACE = 7243103;
+
 /** All SQL on accounts and their mailed tokens. */
 @Injectable()
 export class AccountRepository {
@@ -54,6 +57,9 @@ export class AccountRepository {
    * so the time taken does not tell. The token id, or null (no such account, or over the cap).
    */
   async createTokenByEmail(manager: EntityManager, email: string, purpose: TokenPurpose, ttlMs: number, limit: number, withinMs: number): Promise<string | null> {
+    // The count below sees only committed tokens: parallel requests for one address queue here
+    // first, so they cannot all pass the cap. Taken whether or not the address has an account.
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [TOKEN_LOCK_SPACE, `${purpose}:${email}`]);
     const rows = (await manager.query(
       `INSERT INTO account_token (account_id, purpose, expires_at)
        SELECT a.id, $2, now() + make_interval(secs => $3::double precision / 1000)

@@ -12,6 +12,9 @@ export interface MemberRow {
   since: Date;
 }
 
+/** The first key of the two-key advisory lock on an inviter (its own key space). */
+const INVITER_LOCK_SPACE = 7243102;
+
 /** All SQL on memberships and invitations. */
 @Injectable()
 export class MembershipRepository {
@@ -70,8 +73,13 @@ export class MembershipRepository {
       .getMany();
   }
 
-  async countRecentInvitations(invitedBy: string, withinMs: number): Promise<number> {
-    const [row] = (await this.dataSource.query(
+  /** Serialises one inviter's invitations until the caller's transaction ends (the daily cap is counted under it). */
+  async lockInviter(manager: EntityManager, invitedBy: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [INVITER_LOCK_SPACE, invitedBy]);
+  }
+
+  async countRecentInvitations(invitedBy: string, withinMs: number, manager?: EntityManager): Promise<number> {
+    const [row] = (await (manager ?? this.dataSource.manager).query(
       `SELECT count(*)::int AS n FROM invitation WHERE invited_by = $1 AND created_at > now() - make_interval(secs => $2::double precision / 1000)`,
       [invitedBy, withinMs],
     )) as { n: number }[];

@@ -44,10 +44,14 @@ export class MembershipsService {
    */
   async invite(actor: Actor, target: InvitationTarget, emailInput: string, locale: 'sl' | 'en'): Promise<InvitationEntity> {
     const email = normaliseEmail(emailInput, 'email');
-    if (actor.accountId && (await this.memberships.countRecentInvitations(actor.accountId, 24 * 3600_000)) >= INVITATIONS_PER_DAY) {
-      throw new IdentityException(IdentityErrorCode.RateLimited, `at most ${INVITATIONS_PER_DAY} invitations a day`, undefined, 3600);
-    }
     return this.dataSource.transaction(async (manager) => {
+      // Counted and inserted under the inviter's lock: parallel invitations cannot overrun the cap.
+      if (actor.accountId) {
+        await this.memberships.lockInviter(manager, actor.accountId);
+        if ((await this.memberships.countRecentInvitations(actor.accountId, 24 * 3600_000, manager)) >= INVITATIONS_PER_DAY) {
+          throw new IdentityException(IdentityErrorCode.RateLimited, `at most ${INVITATIONS_PER_DAY} invitations a day`, undefined, 3600);
+        }
+      }
       const invitation = await this.memberships.createInvitation(manager, {
         kind: target.kind,
         organisationId: target.kind === 'organisation' ? target.organisationId : null,
