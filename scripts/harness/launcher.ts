@@ -7,8 +7,9 @@ import { childEnvironment } from '@app/config';
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts the launcher with the given environment; its stdout is parsed for the children's pids. */
-export function launch(env: Record<string, string>): { launcher: ChildProcess; pids: { worker?: number } } {
-  const launcher = spawn(process.execPath, [path.join(__dirname, '..', 'start.js')], { env: childEnvironment(env), stdio: ['ignore', 'pipe', 'inherit'] });
+export function launch(env: Record<string, string>, options: { cwd?: string } = {}): { launcher: ChildProcess; pids: { worker?: number } } {
+  // `cwd`: where a development API writes its schema file (apps/api/schema.gql under it); default: this process's.
+  const launcher = spawn(process.execPath, [path.join(__dirname, '..', 'start.js')], { env: childEnvironment(env), stdio: ['ignore', 'pipe', 'inherit'], cwd: options.cwd });
   return { launcher, pids: watchPids(launcher) };
 }
 
