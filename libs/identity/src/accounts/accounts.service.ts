@@ -124,14 +124,15 @@ export class AccountsService {
     });
   }
 
-  async updateProfile(actor: Actor, changes: { displayName?: string; locale?: Locale }): Promise<AccountEntity> {
+  /** A field left out or sent as null (GraphQL allows it for optional fields) stays as it is. */
+  async updateProfile(actor: Actor, changes: { displayName?: string | null; locale?: Locale | null }): Promise<AccountEntity> {
     const account = await this.requireAccount(actor);
-    if (changes.displayName !== undefined) {
+    if (changes.displayName !== undefined && changes.displayName !== null) {
       const name = changes.displayName.trim();
       if (name.length < 1 || name.length > 120) throw IdentityException.invalid('input.displayName', 'the name needs 1-120 characters');
       account.displayName = name;
     }
-    if (changes.locale !== undefined) account.locale = changes.locale;
+    if (changes.locale !== undefined && changes.locale !== null) account.locale = changes.locale;
     return this.accounts.save(this.dataSource.manager, account);
   }
 
