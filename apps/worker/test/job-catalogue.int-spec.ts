@@ -64,7 +64,7 @@ const CASES: { [N in JobName]: JobCase<N> } = {
       const author = await f.account();
       const id = await f.unplannedItem(author.id, await f.draftProposal(await f.publishedChallenge(await f.organisation(), null), await f.creative(author.id)));
       // Planned for an instant mail, as the dispatch sweep would (it only picks unplanned rows).
-      await f.db.query(`UPDATE notification SET category = 'proposals', email_state = 'pending' WHERE id = $1`, [id]);
+      await f.db.query(`UPDATE notification SET category = 'PROPOSALS', email_state = 'pending' WHERE id = $1`, [id]);
       return { notificationIds: [id] };
     },
     outcomes: [JobStatus.Success],

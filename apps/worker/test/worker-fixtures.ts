@@ -105,10 +105,15 @@ export class WorkerFixtures {
   async digestItem(accountId: string, challengeId: string): Promise<string> {
     const [row] = (await this.db.query(
       `INSERT INTO notification (account_id, kind, subject_type, subject_id, idempotency_key, category, email_state, reason_en, reason_sl)
-       VALUES ($1, 'profile-matches', 'challenge', $2, $3, 'profiles', 'digest', 'New creatives match.', 'Novi ustvarjalci.') RETURNING id`,
+       VALUES ($1, 'profile-matches', 'challenge', $2, $3, 'PROFILES', 'digest', 'New creatives match.', 'Novi ustvarjalci.') RETURNING id`,
       [accountId, challengeId, `test-digest:${this.next()}`],
     )) as { id: string }[];
     return row.id;
+  }
+
+  /** When the account's last digest of this cadence went out. */
+  async lastDigest(accountId: string, cadence: 'DAILY' | 'WEEKLY', at: Date): Promise<void> {
+    await this.db.query(`INSERT INTO notification_digest (account_id, cadence, last_sent_at) VALUES ($1, $2, $3)`, [accountId, cadence, at]);
   }
 
   /** A new inbox row, not yet planned (the dispatch sweep decides instant or digest). */
