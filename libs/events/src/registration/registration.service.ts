@@ -6,7 +6,7 @@ import { OutboxStore, OutboxTopic } from '@app/jobs';
 import { addToInbox, clean, isUuid, MarketplaceException, requireVerified } from '@app/marketplace';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CREATIVE_TYPES, EventStatus, ORGANISATION_TYPES, ParticipantStatus, type ParticipationType } from '../events/event.rules.js';
-import { canManageEvent, EventsService } from '../events/events.service.js';
+import { canManageEvent, canSeeEvent, EventsService } from '../events/events.service.js';
 import { controlsParticipant, findParticipant, participantAccounts, participantNames } from './participants.js';
 import { MeetingRequestsService } from '../requests/meeting-requests.service.js';
 
@@ -157,10 +157,14 @@ export class RegistrationService {
     return (await this.dataSource.getRepository(EventParticipantEntity).findBy({ eventId })).filter((p) => controlsParticipant(actor, p));
   }
 
+  /**
+   * Locks the event row and checks the caller may see it, on the transaction's own connection. A
+   * second pool connection taken here starved the pool: with as many registrations at once as the
+   * pool has connections, each held one and waited for another, and none ever finished.
+   */
   private async lockVisible(m: EntityManager, actor: Actor, eventId: string): Promise<EventEntity> {
-    await this.events.get(actor, eventId);
-    const event = await m.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-    if (!event) throw MarketplaceException.notFound('Event', eventId);
+    const event = isUuid(eventId) ? await m.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!event || !canSeeEvent(actor, event)) throw MarketplaceException.notFound('Event', eventId);
     return event;
   }
 
