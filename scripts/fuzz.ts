@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
 const QUICK = args.includes('--quick');
 const SECONDS = Number(valueOf('--seconds') ?? (QUICK ? 60 : 300));
-const MAX_REQUESTS = Number(valueOf('--max-requests') ?? (QUICK ? 6_000 : 60_000));
+const MAX_REQUESTS = Number(valueOf('--max-requests') ?? (QUICK ? 10_000 : 60_000));
 const SEED = Number(valueOf('--seed') ?? Date.now() % 2 ** 31);
 const CONCURRENCY = Number(valueOf('--concurrency') ?? 6);
 /** Written by design on a rejected request: failed sign-ins are recorded for the rate limit. */
