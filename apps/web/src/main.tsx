@@ -1,7 +1,7 @@
 import { RouterProvider, createRouter } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from 'react-aria-components';
+import { I18nProvider, RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Provider as UrqlProvider } from 'urql';
 import { createClient } from './graphql/client.js';
@@ -38,7 +38,10 @@ function App() {
   const { i18n: current } = useTranslation();
   return (
     <I18nProvider locale={localeOf(current.language)}>
-      <RouterProvider router={router} />
+      {/* RAC links (keyboard too) navigate through the router instead of reloading the page. */}
+      <AriaRouterProvider navigate={(to) => void router.navigate({ to })} useHref={(to) => router.buildLocation({ to }).href}>
+        <RouterProvider router={router} />
+      </AriaRouterProvider>
     </I18nProvider>
   );
 }

@@ -41,7 +41,7 @@ const OG_BLOCK = /<!--og-->[\s\S]*?<!--\/og-->/;
  */
 @Injectable()
 export class WebAppMiddleware implements NestMiddleware {
-  private shell: string | null | undefined;
+  private shell: { html: string; mtimeMs: number } | null = null;
 
   constructor(
     @Inject(WEB_ROOT) private readonly root: string,
@@ -64,15 +64,17 @@ export class WebAppMiddleware implements NestMiddleware {
     );
   }
 
+  /** index.html, read again when a new build replaced it (its asset names change with every build). */
   private loadShell(): string | null {
-    if (this.shell === undefined) {
-      try {
-        this.shell = fs.readFileSync(path.join(this.root, 'index.html'), 'utf8');
-      } catch {
-        this.shell = null;
-      }
+    const file = path.join(this.root, 'index.html');
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs;
+    } catch {
+      return null;
     }
-    return this.shell;
+    if (this.shell?.mtimeMs !== mtimeMs) this.shell = { html: fs.readFileSync(file, 'utf8'), mtimeMs };
+    return this.shell.html;
   }
 
   private sendFile(req: Request, res: Response, next: NextFunction): void {

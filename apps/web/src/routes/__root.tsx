@@ -1,6 +1,6 @@
 import { Outlet, createRootRouteWithContext, useRouter, useRouterState } from '@tanstack/react-router';
 import type { i18n } from 'i18next';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Client } from 'urql';
@@ -22,22 +22,40 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFoundPage,
 });
 
+/** The last path focus was handled for (module state: the layout may mount again on navigation). */
+let lastResolvedPath: string | undefined;
+
 function RootLayout() {
   const { t, i18n } = useTranslation();
   const account = useSession();
   const router = useRouter();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const first = useRef(true);
 
-  // On every route change (not on search-param changes) move focus to the page's h1.
+  // After every navigation to another path (not on search-param changes, not on the first load,
+  // where the skip link comes first) move focus to the new page's h1 once it is rendered.
+  const resolvedPath = useRouterState({ select: (state) => state.resolvedLocation?.pathname });
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [pathname]);
+    const from = lastResolvedPath;
+    if (resolvedPath === undefined) return;
+    lastResolvedPath = resolvedPath;
+    if (from === undefined || from === resolvedPath) return;
+    // The new page may render (and re-render) over a few frames: keep the h1 focused until it
+    // settles (the link that navigated may still hold focus for a frame), but never take focus
+    // from a field or button the user moved to meanwhile.
+    let frames = 0;
+    let settled = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      const active = document.activeElement;
+      if (heading && !heading.closest('[aria-busy="true"]')) {
+        if (active === heading) settled++;
+        else if (!active || active === document.body || !active.isConnected || active.tagName === 'A') heading.focus();
+        else return;
+      }
+      if (settled < 10 && frames++ < 90) requestAnimationFrame(focus);
+    };
+    // Not cancelled on unmount: the layout may mount again while the new page renders; the loop is bounded.
+    requestAnimationFrame(focus);
+  }, [resolvedPath]);
 
   const other: Language = i18n.language === 'en' ? 'sl' : 'en';
   return (
