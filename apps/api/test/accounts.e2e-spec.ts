@@ -1,4 +1,5 @@
 import { LOGIN_LIMITS } from '@app/identity';
+import { DataSource } from 'typeorm';
 import { linkTokenIn, login, mailTo, PASSWORD, verifiedUser } from './accounts-helpers.js';
 import { gql, OPERATOR_TOKEN } from './graphql-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -38,6 +39,19 @@ describe('accounts and sessions (e2e)', () => {
     const forged = await gql(t.app, `mutation($token: String!) { verifyEmail(token: $token) }`, { token: token.slice(0, -3) + 'AAA' });
     expect(forged.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await gql(t.app, ME, {}, { token: before.token })).data).toMatchObject({ me: { emailVerified: true } });
+  });
+
+  it('caps verification mails at 3 an hour even when resendVerification is called in parallel (counted and created under one lock)', async () => {
+    const email = 'resend.race@example.si';
+    await gql(t.app, SIGN_UP, { input: { email, password: PASSWORD, displayName: 'Resend Race' } });
+    const user = await login(t.app, email);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => gql(t.app, `mutation { resendVerificationEmail }`, {}, { token: user.token })));
+    const codes = answers.map((a) => a.errors?.[0].extensions.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(2); // the sign-up mail was the first of three
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(8);
+    const dataSource = t.app.get(DataSource);
+    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM account_token WHERE account_id = $1 AND purpose = 'verify-email'`, [user.accountId])) as { n: number }[];
+    expect(n).toBe(3);
   });
 
   it('answers sign-up for a taken address the same way, and mails that address a reset link instead', async () => {

@@ -47,10 +47,6 @@ export class AccountRepository {
     await manager.delete(AccountEntity, { id });
   }
 
-  createToken(manager: EntityManager, accountId: string, purpose: TokenPurpose, ttlMs: number): Promise<AccountTokenEntity> {
-    return manager.save(AccountTokenEntity, manager.create(AccountTokenEntity, { accountId, purpose, expiresAt: new Date(Date.now() + ttlMs), usedAt: null }));
-  }
-
   /**
    * A new token for the account of `email` unless it already had `limit` tokens of this purpose
    * within `withinMs`: one statement with the same plan whether or not the address has an account,
@@ -84,14 +80,6 @@ export class AccountRepository {
   /** Marks this token and every other open token of the same purpose used: only the newest link counts once used. */
   async useTokens(manager: EntityManager, accountId: string, purpose: TokenPurpose): Promise<void> {
     await manager.query(`UPDATE account_token SET used_at = now() WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL`, [accountId, purpose]);
-  }
-
-  async countRecentTokens(accountId: string, purpose: TokenPurpose, withinMs: number): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM account_token WHERE account_id = $1 AND purpose = $2 AND created_at > now() - make_interval(secs => $3::double precision / 1000)`,
-      [accountId, purpose, withinMs],
-    )) as { n: number }[];
-    return row.n;
   }
 
   /** What the actor needs besides the account: memberships and the owned creative profile, in one statement. */

@@ -69,10 +69,13 @@ export class AccountsService {
   async resendVerification(actor: Actor): Promise<void> {
     const account = await this.requireAccount(actor);
     if (account.emailVerifiedAt) throw new IdentityException(IdentityErrorCode.InvalidState, 'this email address is already verified');
-    if ((await this.accounts.countRecentTokens(account.id, 'verify-email', 3600_000)) >= MAILS_PER_HOUR) {
-      throw new IdentityException(IdentityErrorCode.RateLimited, `at most ${MAILS_PER_HOUR} verification mails per hour`, undefined, 3600);
-    }
-    await this.dataSource.transaction((manager) => this.mailToken(manager, account.id, 'verify-email'));
+    // Counted and created in one statement under the per-address lock, so parallel calls cannot pass the cap.
+    const tokenId = await this.dataSource.transaction(async (manager) => {
+      const id = await this.accounts.createTokenByEmail(manager, account.email, 'verify-email', VERIFY_TTL_MS, MAILS_PER_HOUR, 3600_000);
+      if (id) await this.outbox.record(manager, [{ topic: OutboxTopic.AccountEmail, aggregateType: AccountEmailKind.VerifyEmail, aggregateId: id }]);
+      return id;
+    });
+    if (!tokenId) throw new IdentityException(IdentityErrorCode.RateLimited, `at most ${MAILS_PER_HOUR} verification mails per hour`, undefined, 3600);
   }
 
   /**
@@ -169,13 +172,6 @@ export class AccountsService {
     const tokenId = await this.accounts.createTokenByEmail(manager, email, purpose, purpose === 'verify-email' ? VERIFY_TTL_MS : RESET_TTL_MS, MAILS_PER_HOUR, 3600_000);
     const kind = purpose === 'verify-email' ? AccountEmailKind.VerifyEmail : AccountEmailKind.ResetPassword;
     await this.outbox.record(manager, [{ topic: OutboxTopic.AccountEmail, aggregateType: kind, aggregateId: tokenId ?? keyedUuid(this.secret, `mail.${purpose}`, email) }]);
-  }
-
-  /** Creates a token row and the outbox event that mails it, in the caller's transaction. */
-  private async mailToken(manager: EntityManager, accountId: string, purpose: TokenPurpose): Promise<void> {
-    const token = await this.accounts.createToken(manager, accountId, purpose, purpose === 'verify-email' ? VERIFY_TTL_MS : RESET_TTL_MS);
-    const kind = purpose === 'verify-email' ? AccountEmailKind.VerifyEmail : AccountEmailKind.ResetPassword;
-    await this.outbox.record(manager, [{ topic: OutboxTopic.AccountEmail, aggregateType: kind, aggregateId: token.id }]);
   }
 
   private async useToken(manager: EntityManager, token: string, purpose: TokenPurpose) {
