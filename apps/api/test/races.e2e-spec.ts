@@ -185,4 +185,21 @@ describe('races on shared rows (e2e)', () => {
     }
     expect(deadlocks()).toBe(deadlocksBefore);
   });
+  it('ten parallel createCreativeProfile calls of one account: one profile, the rest a typed INVALID_STATE (the lost insert hits the unique key)', async () => {
+    const late = await verifiedUser(t.app, t.dataDir, 'twice@races.example');
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call(late, PROFILE, { n: `Twice ${i}` })));
+    const codes = answers.map((a) => a.errors?.[0].extensions.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c !== 'OK' && c !== 'INVALID_STATE')).toEqual([]);
+    const [{ n }] = (await db().query(`SELECT count(*)::int AS n FROM creative_profile WHERE account_id = $1`, [late.accountId])) as { n: number }[];
+    expect(n).toBe(1);
+  });
+
+  it('a 100 × 100 nested list in a variable is bad input, not an internal error', async () => {
+    const nested = Array.from({ length: 100 }, () => Array.from({ length: 100 }, () => 'x'));
+    const res = await call(null, `query($d: [String!]) { searchChallenges(query: "modrotisk", filter: { domains: $d }) { totalCount } }`, { d: nested });
+    const codes = (res.errors ?? []).map((e) => e.extensions.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+  });
 });

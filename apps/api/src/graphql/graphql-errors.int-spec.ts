@@ -57,6 +57,23 @@ describe('PostgreSQL errors at the GraphQL edge (integration)', () => {
     expect(toGraphQLError(error).message).not.toContain('tajno');
   });
 
+  it('answers a unique violation (a lost check-then-insert race) with INVALID_STATE, quoting nothing', async () => {
+    await dataSource.query(`CREATE TABLE IF NOT EXISTS dup_probe (k text PRIMARY KEY)`);
+    await dataSource.query(`INSERT INTO dup_probe VALUES ($1) ON CONFLICT DO NOTHING`, [PAYLOAD]);
+    const duplicate = await failure(`INSERT INTO dup_probe VALUES ($1)`, [PAYLOAD]);
+    const answered = toGraphQLError(duplicate);
+    expect(answered.extensions.code).toBe('INVALID_STATE');
+    expect(answered.message).not.toContain('tajno');
+    expect(answered.message).not.toMatch(/dup_probe|INSERT|duplicate key/);
+  });
+
+  it('answers the code-less "too many errors processing variables" with BAD_USER_INPUT', () => {
+    expect(formatError({ message: 'Too many errors processing variables, error limit reached. Execution aborted.' }, undefined)).toEqual({
+      message: 'Too many errors processing variables, error limit reached. Execution aborted.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'variables' },
+    });
+  });
+
   it('leaves other errors as they were logged: with their message and stack', () => {
     const logged = describeForLog(new TypeError('cannot read x of undefined'));
     expect(logged).toContain('cannot read x of undefined');

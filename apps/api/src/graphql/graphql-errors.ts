@@ -62,6 +62,10 @@ export function toGraphQLError(error: unknown): GraphQLError {
   }
   // Safety net behind the edge checks: text PostgreSQL cannot read as a uuid names no row.
   if (isUnreadableUuid(error)) return new GraphQLError('not found', { extensions: { code: ApiErrorCode.NotFound } });
+  // A check-then-insert that lost a race to a parallel request: the row it meant to add exists now.
+  if (isDuplicateRow(error)) {
+    return new GraphQLError('this already exists: a request made at the same moment created it; reload and try again', { extensions: { code: ApiErrorCode.InvalidState } });
+  }
   return new GraphQLError('internal error', { extensions: { code: ApiErrorCode.Internal } });
 }
 
@@ -70,6 +74,11 @@ export function isUnreadableUuid(error: unknown): boolean {
   if (!(error instanceof Error) || sqlStateOf(error) !== '22P02') return false;
   const driverMessage = (error as { driverError?: { message?: unknown } }).driverError?.message;
   return /type uuid/.test(typeof driverMessage === 'string' ? driverMessage : error.message);
+}
+
+/** A unique constraint refused the row (SQLSTATE 23505): another request got there first. */
+export function isDuplicateRow(error: unknown): boolean {
+  return error instanceof Error && sqlStateOf(error) === '23505';
 }
 
 /**
@@ -99,6 +108,10 @@ export function sqlStateOf(error: Error): string | undefined {
  * only a generic message (they were logged with detail where they were caught).
  */
 export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+  // graphql-js stops coercing variables after 50 errors and gives that last error no code: it is still bad input.
+  if ((formatted.extensions?.code === undefined || formatted.extensions.code === ApiErrorCode.Internal) && formatted.message.startsWith('Too many errors processing variables')) {
+    return { message: formatted.message, extensions: { code: ApiErrorCode.BadUserInput, field: 'variables' } };
+  }
   const code = (formatted.extensions?.code as string | undefined) ?? ApiErrorCode.Internal;
   const known = Object.values(ApiErrorCode).includes(code as ApiErrorCode) || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST';
   const { stacktrace: _stack, exception: _exception, originalError: _original, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { MarketplaceErrorCode, MarketplaceException } from '@app/marketplace';
 import { SearchUnavailableError } from '@app/search';
 import { IdentityErrorCode, IdentityException } from '@app/identity';
-import { ApiErrorCode, describeForLog, isUnreadableUuid, toGraphQLError } from './graphql-errors.js';
+import { ApiErrorCode, describeForLog, isDuplicateRow, isUnreadableUuid, toGraphQLError } from './graphql-errors.js';
 
 /** Maps everything a resolver throws to a GraphQL error; logs the unexpected ones in full. */
 @Catch()
@@ -22,7 +22,7 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
       const code = status === 401 ? ApiErrorCode.Unauthenticated : status === 403 ? ApiErrorCode.Forbidden : status < 500 ? ApiErrorCode.BadUserInput : ApiErrorCode.Internal;
       if (code !== ApiErrorCode.Internal) return new GraphQLError(exception.message, { extensions: { code } });
     }
-    const known = exception instanceof GraphQLError || exception instanceof MarketplaceException || exception instanceof IdentityException || exception instanceof SearchUnavailableError || isUnreadableUuid(exception);
+    const known = exception instanceof GraphQLError || exception instanceof MarketplaceException || exception instanceof IdentityException || exception instanceof SearchUnavailableError || isUnreadableUuid(exception) || isDuplicateRow(exception);
     if (!known || exception instanceof SearchUnavailableError) {
       this.logger.error(describeForLog(exception));
     }

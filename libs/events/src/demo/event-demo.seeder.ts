@@ -99,8 +99,10 @@ export class EventDemoSeeder {
     await this.dataSource.query(`INSERT INTO app_meta (key, value) VALUES ($1, to_jsonb(now())) ON CONFLICT (key) DO NOTHING`, [MARKER]);
     await this.dataSource.query(`UPDATE event SET is_demo = true WHERE id = $1`, [event.id]);
     const [{ scheduled }] = (await this.dataSource.query(`SELECT count(*)::int AS scheduled FROM event_meeting WHERE event_id = $1`, [event.id])) as { scheduled: number }[];
-    this.logger.log(`demo event at Kovačnica on ${day}: ${participantOf.size} participants, ${sent.length} requests, ${scheduled} meetings scheduled`);
-    return { seeded: true, eventId: event.id, participants: participantOf.size, requests: sent.length, scheduled };
+    // A send that answers a request in the other direction accepts it as mutual instead of adding one.
+    const requests = new Set(sent.map((r) => r.id)).size;
+    this.logger.log(`demo event at Kovačnica on ${day}: ${participantOf.size} participants, ${requests} requests (${sent.length} sends), ${scheduled} meetings scheduled`);
+    return { seeded: true, eventId: event.id, participants: participantOf.size, requests, scheduled };
   }
 
   private async organisationIds(): Promise<(key: string) => string> {
