@@ -43,7 +43,7 @@ export default defineConfig({
     url: `${baseURL}/ready`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: 'ignore',
+    stdout: 'pipe',
     stderr: 'pipe',
     env: {
       NODE_ENV: 'development',

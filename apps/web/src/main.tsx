@@ -14,7 +14,7 @@ import { PagePending } from './ui/PagePending.js';
 import './ui/global.css';
 
 const client = createClient();
-const i18n = createI18n(initialLanguage());
+const i18n = await createI18n(initialLanguage());
 
 const router = createRouter({
   routeTree,

@@ -1,7 +1,5 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import sl from './locales/sl.json';
 
 export const LANGUAGES = ['sl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,15 +25,29 @@ export function saveLanguage(language: Language): void {
   }
 }
 
-export function createI18n(language: Language): i18n {
+/** One catalogue per language, each its own chunk: a visit downloads only the language it shows. */
+const CATALOGUES: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  sl: () => import('./locales/sl.json'),
+  en: () => import('./locales/en.json'),
+};
+
+/** Loads a language's catalogue (once), then switches to it. */
+export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
+  if (!instance.hasResourceBundle(language, 'translation')) {
+    instance.addResourceBundle(language, 'translation', (await CATALOGUES[language]()).default);
+  }
+  await instance.changeLanguage(language);
+}
+
+export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+  const catalogue = (await CATALOGUES[language]()).default;
+  await instance.use(initReactI18next).init({
     lng: language,
-    fallbackLng: 'sl',
+    fallbackLng: false,
     supportedLngs: [...LANGUAGES],
-    resources: { sl: { translation: sl }, en: { translation: en } },
+    resources: { [language]: { translation: catalogue } },
     interpolation: { escapeValue: false },
-    initAsync: false,
   });
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

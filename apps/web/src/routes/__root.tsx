@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Client } from 'urql';
-import { saveLanguage, type Language } from '../i18n/init.js';
+import { saveLanguage, switchLanguage, type Language } from '../i18n/init.js';
 import { signOut } from '../session/session.js';
 import { useSession } from '../session/useSession.js';
 import { Link } from '../ui/Link.js';
@@ -100,7 +100,7 @@ function RootLayout() {
                   className={styles.navButton}
                   onPress={() => {
                     saveLanguage(other);
-                    void i18n.changeLanguage(other);
+                    void switchLanguage(i18n, other);
                   }}
                 >
                   <span lang={other}>{t(`layout.switchTo.${other}`)}</span>
