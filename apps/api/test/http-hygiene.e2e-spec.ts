@@ -25,7 +25,7 @@ describe('HTTP hygiene (e2e)', () => {
   it('sends the security headers on every response, and no X-Powered-By', async () => {
     const responses = await Promise.all([
       http().get('/health'),
-      http().get('/no-such-route'),
+      http().get('/reports/no-such-report'), // an API path: 404 whether or not the web app is built (other paths serve its shell)
       http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' }),
       http().get('/account/export'),
       http().get('/notifications/unsubscribe?token=forged'),
