@@ -1,3 +1,4 @@
+import { mulberry32 } from '@app/events';
 import { gqlOk, postGraphQL, type Product, type SignedIn, signUpVerified, startProduct } from './harness/product';
 
 /**
@@ -18,17 +19,8 @@ const SECONDS = Number(valueOf('--seconds') ?? 60);
 const MAX_REQUESTS = Number(valueOf('--max-requests') ?? 100_000);
 const SEED = Number(valueOf('--seed') ?? Date.now() % 2 ** 31);
 
-/** mulberry32: the same mix for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the scheduler's): the same mix for the same seed. */
+const random = mulberry32;
 
 interface Client {
   n: number;
