@@ -103,7 +103,10 @@ export function CreativePage() {
         <article>
           <h1 tabIndex={-1}>{c.displayName}</h1>
           <p className={styles.meta}>
-            {t(`creatives.kind.${c.kind}`)} · {c.municipality.name} · {t(`creatives.availability.${c.availability}`)}
+            {/* An erased profile has no kind, place or availability: only its placeholder name shows. */}
+            {c.kind && t(`creatives.kind.${c.kind}`)}
+            {c.municipality && <> · {c.municipality.name}</>}
+            {c.availability && <> · {t(`creatives.availability.${c.availability}`)}</>}
           </p>
           <p>{text(c.bio)}</p>
           <dl className={styles.facts}>

@@ -212,7 +212,7 @@ function Results({ data, search }: { data: HomeData; search: HomeSearch }) {
                   <Link to="/creatives/$creativeId" params={{ creativeId: c.id }}>
                     {c.displayName}
                   </Link>{' '}
-                  {t('search.place', { place: c.municipality.name })}
+                  {c.municipality && t('search.place', { place: c.municipality.name })}
                 </li>
               ))}
             </ul>
