@@ -140,7 +140,7 @@ export class AgendaService {
   async checkIn(actor: Actor, participantId: string, present: boolean, now = new Date()): Promise<EventParticipantEntity> {
     return this.dataSource.transaction(async (m) => {
       const participant = await findParticipant(m, participantId, true);
-      const event = participant ? await this.events.get(actor, participant.eventId).catch(() => null) : null;
+      const event = participant ? await this.events.get(actor, participant.eventId, m).catch(() => null) : null;
       if (!participant || !event || !canManageEvent(actor, event)) throw MarketplaceException.notFound('Participant', participantId);
       if (participant.status !== ParticipantStatus.Approved) throw MarketplaceException.invalidState(`this registration is ${participant.status.toLowerCase()}`);
       this.onTheDay(event, now);
@@ -218,7 +218,7 @@ export class AgendaService {
   private async meetingFor(m: EntityManager, actor: Actor, requestId: string, organiserToo: boolean) {
     const meeting = isUuid(requestId) ? await m.getRepository(EventMeetingEntity).findOne({ where: { requestId }, lock: { mode: 'pessimistic_write' } }) : null;
     const request = meeting ? await m.getRepository(MeetingRequestEntity).findOneBy({ id: requestId }) : null;
-    const event = meeting ? await this.events.get(actor, meeting.eventId).catch(() => null) : null;
+    const event = meeting ? await this.events.get(actor, meeting.eventId, m).catch(() => null) : null;
     const sides = request ? await Promise.all([findParticipant(m, request.fromParticipantId), findParticipant(m, request.toParticipantId)]) : [];
     const side = sides.some((p) => p !== null && controlsParticipant(actor, p));
     if (!meeting || !request || !event || !(side || (organiserToo && canManageEvent(actor, event)))) {

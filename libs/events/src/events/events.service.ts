@@ -143,8 +143,9 @@ export class EventsService {
     });
   }
 
-  async get(actor: Actor, eventId: string): Promise<EventEntity> {
-    const event = isUuid(eventId) ? await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId }) : null;
+  /** `m`: inside a transaction, its own manager (a second pool connection per transaction can starve the pool). */
+  async get(actor: Actor, eventId: string, m: EntityManager = this.dataSource.manager): Promise<EventEntity> {
+    const event = isUuid(eventId) ? await m.getRepository(EventEntity).findOneBy({ id: eventId }) : null;
     if (!event || !canSeeEvent(actor, event)) throw MarketplaceException.notFound('Event', eventId);
     return event;
   }

@@ -4,7 +4,7 @@ import { EventEntity, EventMeetingEntity, EventParticipantEntity, EventSlotEntit
 import type { Actor } from '@app/identity';
 import { OutboxStore, OutboxTopic } from '@app/jobs';
 import { addToInbox, isUuid, MarketplaceException } from '@app/marketplace';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { EventStatus, MeetingRequestStatus, ParticipantStatus } from '../events/event.rules.js';
 import { EventsService } from '../events/events.service.js';
 import { participantAccounts } from '../registration/participants.js';
@@ -45,9 +45,9 @@ export class ScheduleRunsService {
   }
 
   /** Meetings and requests of an event one does not run do not exist for them (ids are not confirmed to outsiders). */
-  private async managedOr404(actor: Actor, eventId: string, what: string, id: string): Promise<EventEntity> {
+  private async managedOr404(actor: Actor, eventId: string, what: string, id: string, m: EntityManager): Promise<EventEntity> {
     try {
-      return await this.events.managed(actor, eventId);
+      return await this.events.managed(actor, eventId, m);
     } catch (error) {
       if (error instanceof MarketplaceException) throw MarketplaceException.notFound(what, id);
       throw error;
@@ -91,7 +91,7 @@ export class ScheduleRunsService {
     return this.dataSource.transaction(async (m) => {
       const meeting = isUuid(requestId) ? await m.getRepository(EventMeetingEntity).findOne({ where: { requestId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!meeting) throw MarketplaceException.notFound('Scheduled meeting', requestId);
-      await this.managedOr404(actor, meeting.eventId, 'Scheduled meeting', requestId);
+      await this.managedOr404(actor, meeting.eventId, 'Scheduled meeting', requestId, m);
       meeting.locked = locked;
       return m.getRepository(EventMeetingEntity).save(meeting);
     });
@@ -106,7 +106,7 @@ export class ScheduleRunsService {
     return this.dataSource.transaction(async (m) => {
       const request = isUuid(requestId) ? await m.getRepository(MeetingRequestEntity).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!request) throw MarketplaceException.notFound('Meeting request', requestId);
-      const event = await this.managedOr404(actor, request.eventId, 'Meeting request', requestId);
+      const event = await this.managedOr404(actor, request.eventId, 'Meeting request', requestId, m);
       await m.query(`SELECT id FROM event WHERE id = $1 FOR UPDATE`, [event.id]);
       if (request.status !== MeetingRequestStatus.Accepted) throw MarketplaceException.invalidState(`this request is ${request.status.toLowerCase()}; only accepted requests are placed`);
       const slot = isUuid(slotId) ? await m.getRepository(EventSlotEntity).findOneBy({ id: slotId, eventId: event.id }) : null;
@@ -144,7 +144,7 @@ export class ScheduleRunsService {
     return this.dataSource.transaction(async (m) => {
       const meeting = isUuid(requestId) ? await m.getRepository(EventMeetingEntity).findOneBy({ requestId }) : null;
       if (!meeting) throw MarketplaceException.notFound('Scheduled meeting', requestId);
-      await this.managedOr404(actor, meeting.eventId, 'Scheduled meeting', requestId);
+      await this.managedOr404(actor, meeting.eventId, 'Scheduled meeting', requestId, m);
       await m.delete(EventMeetingEntity, { requestId });
       return true;
     });
