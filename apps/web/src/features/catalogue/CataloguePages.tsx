@@ -1,13 +1,9 @@
 import { getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, type AnyVariables, type UseQueryResponse } from 'urql';
-import { toAppError } from '../../graphql/errors.js';
+import { useQuery } from 'urql';
 import { formatEuro, pickText } from '../../i18n/format.js';
-import { Banner } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
-import { NotFoundPage } from '../../ui/NotFoundPage.js';
-import { PagePending } from '../../ui/PagePending.js';
+import { Loaded } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import styles from '../challenges/challenges.module.css';
 import { CreativeQuery, NeedQuery, OfferQuery, OrganisationQuery } from './queries.js';
@@ -20,22 +16,6 @@ function useText() {
     const picked = pickText(i18n.language, value);
     return picked ? <span lang={picked.lang}>{picked.text}</span> : null;
   };
-}
-
-/** Loading, not-found and error states shared by the detail pages; renders `children` once data is there. */
-function Loaded<D, V extends AnyVariables>({ result, children }: { result: UseQueryResponse<D, V>[0]; children: (data: D) => ReactNode }) {
-  const { t } = useTranslation();
-  const error = toAppError(result.error);
-  if (error?.kind === 'notFound') return <NotFoundPage />;
-  if (result.data) return <>{children(result.data)}</>;
-  if (error) {
-    return (
-      <Banner tone="error">
-        <p>{error.kind === 'unavailable' ? t('errors.unavailable') : t('errors.unexpected')}</p>
-      </Banner>
-    );
-  }
-  return <PagePending />;
 }
 
 function Terms({ label, terms }: { label: string; terms: { code: string; label: Localized }[] }) {

@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { toAppError } from '../../graphql/errors.js';
 import { formatDate, formatEuro, formatRelative, pickText } from '../../i18n/format.js';
-import { Banner, EmptyState } from '../../ui/Feedback.js';
+import { EmptyState } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
-import { NotFoundPage } from '../../ui/NotFoundPage.js';
-import { PagePending } from '../../ui/PagePending.js';
+import { QueryFallback } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import styles from './challenges.module.css';
 import uiStyles from '../../ui/ui.module.css';
@@ -26,19 +25,7 @@ export function ChallengePage() {
   usePageTitle(title?.text ?? null);
   const bothBriefs = Boolean(challenge?.brief.sl && challenge?.brief.en);
   const [briefLanguage, setBriefLanguage] = useState<'sl' | 'en' | null>(null);
-  const error = toAppError(result.error);
-
-  if (error?.kind === 'notFound') return <NotFoundPage />;
-  if (!challenge) {
-    if (error) {
-      return (
-        <Banner tone="error">
-          <p>{error.kind === 'unavailable' ? t('errors.unavailable') : t('errors.unexpected')}</p>
-        </Banner>
-      );
-    }
-    return <PagePending />;
-  }
+  if (!challenge || toAppError(result.error)?.kind === 'notFound') return <QueryFallback error={result.error} />;
 
   const shownLanguage = briefLanguage ?? (i18n.language === 'en' ? 'en' : 'sl');
   const brief = bothBriefs ? { text: challenge.brief[shownLanguage] ?? '', lang: shownLanguage } : pickText(i18n.language, challenge.brief);
