@@ -11,6 +11,7 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
+import { Route as MeRouteImport } from './routes/me'
 import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
@@ -18,6 +19,7 @@ import { Route as VerifyEmailRouteImport } from './routes/verify-email'
 import { Route as ChallengesChallengeIdRouteImport } from './routes/challenges/$challengeId'
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
+import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
@@ -30,6 +32,11 @@ const IndexRoute = IndexRouteImport.update({
 const ForgotPasswordRoute = ForgotPasswordRouteImport.update({
   id: '/forgot-password',
   path: '/forgot-password',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MeRoute = MeRouteImport.update({
+  id: '/me',
+  path: '/me',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ResetPasswordRoute = ResetPasswordRouteImport.update({
@@ -67,6 +74,11 @@ const InvitationsAcceptRoute = InvitationsAcceptRouteImport.update({
   path: '/invitations/accept',
   getParentRoute: () => rootRouteImport,
 } as any)
+const MeIndexRoute = MeIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => MeRoute,
+} as any)
 const NeedsNeedIdRoute = NeedsNeedIdRouteImport.update({
   id: '/needs/$needId',
   path: '/needs/$needId',
@@ -87,6 +99,7 @@ const OrganisationsOrganisationIdRoute =
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/forgot-password': typeof ForgotPasswordRoute
+  '/me': typeof MeRouteWithChildren
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
@@ -97,6 +110,7 @@ export interface FileRoutesByFullPath {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/me/': typeof MeIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -111,11 +125,13 @@ export interface FileRoutesByTo {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/me': typeof MeIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/forgot-password': typeof ForgotPasswordRoute
+  '/me': typeof MeRouteWithChildren
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
@@ -126,12 +142,14 @@ export interface FileRoutesById {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/me/': typeof MeIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
     | '/forgot-password'
+    | '/me'
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
@@ -142,6 +160,7 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/me/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -156,10 +175,12 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/me'
   id:
     | '__root__'
     | '/'
     | '/forgot-password'
+    | '/me'
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
@@ -170,11 +191,13 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/me/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   ForgotPasswordRoute: typeof ForgotPasswordRoute
+  MeRoute: typeof MeRouteWithChildren
   ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
@@ -201,6 +224,13 @@ declare module '@tanstack/react-router' {
       path: '/forgot-password'
       fullPath: '/forgot-password'
       preLoaderRoute: typeof ForgotPasswordRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/me': {
+      id: '/me'
+      path: '/me'
+      fullPath: '/me'
+      preLoaderRoute: typeof MeRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/reset-password': {
@@ -252,6 +282,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof InvitationsAcceptRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/me/': {
+      id: '/me/'
+      path: '/'
+      fullPath: '/me/'
+      preLoaderRoute: typeof MeIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/needs/$needId': {
       id: '/needs/$needId'
       path: '/needs/$needId'
@@ -276,9 +313,20 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface MeRouteChildren {
+  MeIndexRoute: typeof MeIndexRoute
+}
+
+const MeRouteChildren: MeRouteChildren = {
+  MeIndexRoute: MeIndexRoute,
+}
+
+const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
+
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   ForgotPasswordRoute: ForgotPasswordRoute,
+  MeRoute: MeRouteWithChildren,
   ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,

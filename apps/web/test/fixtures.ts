@@ -1,16 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import en from '../src/i18n/locales/en.json' with { type: 'json' };
-import sl from '../src/i18n/locales/sl.json' with { type: 'json' };
+import { enCatalogue, slCatalogue, type Catalogue } from './catalogue.js';
 import { ports } from '../playwright.config.js';
 
 export { expect };
-export type Catalogue = typeof sl;
+export type { Catalogue };
 
 /** The catalogue of the project's language: locators use the same words users read. */
 export const test = base.extend<{ text: Catalogue; lang: 'sl' | 'en'; axe: (page: Page) => Promise<void> }>({
   lang: async ({ locale }, use) => use(locale?.startsWith('en') ? 'en' : 'sl'),
-  text: async ({ lang }, use) => use(lang === 'en' ? (en as Catalogue) : sl),
+  text: async ({ lang }, use) => use(lang === 'en' ? enCatalogue : slCatalogue),
   // Playwright requires a destructuring pattern for a fixture's first argument, even when empty.
   // eslint-disable-next-line no-empty-pattern
   axe: async ({}, use, testInfo) => {

@@ -3,6 +3,19 @@ import { createInstance } from 'i18next';
 import en from './locales/en.json';
 import sl from './locales/sl.json';
 
+/** Every feature's catalogue (`features/<name>/i18n/{sl,en}.json`), the way init.ts merges them. */
+const features = import.meta.glob<Record<string, unknown>>('../features/*/i18n/*.json', { import: 'default', eager: true });
+function merged(language: 'sl' | 'en', shared: Record<string, unknown>): Tree {
+  const parts = Object.entries(features).filter(([path]) => path.endsWith(`/${language}.json`));
+  for (const [path, part] of parts) {
+    const keys = Object.keys(part);
+    // One top-level key per feature file, never one the shared catalogue or another feature has.
+    expect([path, keys.length]).toEqual([path, 1]);
+    expect([path, keys[0] in shared]).toEqual([path, false]);
+  }
+  return Object.assign({}, shared, ...parts.map(([, part]) => part)) as Tree;
+}
+
 type Tree = { [key: string]: string | Tree };
 
 function flatten(tree: Tree, prefix = ''): Record<string, string> {
@@ -13,7 +26,7 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const FORMS: Record<string, string[]> = { sl: ['one', 'two', 'few', 'other'], en: ['one', 'other'] };
-const catalogues = { sl: flatten(sl as Tree), en: flatten(en as Tree) };
+const catalogues = { sl: flatten(merged('sl', sl)), en: flatten(merged('en', en)) };
 const base = (keys: string[]) => new Set(keys.map((k) => k.replace(PLURAL, '')));
 
 describe('translation catalogues', () => {
@@ -33,7 +46,7 @@ describe('translation catalogues', () => {
 
   it('chooses the Slovenian dual and plural forms by count (1, 2, 3, 5, 101, 102)', async () => {
     const i18n = createInstance();
-    await i18n.init({ lng: 'sl', resources: { sl: { translation: sl } }, initAsync: false });
+    await i18n.init({ lng: 'sl', resources: { sl: { translation: merged('sl', sl) } }, initAsync: false });
     expect([1, 2, 3, 4, 5, 0, 101, 102, 103, 105].map((count) => i18n.t('search.tab.challenges', { count }))).toEqual([
       '1 izziv', '2 izziva', '3 izzivi', '4 izzivi', '5 izzivov', '0 izzivov', '101 izziv', '102 izziva', '103 izzivi', '105 izzivov',
     ]);

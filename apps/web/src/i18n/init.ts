@@ -25,23 +25,38 @@ export function saveLanguage(language: Language): void {
   }
 }
 
-/** One catalogue per language, each its own chunk: a visit downloads only the language it shows. */
-const CATALOGUES: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+type Catalogue = Record<string, unknown>;
+
+/** The shared catalogue per language (layout, errors, common words), each its own chunk. */
+const CATALOGUES: Record<Language, () => Promise<{ default: Catalogue }>> = {
   sl: () => import('./locales/sl.json'),
   en: () => import('./locales/en.json'),
 };
 
+/**
+ * Each feature keeps its own words beside its code (`features/<name>/i18n/{sl,en}.json`, one
+ * top-level key per file); a visit downloads only the language it shows.
+ */
+const FEATURE_CATALOGUES = import.meta.glob<Catalogue>('../features/*/i18n/*.json', { import: 'default' });
+
+/** One language's whole catalogue: the shared one and every feature's, merged. */
+export async function loadCatalogue(language: Language): Promise<Catalogue> {
+  const features = Object.entries(FEATURE_CATALOGUES).filter(([path]) => path.endsWith(`/${language}.json`));
+  const [shared, ...parts] = await Promise.all([CATALOGUES[language]().then((m) => m.default), ...features.map(([, load]) => load())]);
+  return Object.assign({}, shared, ...parts) as Catalogue;
+}
+
 /** Loads a language's catalogue (once), then switches to it. */
 export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
   if (!instance.hasResourceBundle(language, 'translation')) {
-    instance.addResourceBundle(language, 'translation', (await CATALOGUES[language]()).default);
+    instance.addResourceBundle(language, 'translation', await loadCatalogue(language));
   }
   await instance.changeLanguage(language);
 }
 
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
-  const catalogue = (await CATALOGUES[language]()).default;
+  const catalogue = await loadCatalogue(language);
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: false,

@@ -75,6 +75,9 @@ function RootLayout() {
                 <>
                   <li>{t('layout.signedInAs', { name: account.displayName })}</li>
                   <li>
+                    <Link to="/me">{t('layout.mySpace')}</Link>
+                  </li>
+                  <li>
                     <AriaButton
                       className={styles.navButton}
                       onPress={() => {

@@ -138,7 +138,7 @@ export function SignInPage() {
             .then((failure) => {
               if (!failure) {
                 setErrors(NO_ERRORS);
-                void navigate({ to: safeRedirect(search.redirect) });
+                void navigate({ href: safeRedirect(search.redirect) });
                 return;
               }
               setErrors(describeError(t, i18n.language, fromCode(failure.code, failure.retryAfterSeconds), fields, { unauthenticated: t('account.signIn.wrong') }));

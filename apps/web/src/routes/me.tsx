@@ -1,0 +1,11 @@
+import { createFileRoute, redirect } from '@tanstack/react-router';
+import { MeLayout } from '../features/me/MeLayout.js';
+import { currentAccount } from '../session/session.js';
+
+/** Everything under /me needs a session (restored from the cookie before the first route loads). */
+export const Route = createFileRoute('/me')({
+  beforeLoad: ({ location }) => {
+    if (!currentAccount()) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  },
+  component: MeLayout,
+});
