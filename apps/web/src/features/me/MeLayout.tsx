@@ -17,9 +17,9 @@ export function MeLayout() {
       <nav className={styles.side} aria-label={t('me.navLabel')}>
         <ul>
           {ME_NAV.map((entry) => (
-            <li key={entry.key}>
+            <li key={entry.to}>
               <Link to={entry.to} className={styles.sideLink} activeProps={{ 'aria-current': 'page' }}>
-                {t(`me.nav.${entry.key}.label`)}
+                {t(entry.label)}
               </Link>
             </li>
           ))}
@@ -43,9 +43,9 @@ export function MeOverviewPage() {
       <p>{t('me.greeting', { name: account?.displayName ?? '' })}</p>
       <ul className={styles.overview}>
         {ME_NAV.map((entry) => (
-          <li key={entry.key}>
-            <Link to={entry.to}>{t(`me.nav.${entry.key}.label`)}</Link>
-            <p>{t(`me.nav.${entry.key}.hint`)}</p>
+          <li key={entry.to}>
+            <Link to={entry.to}>{t(entry.label)}</Link>
+            <p>{t(entry.hint)}</p>
           </li>
         ))}
       </ul>

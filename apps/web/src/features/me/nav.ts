@@ -2,11 +2,13 @@ import type { LinkProps } from '@tanstack/react-router';
 
 /**
  * The signed-in area's pages, in the order the side navigation and the overview list them.
- * `label` and `hint` are keys under `me.nav` in this feature's catalogue.
+ * `label` (a few words) and `hint` (one sentence for the overview) are translation keys from the
+ * page's own feature catalogue, e.g. `profile.nav.label`.
  */
 export interface MeNavEntry {
   to: NonNullable<LinkProps['to']>;
-  key: string;
+  label: string;
+  hint: string;
 }
 
 export const ME_NAV: readonly MeNavEntry[] = [
