@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
-import { AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, MarketplaceModule, OrganisationsService, ProposalsService } from '@app/marketplace';
+import { AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, MarketplaceModule, OrganisationsService, PortfolioService, ProposalsService } from '@app/marketplace';
 import { IdentityModule } from '@app/identity';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -49,6 +49,8 @@ import { EventParticipantResolver, EventsResolver } from './events/events.resolv
 import { EventScheduleResolver, MeetingRequestsResolver } from './events/meetings.resolver.js';
 import { AgendaFilesController } from './events/agenda-files.controller.js';
 import { BrowserSessionController } from './accounts/browser-session.controller.js';
+import { AccountProfileResolver } from './catalogue/creatives.resolver.js';
+import { PortfolioFilesController } from './catalogue/portfolio-files.controller.js';
 import { WebAppModule } from './web/web-app.js';
 
 /**
@@ -87,10 +89,10 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MarketplaceModule],
-      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService, AttachmentsService, ProposalsService, AwardsService, ChallengeQuestionsService],
+      inject: [APP_CONFIG, OrganisationsService, CreativesService, ChallengesService, AttachmentsService, ProposalsService, AwardsService, ChallengeQuestionsService, PortfolioService],
       useFactory: (
         config: AppConfig, organisations: OrganisationsService, creatives: CreativesService, challenges: ChallengesService, attachments: AttachmentsService,
-        proposals: ProposalsService, awards: AwardsService, questions: ChallengeQuestionsService,
+        proposals: ProposalsService, awards: AwardsService, questions: ChallengeQuestionsService, portfolio: PortfolioService,
       ) => {
         return {
           // The schema file is committed so API changes show in review; written in development only.
@@ -113,15 +115,16 @@ const REPORT_AS_VALIDATION_ERROR = {
           ],
           // A longer document is refused while it is parsed (GRAPHQL_PARSE_FAILED), before validation.
           parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
-          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments, proposals, awards, questions }) }),
+          context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders({ organisations, creatives, challenges, attachments, proposals, awards, questions, portfolio }) }),
         };
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController, PortfolioFilesController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,
+    AccountProfileResolver,
     ChallengesResolver,
     ChallengeParticipationResolver,
     MatchingResolver,

@@ -35,8 +35,8 @@ export interface AppConfig {
    * keeps one in .data for development).
    */
   auth: { adminToken: string | null; tokenSecret: string | null };
-  /** Uploaded files live on local disk under DATA_DIR/attachments. */
-  attachments: { dir: string; maxBytes: number };
+  /** Uploaded files live on local disk under DATA_DIR/attachments; portfolio images have their own, smaller limit. */
+  attachments: { dir: string; maxBytes: number; maxImageBytes: number };
   /**
    * weights: overrides of the matching factor weights (MATCH_WEIGHTS, e.g. "text=0.3,crafts=0.25");
    * the defaults live with the scorer. threshold: the score from which a creative counts as matched.

@@ -66,6 +66,10 @@ export class EnvSchema {
   @IsOptional() @Transform(({ value }) => toInt(value)) @Max(200 * 1024 * 1024) @Min(1024) @IsInt()
   MAX_ATTACHMENT_BYTES?: number;
 
+  /** Portfolio images (PNG, JPEG, WebP) of creative profiles; default 5 MiB. */
+  @IsOptional() @Transform(({ value }) => toInt(value)) @Max(50 * 1024 * 1024) @Min(1024) @IsInt()
+  MAX_PORTFOLIO_IMAGE_BYTES?: number;
+
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{24,200}$/, { message: 'must be 24-200 characters of A-Z, a-z, 0-9, _ or -' })
   ADMIN_API_TOKEN?: string;
 

@@ -8,7 +8,7 @@ import { EnvSchema } from './env.schema.js';
 export const ENV_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'QUEUE_NAMESPACE', 'REDIS_URL', 'SEARCH_BACKEND',
   'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
-  'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES',
+  'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES', 'MAX_PORTFOLIO_IMAGE_BYTES',
   'AUTH_TOKEN_SECRET', 'PUBLIC_URL', 'MAIL_FROM', 'MATCH_WEIGHTS', 'MATCH_THRESHOLD',
   'MAIL_CATCHER_PORT', 'MAIL_CATCHER_WEB_PORT', 'MUNICIPAL_REMINDER_DATE',
 ] as const satisfies readonly (keyof EnvSchema)[];
@@ -64,7 +64,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     seedDemoData: (parsed.SEED_DEMO_DATA ?? (nodeEnv === 'production' ? 'false' : 'true')) === 'true',
     outbox: { pollMs: parsed.OUTBOX_POLL_MS ?? 250 },
     auth: { adminToken: parsed.ADMIN_API_TOKEN ?? null, tokenSecret: parsed.AUTH_TOKEN_SECRET ?? null },
-    attachments: { dir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'attachments'), maxBytes: parsed.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024 },
+    attachments: { dir: path.resolve(cwd, parsed.DATA_DIR ?? '.data', 'attachments'), maxBytes: parsed.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024, maxImageBytes: parsed.MAX_PORTFOLIO_IMAGE_BYTES ?? 5 * 1024 * 1024 },
     matching: { weights, threshold: parsed.MATCH_THRESHOLD === undefined ? 0.5 : Number(parsed.MATCH_THRESHOLD) },
   } satisfies AppConfig);
 }

@@ -15,6 +15,8 @@ import { AttachmentsService } from './attachments/attachments.service.js';
 import { UnitOfWork } from './common/unit-of-work.js';
 import { CreativeProfileRepository } from './creatives/creative-profile.repository.js';
 import { CreativesService } from './creatives/creatives.service.js';
+import { PortfolioRepository } from './creatives/portfolio.repository.js';
+import { PortfolioService } from './creatives/portfolio.service.js';
 import { OrganisationRepository } from './organisations/organisation.repository.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { CatalogueSearchService } from './search/catalogue-search.service.js';
@@ -40,9 +42,9 @@ import { PersonalDataService } from './personal-data/personal-data.service.js';
 import { AccountErasureRepository } from './personal-data/account-erasure.repository.js';
 import { AccountErasureService } from './personal-data/account-erasure.service.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository];
+const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
-  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService];
+  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService];
 
 /** GDPR export and erasure (API only: a person asks for them). */
 const PERSONAL_DATA = [PersonalDataService, AccountErasureService];

@@ -3,7 +3,7 @@ import { Availability, ChallengeKind, ChallengeStatus, ChallengeVisibility, Crea
 import { AvailabilityEnum, ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../graphql/input-safety.js';
 
@@ -235,4 +235,29 @@ export class InviteCreativesArgs {
 export class UninviteCreativeArgs {
   @Field(() => ID) @IsUUID() challengeId: string;
   @Field(() => ID) @IsUUID() creativeProfileId: string;
+}
+
+@InputType({ description: 'A portfolio item: a title in at least one language; the description is plain text.' })
+export class PortfolioItemInput {
+  @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) title: ShortLocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput | null;
+  @Field(() => String, { nullable: true, description: 'A web address (http or https).' }) @IsOptional() @IsString() @MaxLength(500) link?: string | null;
+}
+
+@ArgsType()
+export class UpdatePortfolioItemArgs extends IdArgs {
+  @Field(() => PortfolioItemInput) @ValidateNested() @Type(() => PortfolioItemInput) input: PortfolioItemInput;
+}
+
+@ArgsType()
+export class ReorderPortfolioArgs {
+  @Field(() => [ID], { description: 'Every item of your portfolio once, in the new order.' })
+  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(64, { each: true }) ids: string[];
+}
+
+@ArgsType()
+export class SetMatchingConsentArgs {
+  @Field() @IsBoolean() consent: boolean;
+  @Field(() => String, { nullable: true, description: 'The version of the explanation you were shown (default: the current one).' })
+  @IsOptional() @IsString() @MaxLength(40) explanationVersion?: string | null;
 }

@@ -289,3 +289,29 @@ export class ChallengeQuestion {
   @Field() askedAt: Date;
   @Field({ description: 'Whether you asked it.' }) askedByMe: boolean;
 }
+
+@ObjectType({ description: 'The image of a portfolio item (PNG, JPEG or WebP), downloaded from `url`.' })
+export class PortfolioImage {
+  @Field(() => ID) id: string;
+  @Field() contentType: string;
+  @Field(() => Int) sizeBytes: number;
+  @Field({ description: 'GET it (public with the profile): /attachments/{id}.' }) url: string;
+}
+
+@ObjectType({ description: 'A piece of work on a creative profile. The description is plain text.' })
+export class PortfolioItem {
+  @Field(() => ID) id: string;
+  @Field(() => LocalizedText) title: LocalizedText;
+  @Field(() => LocalizedText, { description: 'Plain text (line breaks kept, no markup).' }) description: LocalizedText;
+  @Field(() => String, { nullable: true }) link: string | null;
+  @Field(() => Int, { description: '0 first.' }) position: number;
+  @Field(() => PortfolioImage, { nullable: true }) image: PortfolioImage | null;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType({ description: 'A change of your matching consent.' })
+export class MatchingConsentChange {
+  @Field({ description: 'true: given; false: withdrawn.' }) given: boolean;
+  @Field({ description: "Version of the explanation you were shown ('unrecorded': given before the history was kept)." }) explanationVersion: string;
+  @Field() occurredAt: Date;
+}

@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengeQuestionEntity, ChallengeRewardEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
-import type { AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation, ProposalAuthorRow, ProposalsService } from '@app/marketplace';
+import type {
+  AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation, PortfolioItemWithImage,
+  PortfolioService, ProposalAuthorRow, ProposalsService,
+} from '@app/marketplace';
 
 /** Per-request batching: a page of challenges loads its owners in one query, not one each. */
 export interface Loaders {
@@ -18,6 +21,8 @@ export interface Loaders {
   awardedTotals: DataLoader<string, { awardedEur: number; awardsMade: number; shortlistFeesEur: number }>;
   proposalAuthors: DataLoader<string, ProposalAuthorRow[]>;
   proposalAttachments: DataLoader<string, AttachmentEntity[]>;
+  /** Portfolio items of creative profiles, in order, with their images. */
+  portfolioItems: DataLoader<string, PortfolioItemWithImage[]>;
 }
 
 /** Rows of many parents in one query, grouped back by parent id. */
@@ -44,6 +49,7 @@ export interface LoaderServices {
   proposals: ProposalsService;
   awards: AwardsService;
   questions: ChallengeQuestionsService;
+  portfolio: PortfolioService;
 }
 
 function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
@@ -53,7 +59,7 @@ function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, mis
   });
 }
 
-export function createLoaders({ organisations, creatives, challenges, attachments, proposals, awards, questions }: LoaderServices): Loaders {
+export function createLoaders({ organisations, creatives, challenges, attachments, proposals, awards, questions, portfolio }: LoaderServices): Loaders {
   return {
     organisation: byId((ids) => organisations.getMany(ids)),
     challenge: byId((ids) => challenges.getMany(ids)),
@@ -67,5 +73,6 @@ export function createLoaders({ organisations, creatives, challenges, attachment
     awardedTotals: byKey((ids) => awards.awardedTotals(ids), { awardedEur: 0, awardsMade: 0, shortlistFeesEur: 0 }),
     proposalAuthors: byParent((ids) => proposals.authorsOf(ids), (r) => r.proposalId),
     proposalAttachments: byParent((ids) => proposals.attachmentsOf(ids), (r) => r.ownerId),
+    portfolioItems: byKey((ids) => portfolio.forProfiles(ids), []),
   };
 }

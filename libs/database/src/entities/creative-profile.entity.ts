@@ -27,3 +27,29 @@ export class CreativeProfileEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
+
+/** One piece of work on a creative's profile; its image, if any, is an attachment of owner type 'portfolio_item'. */
+@Entity({ name: 'creative_portfolio_item' })
+export class PortfolioItemEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'creative_profile_id', type: 'uuid' }) creativeProfileId: string;
+  @Column({ name: 'title_sl', type: 'text', nullable: true }) titleSl: string | null;
+  @Column({ name: 'title_en', type: 'text', nullable: true }) titleEn: string | null;
+  /** Plain text (no markup). */
+  @Column({ name: 'description_sl', type: 'text', nullable: true }) descriptionSl: string | null;
+  @Column({ name: 'description_en', type: 'text', nullable: true }) descriptionEn: string | null;
+  @Column({ type: 'text', nullable: true }) link: string | null;
+  @Column({ type: 'integer' }) position: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+/** A matching-consent change: given or withdrawn, when, and the version of the explanation shown. */
+@Entity({ name: 'matching_consent_event' })
+export class MatchingConsentEventEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'creative_profile_id', type: 'uuid' }) creativeProfileId: string;
+  @Column({ type: 'boolean' }) given: boolean;
+  @Column({ name: 'explanation_version', type: 'text' }) explanationVersion: string;
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+}

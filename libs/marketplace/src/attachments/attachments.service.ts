@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Actor, canEditFor } from '@app/identity';
+import { type Actor, canEditFor, isAdmin } from '@app/identity';
 import { refuse } from '../common/access.js';
 import { canSeeChallenge } from '../challenges/challenges.service.js';
 import { ProposalVisibility } from '../proposals/proposal-visibility.js';
@@ -18,10 +18,17 @@ import { ACCEPTED_TYPES, detectType, safeFileName } from './file-types.js';
 
 export const MAX_ATTACHMENTS_PER_CHALLENGE = 20;
 
-export type AttachmentOwnerType = 'challenge' | 'proposal';
+export type AttachmentOwnerType = 'challenge' | 'proposal' | 'portfolio_item';
 
 /** The row an attachment belongs to: locked while the cap is checked. */
-const OWNER_TABLE: Readonly<Record<AttachmentOwnerType, string>> = { challenge: 'challenge', proposal: 'proposal' };
+const OWNER_TABLE: Readonly<Record<AttachmentOwnerType, string>> = { challenge: 'challenge', proposal: 'proposal', portfolio_item: 'creative_portfolio_item' };
+const OWNER_NAME: Readonly<Record<AttachmentOwnerType, string>> = { challenge: 'Challenge', proposal: 'Proposal', portfolio_item: 'Portfolio item' };
+
+/** What a stored file may be: portfolio images are images only, under their own size limit. */
+export interface StoreOptions {
+  maxBytes?: number;
+  imagesOnly?: boolean;
+}
 
 export interface OpenAttachment {
   attachment: AttachmentEntity;
@@ -61,19 +68,22 @@ export class AttachmentsService {
   async store(
     ownerType: AttachmentOwnerType, ownerId: string, file: { originalName: string; bytes: Buffer },
     underLock?: (manager: EntityManager) => Promise<void>,
+    options: StoreOptions = {},
   ): Promise<AttachmentEntity> {
+    const maxBytes = options.maxBytes ?? this.maxBytes;
     if (file.bytes.length === 0) throw MarketplaceException.invalid('file', 'the file is empty');
-    if (file.bytes.length > this.maxBytes) throw MarketplaceException.invalid('file', `the file is larger than ${this.maxBytes} bytes`);
+    if (file.bytes.length > maxBytes) throw MarketplaceException.invalid('file', `the file is larger than ${maxBytes} bytes`);
+    const accepted = options.imagesOnly ? ACCEPTED_TYPES.filter((t) => t.contentType.startsWith('image/')) : ACCEPTED_TYPES;
     const type = detectType(file.bytes);
-    if (!type) {
-      throw MarketplaceException.invalid('file', `only ${ACCEPTED_TYPES.map((t) => t.extension.toUpperCase()).join(', ')} files are accepted (recognised by content, not name)`);
+    if (!type || !accepted.includes(type)) {
+      throw MarketplaceException.invalid('file', `only ${accepted.map((t) => t.extension.toUpperCase()).join(', ')} files are accepted (recognised by content, not name)`);
     }
     const id = randomUUID();
     this.write(id, file.bytes);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const owner = (await manager.query(`SELECT id FROM ${OWNER_TABLE[ownerType]} WHERE id = $1 FOR UPDATE`, [ownerId])) as unknown[];
-        if (owner.length === 0) throw MarketplaceException.notFound(ownerType === 'proposal' ? 'Proposal' : 'Challenge', ownerId);
+        if (owner.length === 0) throw MarketplaceException.notFound(OWNER_NAME[ownerType], ownerId);
         await underLock?.(manager);
         const repo = manager.getRepository(AttachmentEntity);
         if ((await repo.countBy({ ownerType, ownerId })) >= MAX_ATTACHMENTS_PER_CHALLENGE) {
@@ -115,6 +125,13 @@ export class AttachmentsService {
 
   /** The name the caller sees, or null if they may not see the file. */
   async visibleName(actor: Actor, attachment: AttachmentEntity): Promise<string | null> {
+    if (attachment.ownerType === 'portfolio_item') {
+      // Public with a public profile; an erased profile's items are gone already, this only guards a race.
+      const [row] = (await this.dataSource.query(
+        `SELECT p.id FROM creative_portfolio_item i JOIN creative_profile p ON p.id = i.creative_profile_id WHERE i.id = $1 AND p.erased_at IS NULL`, [attachment.ownerId],
+      )) as { id: string }[];
+      return row ? attachment.fileName : null;
+    }
     if (attachment.ownerType === 'proposal') {
       const found = await this.proposals.find(actor, attachment.ownerId);
       if (!found) return null;
@@ -130,7 +147,11 @@ export class AttachmentsService {
     const repo = this.dataSource.getRepository(AttachmentEntity);
     const attachment = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!attachment) throw MarketplaceException.notFound('Attachment', id);
-    if (attachment.ownerType === 'proposal') {
+    if (attachment.ownerType === 'portfolio_item') {
+      const [row] = (await this.dataSource.query(`SELECT creative_profile_id AS "profileId" FROM creative_portfolio_item WHERE id = $1`, [attachment.ownerId])) as { profileId: string }[];
+      if (!row) throw MarketplaceException.notFound('Attachment', id);
+      if (row.profileId !== actor.creativeProfileId && !isAdmin(actor)) throw refuse(true, 'Attachment', id, 'remove');
+    } else if (attachment.ownerType === 'proposal') {
       const found = await this.proposals.find(actor, attachment.ownerId);
       if (!found) throw MarketplaceException.notFound('Attachment', id);
       if (found.view !== ProposalView.Author) throw refuse(true, 'Attachment', id, 'remove');

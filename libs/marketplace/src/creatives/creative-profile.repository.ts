@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreativeProfileEntity } from '@app/database';
+import { CreativeProfileEntity, MatchingConsentEventEntity } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CatalogueRepository } from '../common/catalogue.repository.js';
 
@@ -32,5 +32,17 @@ export class CreativeProfileRepository extends CatalogueRepository<CreativeProfi
     return this.repo().createQueryBuilder('row')
       .where('row.matching_consent_at IS NOT NULL AND row.erased_at IS NULL AND row.updated_at > :since AND row.updated_at <= :until', { since, until })
       .getMany();
+  }
+
+  /** One matching-consent change, in the transaction that makes it. */
+  async recordConsent(manager: EntityManager, profileId: string, given: boolean, explanationVersion: string, at: Date): Promise<void> {
+    const repo = manager.getRepository(MatchingConsentEventEntity);
+    await repo.save(repo.create({ creativeProfileId: profileId, given, explanationVersion, occurredAt: at }));
+  }
+
+  consentHistory(profileIds: readonly string[]): Promise<MatchingConsentEventEntity[]> {
+    if (profileIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(MatchingConsentEventEntity).createQueryBuilder('e')
+      .where('e.creative_profile_id IN (:...ids)', { ids: profileIds }).orderBy('e.occurred_at').addOrderBy('e.id').getMany();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreativeProfileEntity } from '@app/database';
+import type { CreativeProfileEntity, MatchingConsentEventEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
 import { type Actor, isAdmin } from '@app/identity';
 import { requireVerified } from '../common/access.js';
@@ -12,6 +12,14 @@ import type { CreativeKind } from '../reference/index.js';
 import { OfferRepository } from '../exchange/exchange.repositories.js';
 import { CreativeProfileRepository } from './creative-profile.repository.js';
 import { Availability } from '../matching/match-scoring.js';
+
+/**
+ * Versions of the matching-consent explanation a creative can be shown (the web app's words, in
+ * both languages). A new wording gets a new version here and in the app, so the history tells
+ * which text each consent was given under. 'unrecorded': consent given before the history existed.
+ */
+export const CONSENT_EXPLANATION_VERSIONS: readonly string[] = ['2026-12-03'];
+export const CURRENT_CONSENT_EXPLANATION = '2026-12-03';
 
 export interface CreativeProfileCommand {
   kind: CreativeKind;
@@ -82,17 +90,29 @@ export class CreativesService {
 
   /**
    * The creative's own choice to be matched and notified (off until they agree). Withdrawing
-   * takes effect at once: matching reads it from PostgreSQL, not from the search index.
+   * takes effect at once: matching reads it from PostgreSQL, not from the search index. Every
+   * change (not a repeat of the current state) is recorded with the version of the explanation
+   * the creative was shown, in the same transaction.
    */
-  setMatchingConsent(actor: Actor, consent: boolean, now = new Date()): Promise<CreativeProfileEntity> {
+  setMatchingConsent(actor: Actor, consent: boolean, explanationVersion: string = CURRENT_CONSENT_EXPLANATION, now = new Date()): Promise<CreativeProfileEntity> {
     const id = actor.creativeProfileId;
     if (!id) throw MarketplaceException.forbidden('create your creative profile first: consent is given by the creative themselves');
+    if (!CONSENT_EXPLANATION_VERSIONS.includes(explanationVersion)) {
+      throw MarketplaceException.invalid('explanationVersion', `unknown explanation version '${explanationVersion}' (known: ${CONSENT_EXPLANATION_VERSIONS.join(', ')})`);
+    }
     return this.unitOfWork.run(async (manager) => {
       const current = await this.profiles.findForUpdate(manager, id);
       if (!current) throw MarketplaceException.notFound('Creative profile', id);
+      const had = current.matchingConsentAt !== null;
       current.matchingConsentAt = consent ? (current.matchingConsentAt ?? now) : null;
+      if (had !== consent) await this.profiles.recordConsent(manager, id, consent, explanationVersion, now);
       return this.profiles.save(manager, current);
     });
+  }
+
+  /** Consent changes of profiles, oldest first (the owner's own; the caller checks). */
+  consentHistory(profileIds: readonly string[]): Promise<MatchingConsentEventEntity[]> {
+    return this.profiles.consentHistory(profileIds);
   }
 
   private checkOwn(actor: Actor, id: string): void {

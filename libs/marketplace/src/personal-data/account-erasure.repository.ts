@@ -137,6 +137,16 @@ export class AccountErasureRepository {
     return files[0].map((r) => r.id);
   }
 
+  /** Deletes the portfolio items, their image rows and the consent history; answers the image file ids. */
+  async deletePortfolioAndConsents(m: EntityManager, profileId: string): Promise<string[]> {
+    const files = (await m.query(
+      `DELETE FROM attachment WHERE owner_type = 'portfolio_item' AND owner_id IN (SELECT id FROM creative_portfolio_item WHERE creative_profile_id = $1) RETURNING id`, [profileId],
+    )) as [{ id: string }[], number];
+    await m.query(`DELETE FROM creative_portfolio_item WHERE creative_profile_id = $1`, [profileId]);
+    await m.query(`DELETE FROM matching_consent_event WHERE creative_profile_id = $1`, [profileId]);
+    return files[0].map((r) => r.id);
+  }
+
   /** Takes the profile off proposals others lead; the proposals stay theirs. */
   async leaveProposals(m: EntityManager, profileId: string, proposalIds: readonly string[]): Promise<void> {
     if (proposalIds.length === 0) return;

@@ -102,7 +102,7 @@ export class AccountErasureService {
     const authored = await this.rows.authoredProposals(manager, profileId);
     const doomed = authored.filter((p) => p.lead && !p.kept).map((p) => p.id);
     const kept = authored.filter((p) => p.kept).length;
-    const files = await this.rows.deleteProposals(manager, doomed);
+    const files = [...(await this.rows.deleteProposals(manager, doomed)), ...(await this.rows.deletePortfolioAndConsents(manager, profileId))];
     const offers = await this.rows.offerIds(manager, profileId);
     for (const id of offers) touch(SearchableType.Offer, id);
     touch(SearchableType.Creative, profileId);

@@ -40,13 +40,21 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataTable>> =
     erasure: 'deleted; kept anonymised (placeholder name; texts, links, skills, kind, municipality, availability and dates overwritten; unowned, out of search and listings) while it authors a published award',
   },
   offer: { export: { section: 'creativeProfile' }, erasure: 'deleted (and removed from search)' },
+  creative_portfolio_item: {
+    export: { section: 'creativeProfile' },
+    erasure: 'deleted with the profile (also when the profile stays anonymised); their images: rows deleted in the transaction, files from disk after commit',
+  },
+  matching_consent_event: { export: { section: 'creativeProfile' }, erasure: 'deleted with the profile (also when the profile stays anonymised)' },
   challenge_invitee: { export: { section: 'challengeInvitations' }, erasure: 'deleted' },
   proposal: {
     export: { section: 'proposals' },
     erasure: 'those they lead are deleted with their files, except awarded proposals of challenges whose decision is published (public funds)',
   },
   proposal_author: { export: { section: 'proposals' }, erasure: 'deleted, except on kept awarded proposals, where the anonymised profile stays the author' },
-  attachment: { export: { section: 'proposals' }, erasure: 'files of deleted proposals: rows deleted in the transaction, files from disk after commit' },
+  attachment: {
+    export: { section: 'proposals' },
+    erasure: 'files of deleted proposals and portfolio images (exported under creativeProfile.portfolioItems): rows deleted in the transaction, files from disk after commit',
+  },
   challenge_question: {
     export: { section: 'questions' },
     erasure: 'unanswered ones deleted; answered ones are public Q&A that never showed the asker, so they stay without the account',

@@ -50,13 +50,26 @@ export class PersonalDataRepository {
        WHERE ${where} ORDER BY i.created_at`, parameters);
   }
 
-  /** The whole profile row (new columns appear without a code change), and its offers. */
+  /**
+   * The whole profile row (new columns appear without a code change), its offers, its portfolio
+   * items (texts, link, order, and the image's file metadata with the address it downloads from)
+   * and every matching-consent change with the version of the explanation shown.
+   */
   async creativeProfile(m: EntityManager, accountId: string): Promise<Row | null> {
     const [row] = await rows(m, `
       SELECT to_jsonb(cp) - 'account_id' AS profile,
-             (SELECT coalesce(jsonb_agg(to_jsonb(o) - 'creative_profile_id' ORDER BY o.created_at), '[]') FROM offer o WHERE o.creative_profile_id = cp.id) AS offers
+             (SELECT coalesce(jsonb_agg(to_jsonb(o) - 'creative_profile_id' ORDER BY o.created_at), '[]') FROM offer o WHERE o.creative_profile_id = cp.id) AS offers,
+             (SELECT coalesce(jsonb_agg((to_jsonb(i) - 'creative_profile_id') || jsonb_build_object('image',
+                       (SELECT jsonb_build_object('id', f.id, 'file_name', f.file_name, 'content_type', f.content_type, 'size_bytes', f.size_bytes,
+                                                  'sha256', f.sha256, 'created_at', f.created_at, 'url', '/attachments/' || f.id)
+                          FROM attachment f WHERE f.owner_type = 'portfolio_item' AND f.owner_id = i.id ORDER BY f.created_at DESC LIMIT 1))
+                     ORDER BY i.position, i.created_at), '[]')
+                FROM creative_portfolio_item i WHERE i.creative_profile_id = cp.id) AS portfolio_items,
+             (SELECT coalesce(jsonb_agg(jsonb_build_object('given', e.given, 'explanation_version', e.explanation_version, 'occurred_at', e.occurred_at)
+                     ORDER BY e.occurred_at, e.id), '[]')
+                FROM matching_consent_event e WHERE e.creative_profile_id = cp.id) AS matching_consent_history
         FROM creative_profile cp WHERE cp.account_id = $1`, [accountId]);
-    return row ? { ...(row.profile as Row), offers: row.offers } : null;
+    return row ? { ...(row.profile as Row), offers: row.offers, portfolio_items: row.portfolio_items, matching_consent_history: row.matching_consent_history } : null;
   }
 
   challengeInvitations(m: EntityManager, profileId: string): Promise<Row[]> {
