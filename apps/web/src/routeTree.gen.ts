@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AccountDeletedRouteImport } from './routes/account-deleted'
 import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
 import { Route as MeRouteImport } from './routes/me'
 import { Route as ResetPasswordRouteImport } from './routes/reset-password'
@@ -20,6 +21,8 @@ import { Route as ChallengesChallengeIdRouteImport } from './routes/challenges/$
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
+import { Route as MeDataRouteImport } from './routes/me/data'
+import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
@@ -27,6 +30,11 @@ import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organi
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AccountDeletedRoute = AccountDeletedRouteImport.update({
+  id: '/account-deleted',
+  path: '/account-deleted',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ForgotPasswordRoute = ForgotPasswordRouteImport.update({
@@ -79,6 +87,16 @@ const MeIndexRoute = MeIndexRouteImport.update({
   path: '/',
   getParentRoute: () => MeRoute,
 } as any)
+const MeDataRoute = MeDataRouteImport.update({
+  id: '/data',
+  path: '/data',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeProfileRoute = MeProfileRouteImport.update({
+  id: '/profile',
+  path: '/profile',
+  getParentRoute: () => MeRoute,
+} as any)
 const NeedsNeedIdRoute = NeedsNeedIdRouteImport.update({
   id: '/needs/$needId',
   path: '/needs/$needId',
@@ -98,6 +116,7 @@ const OrganisationsOrganisationIdRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/account-deleted': typeof AccountDeletedRoute
   '/forgot-password': typeof ForgotPasswordRoute
   '/me': typeof MeRouteWithChildren
   '/reset-password': typeof ResetPasswordRoute
@@ -107,6 +126,8 @@ export interface FileRoutesByFullPath {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/data': typeof MeDataRoute
+  '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
@@ -114,6 +135,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/account-deleted': typeof AccountDeletedRoute
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
@@ -122,6 +144,8 @@ export interface FileRoutesByTo {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/data': typeof MeDataRoute
+  '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
@@ -130,6 +154,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/account-deleted': typeof AccountDeletedRoute
   '/forgot-password': typeof ForgotPasswordRoute
   '/me': typeof MeRouteWithChildren
   '/reset-password': typeof ResetPasswordRoute
@@ -139,6 +164,8 @@ export interface FileRoutesById {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/data': typeof MeDataRoute
+  '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
@@ -148,6 +175,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/account-deleted'
     | '/forgot-password'
     | '/me'
     | '/reset-password'
@@ -157,6 +185,8 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/data'
+    | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
@@ -164,6 +194,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/account-deleted'
     | '/forgot-password'
     | '/reset-password'
     | '/sign-in'
@@ -172,6 +203,8 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/data'
+    | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
@@ -179,6 +212,7 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
+    | '/account-deleted'
     | '/forgot-password'
     | '/me'
     | '/reset-password'
@@ -188,6 +222,8 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/data'
+    | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
@@ -196,6 +232,7 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AccountDeletedRoute: typeof AccountDeletedRoute
   ForgotPasswordRoute: typeof ForgotPasswordRoute
   MeRoute: typeof MeRouteWithChildren
   ResetPasswordRoute: typeof ResetPasswordRoute
@@ -217,6 +254,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/account-deleted': {
+      id: '/account-deleted'
+      path: '/account-deleted'
+      fullPath: '/account-deleted'
+      preLoaderRoute: typeof AccountDeletedRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/forgot-password': {
@@ -289,6 +333,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeIndexRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/data': {
+      id: '/me/data'
+      path: '/data'
+      fullPath: '/me/data'
+      preLoaderRoute: typeof MeDataRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/profile': {
+      id: '/me/profile'
+      path: '/profile'
+      fullPath: '/me/profile'
+      preLoaderRoute: typeof MeProfileRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/needs/$needId': {
       id: '/needs/$needId'
       path: '/needs/$needId'
@@ -314,10 +372,14 @@ declare module '@tanstack/react-router' {
 }
 
 interface MeRouteChildren {
+  MeDataRoute: typeof MeDataRoute
+  MeProfileRoute: typeof MeProfileRoute
   MeIndexRoute: typeof MeIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
+  MeDataRoute: MeDataRoute,
+  MeProfileRoute: MeProfileRoute,
   MeIndexRoute: MeIndexRoute,
 }
 
@@ -325,6 +387,7 @@ const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AccountDeletedRoute: AccountDeletedRoute,
   ForgotPasswordRoute: ForgotPasswordRoute,
   MeRoute: MeRouteWithChildren,
   ResetPasswordRoute: ResetPasswordRoute,

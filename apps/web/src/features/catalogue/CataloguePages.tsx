@@ -72,7 +72,7 @@ export function OrganisationPage() {
 
 const creativeRoute = getRouteApi('/creatives/$creativeId');
 export function CreativePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useText();
   const { creativeId } = creativeRoute.useParams();
   const [result] = useQuery({ query: CreativeQuery, variables: { id: creativeId } });
@@ -101,9 +101,31 @@ export function CreativePage() {
               </div>
             ) : null}
           </dl>
-          {c.portfolioLinks.length > 0 ? (
+          {c.portfolioItems.length > 0 || c.portfolioLinks.length > 0 ? (
             <section className={styles.section} aria-labelledby="portfolio-title">
               <h2 id="portfolio-title">{t('creatives.portfolio')}</h2>
+              {c.portfolioItems.map((item) => {
+                const title = pickText(i18n.language, item.title);
+                const description = pickText(i18n.language, item.description);
+                return (
+                  <article key={item.id}>
+                    {item.image ? <img src={item.image.url} alt={title?.text ?? ''} width={320} height={240} loading="lazy" style={{ maxWidth: '100%', height: 'auto', objectFit: 'cover', borderRadius: 'var(--radius)' }} /> : null}
+                    <h3 lang={title?.lang}>{title?.text}</h3>
+                    {description ? (
+                      <p lang={description.lang} style={{ whiteSpace: 'pre-line' }}>
+                        {description.text}
+                      </p>
+                    ) : null}
+                    {item.link ? (
+                      <p>
+                        <a href={item.link} rel="noopener noreferrer">
+                          {item.link}
+                        </a>
+                      </p>
+                    ) : null}
+                  </article>
+                );
+              })}
               <ul>
                 {c.portfolioLinks.map((url) => (
                   <li key={url}>

@@ -28,6 +28,22 @@ export const CreativeQuery = graphql(`
       availability
       languages
       portfolioLinks
+      portfolioItems {
+        id
+        link
+        title {
+          sl
+          en
+        }
+        description {
+          sl
+          en
+        }
+        image {
+          id
+          url
+        }
+      }
       municipality {
         name
       }

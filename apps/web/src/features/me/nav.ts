@@ -12,4 +12,6 @@ export interface MeNavEntry {
 }
 
 export const ME_NAV: readonly MeNavEntry[] = [
+  { to: '/me/profile', label: 'profile.nav.label', hint: 'profile.nav.hint' },
+  { to: '/me/data', label: 'myData.nav.label', hint: 'myData.nav.hint' },
 ];
