@@ -2,6 +2,8 @@ import en from '../src/i18n/locales/en.json' with { type: 'json' };
 import sl from '../src/i18n/locales/sl.json' with { type: 'json' };
 import accountEn from '../src/features/account/i18n/en.json' with { type: 'json' };
 import accountSl from '../src/features/account/i18n/sl.json' with { type: 'json' };
+import meEn from '../src/features/me/i18n/en.json' with { type: 'json' };
+import meSl from '../src/features/me/i18n/sl.json' with { type: 'json' };
 import profileEn from '../src/features/profile/i18n/en.json' with { type: 'json' };
 import profileSl from '../src/features/profile/i18n/sl.json' with { type: 'json' };
 import myDataEn from '../src/features/mydata/i18n/en.json' with { type: 'json' };
@@ -11,7 +13,7 @@ import myDataSl from '../src/features/mydata/i18n/sl.json' with { type: 'json' }
  * The words users read, per language, merged the way src/i18n/init.ts merges them: the shared
  * catalogue and each feature's own (one line per feature here keeps the type exact).
  */
-export const slCatalogue = { ...sl, ...accountSl, ...profileSl, ...myDataSl };
+export const slCatalogue = { ...sl, ...accountSl, ...meSl, ...profileSl, ...myDataSl };
 export type Catalogue = typeof slCatalogue;
 /** English has no dual or few plural forms, so its shape differs only in plural suffixes (checked by the catalogue test). */
-export const enCatalogue = { ...en, ...accountEn, ...profileEn, ...myDataEn } as unknown as Catalogue;
+export const enCatalogue = { ...en, ...accountEn, ...meEn, ...profileEn, ...myDataEn } as unknown as Catalogue;

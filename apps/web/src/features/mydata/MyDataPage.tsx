@@ -213,14 +213,26 @@ function EraseSection() {
           setConfirming(true);
         }}
       >
-        <TextField name="password" type="password" label={t('myData.erase.password')} description={t('myData.erase.passwordHint')} autoComplete="current-password" value={password} onChange={setPassword} />
+        <TextField
+          name="password"
+          type="password"
+          label={t('myData.erase.password')}
+          description={t('myData.erase.passwordHint')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(value) => {
+            setPassword(value);
+            // The message is answered: without it the field does not re-show it on blur (and the button under it stays put).
+            if (errors.fields.password) setErrors(NO_ERRORS);
+          }}
+        />
         <div className={styles.actions}>
           <Button type="submit" isPending={state.fetching}>
             {t('myData.erase.submit')}
           </Button>
         </div>
       </Form>
-      <ModalOverlay isOpen={confirming} onOpenChange={setConfirming} isDismissable className={styles.overlay}>
+      <ModalOverlay isOpen={confirming} onOpenChange={setConfirming} className={styles.overlay}>
         <Modal className={styles.modal}>
           <Dialog role="alertdialog" className={styles.dialog}>
             <Heading slot="title">{t('myData.erase.confirmTitle')}</Heading>

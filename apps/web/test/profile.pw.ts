@@ -1,0 +1,194 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import { expect, fill, gql, mailTo, test, unique, type Catalogue } from './fixtures.js';
+
+/** A 1×1 PNG, as a browser would upload it. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PASSWORD = 'modri-tisk-na-platnu';
+
+interface Fresh {
+  email: string;
+  name: string;
+}
+
+/** A new, verified account (signed up through the API, verified by the mailed link). */
+async function freshUser(request: APIRequestContext, lang: string): Promise<Fresh> {
+  const email = `profile-${unique()}@example.si`;
+  const name = `Ustvarjalka ${unique()}`;
+  await gql(request, `mutation($input: SignUpInput!) { signUp(input: $input) { message } }`, { input: { email, password: PASSWORD, displayName: name, locale: lang } });
+  const token = /verify-email\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(await mailTo(request, email, '/verify-email?token='))?.[1];
+  expect(token).toBeTruthy();
+  await gql(request, `mutation($token: String!) { verifyEmail(token: $token) }`, { token });
+  return { email, name };
+}
+
+async function signIn(page: Page, text: Catalogue, user: Fresh, redirect: string): Promise<void> {
+  await page.goto(`/sign-in?redirect=${encodeURIComponent(redirect)}`);
+  await page.getByLabel(text.account.field.email).fill(user.email);
+  await page.getByLabel(text.account.field.password).fill(PASSWORD);
+  await page.getByRole('button', { name: text.account.signIn.submit }).click();
+}
+
+/**
+ * React Aria announces a pending button through a live-region node labelled by that button; once
+ * the button is gone the node has no name and axe reports role-img-alt until the announcer clears
+ * it (7 s). Scan after it has.
+ */
+async function scan(page: Page, axe: (page: Page) => Promise<void>): Promise<void> {
+  await expect(page.locator('[data-live-announcer] [role="img"]')).toHaveCount(0, { timeout: 10_000 });
+  await axe(page);
+}
+
+/** Picks an option in a searchable picker by typing part of it (keyboard: type, arrow down, Enter). */
+async function pick(page: Page, label: string, typed: string, option: RegExp): Promise<void> {
+  const input = page.getByRole('combobox', { name: label });
+  await input.fill(typed);
+  await expect(page.getByRole('option', { name: option })).toBeVisible();
+  await input.press('ArrowDown');
+  await input.press('Enter');
+  // A multi-select's list stays open for the next choice; Escape closes it.
+  if (await page.getByRole('listbox').isVisible()) await input.press('Escape');
+}
+
+test('a creative builds a profile, gives consent, adds a portfolio item with an image and previews it as others see it', async ({ page, request, text, lang, axe }) => {
+  test.setTimeout(90_000);
+  const user = await freshUser(request, lang);
+  await signIn(page, text, user, '/me');
+  await expect(page.getByRole('heading', { level: 1, name: text.me.title })).toBeVisible();
+  await page.getByRole('navigation', { name: text.me.navLabel }).getByRole('link', { name: text.profile.nav.label }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text.profile.createTitle })).toBeVisible();
+  await scan(page, axe);
+
+  // The error path: no municipality and an empty name; the summary links to each field, the words repeat next to it.
+  await page.getByLabel(text.profile.field.displayName).fill('');
+  await page.getByRole('button', { name: text.profile.create }).click();
+  const summary = page.getByRole('alert').filter({ hasText: text.errors.summaryTitle });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: text.profile.error.municipality })).toBeVisible();
+  await expect(summary.getByRole('link', { name: text.profile.error.displayName })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: text.profile.field.displayName })).toHaveAccessibleDescription(new RegExp(text.profile.error.displayName.replace(/[()]/g, '.')));
+  await expect(page).toHaveTitle(new RegExp(`^${fill(text.errors.titlePrefix, { title: '' }).trim()}`));
+  await scan(page, axe);
+  await summary.getByRole('link', { name: text.profile.error.municipality }).click();
+  await expect(page.getByRole('combobox', { name: text.profile.field.municipality })).toBeFocused();
+
+  await page.getByLabel(text.profile.field.displayName).fill(user.name);
+  await page.getByLabel(text.profile.field.bioSl).fill('Tiskam modrotisk na lan v Železnikih.');
+  await pick(page, text.profile.field.municipality, 'zelez', /Železniki/);
+  await pick(page, text.profile.field.techniques, lang === 'en' ? 'blueprint' : 'modrot', lang === 'en' ? /Blueprint/ : /Modrotisk/);
+  await pick(page, text.profile.field.domains, lang === 'en' ? 'design' : 'oblikov', lang === 'en' ? /Design and visual arts/ : /Oblikovanje in vizualne umetnosti/);
+  const chosen = page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field.techniques }) });
+  await expect(chosen.getByRole('row')).toHaveCount(1);
+  await page.getByRole('radio', { name: text.creatives.kind.SOLE_PROPRIETOR }).check();
+  await page.getByRole('button', { name: text.profile.create }).click();
+  await expect(page.getByText(text.profile.created)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: text.profile.title })).toBeVisible();
+  await scan(page, axe);
+
+  // Consent, with its explanation.
+  const consent = page.getByRole('region', { name: text.profile.sections.consent });
+  await expect(consent.getByText(text.profile.consent.off)).toBeVisible();
+  await expect(consent.getByText(text.profile.consent.explanation2)).toBeVisible();
+  await consent.getByRole('button', { name: text.profile.consent.give }).click();
+  await expect(consent.getByText(text.profile.consent.given)).toBeVisible();
+  await expect(consent.getByRole('button', { name: text.profile.consent.withdraw })).toBeVisible();
+
+  // A portfolio item with an image; the upload shows progress and ends with the image in the list.
+  const portfolio = page.getByRole('region', { name: text.profile.sections.portfolio });
+  await expect(portfolio.getByText(text.profile.portfolio.empty)).toBeVisible();
+  await portfolio.getByRole('button', { name: text.profile.portfolio.add }).click();
+  const title = 'Prt z lectovim srcem';
+  await portfolio.getByLabel(text.profile.portfolio.titleSl).fill(title);
+  await portfolio.getByLabel(text.profile.portfolio.descriptionSl).fill('Ročni tisk z lesenimi modeli.');
+  await portfolio.getByLabel(text.profile.portfolio.link).fill('not a link');
+  await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
+  await expect(portfolio.getByRole('alert').getByRole('link', { name: text.profile.error.link })).toBeVisible();
+  await scan(page, axe);
+  await portfolio.getByLabel(text.profile.portfolio.link).fill('https://example.si/prt');
+  const chooser = page.waitForEvent('filechooser');
+  await portfolio.getByRole('button', { name: text.profile.portfolio.chooseImage }).click();
+  await (await chooser).setFiles({ name: 'prt.png', mimeType: 'image/png', buffer: PNG });
+  await expect(portfolio.getByText(fill(text.profile.portfolio.chosen, { name: 'prt.png' }))).toBeVisible();
+  await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
+  await expect(portfolio.getByText(text.profile.portfolio.uploaded)).toBeVisible();
+  const image = portfolio.getByRole('img', { name: title });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await scan(page, axe);
+
+  // Preview as others see it: the public page, signed out too.
+  await page.getByRole('link', { name: text.profile.preview }).click();
+  await expect(page.getByRole('heading', { level: 1, name: user.name })).toBeVisible();
+  await expect(page.getByRole('img', { name: title })).toBeVisible();
+  await expect(page.getByText(text.creatives.kind.SOLE_PROPRIETOR, { exact: false })).toBeVisible();
+  await scan(page, axe);
+  const publicUrl = page.url();
+  const anonymous = await page.context().browser()!.newContext({ locale: lang === 'en' ? 'en-GB' : 'sl-SI' });
+  const visitor = await anonymous.newPage();
+  await visitor.goto(publicUrl);
+  await expect(visitor.getByRole('img', { name: title })).toBeVisible();
+  await anonymous.close();
+});
+
+test('my data: the export holds the profile, the consent history shows the change, erasure signs out and the public profile is gone', async ({ page, request, text, lang, axe }) => {
+  test.setTimeout(90_000);
+  const user = await freshUser(request, lang);
+  // The profile and consent through the API, as the editor would send them.
+  const login = await gql<{ login: { accessToken: string } }>(request, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: user.email, p: PASSWORD });
+  const auth = { authorization: `Bearer ${login.login.accessToken}` };
+  const asUser = async <T,>(query: string, variables: Record<string, unknown> = {}) => {
+    const body = (await (await request.post('/graphql', { data: { query, variables }, headers: auth })).json()) as { data?: T; errors?: unknown };
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { createCreativeProfile } = await asUser<{ createCreativeProfile: { id: string } }>(
+    `mutation($i: CreateCreativeProfileInput!) { createCreativeProfile(input: $i) { id } }`, { i: { kind: 'INDIVIDUAL', displayName: user.name, municipality: 'kranj' } },
+  );
+  await asUser(`mutation { setMatchingConsent(consent: true, explanationVersion: "2026-12-03") { id } }`);
+
+  await signIn(page, text, user, '/me/data');
+  await expect(page.getByRole('heading', { level: 1, name: text.myData.title })).toBeVisible();
+  await scan(page, axe);
+
+  // Consent history: given, in the user's language and date format.
+  const history = page.getByRole('region', { name: text.myData.consent.title });
+  await expect(history.getByRole('cell', { name: text.myData.consent.given })).toBeVisible();
+  const year = String(new Date().getFullYear());
+  await expect(history.getByRole('cell', { name: new RegExp(year) }).first()).toBeVisible();
+
+  // The export downloads as a file with a dated name and holds the profile and the consent.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: text.myData.export.download }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^modrotisk-export-\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = JSON.parse(fs.readFileSync((await file.path()) ?? '', 'utf8')) as { creativeProfile: { id: string; displayName: string; matchingConsentHistory: { given: boolean }[] } };
+  expect(doc.creativeProfile).toMatchObject({ id: createCreativeProfile.id, displayName: user.name });
+  expect(doc.creativeProfile.matchingConsentHistory).toEqual([expect.objectContaining({ given: true, explanationVersion: '2026-12-03' })]);
+  await expect(page.getByText(fill(text.myData.export.done, { name: file.suggestedFilename() }))).toBeVisible();
+
+  // Erasure: the password is asked for; the confirmation says it cannot be undone.
+  const erase = page.getByRole('region', { name: text.myData.erase.title });
+  await expect(erase.getByText(text.myData.erase.kept1)).toBeVisible();
+  await erase.getByRole('button', { name: text.myData.erase.submit }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: text.myData.erase.passwordError })).toBeVisible();
+  await scan(page, axe);
+  await erase.getByLabel(text.myData.erase.password).fill(PASSWORD);
+  await erase.getByRole('button', { name: text.myData.erase.submit }).click();
+  const dialog = page.getByRole('alertdialog', { name: text.myData.erase.confirmTitle });
+  await expect(dialog).toBeVisible();
+  await scan(page, axe);
+  // Keyboard: Escape keeps the account.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await erase.getByRole('button', { name: text.myData.erase.submit }).click();
+  await dialog.getByRole('button', { name: text.myData.erase.confirm }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: text.myData.deleted.title })).toBeVisible();
+  await expect(page.getByRole('link', { name: text.layout.signIn })).toBeVisible();
+  await scan(page, axe);
+  await page.goto(`/creatives/${createCreativeProfile.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: text.notFound.title })).toBeVisible();
+  await expect(page.getByText(user.name)).toHaveCount(0);
+  await page.goto('/me/data');
+  await expect(page.getByRole('heading', { level: 1, name: text.account.signIn.title })).toBeVisible();
+});
