@@ -79,7 +79,9 @@ test('a creative builds a profile, gives consent, adds a portfolio item with an 
   await pick(page, text.profile.field.domains, lang === 'en' ? 'design' : 'oblikov', lang === 'en' ? /Design and visual arts/ : /Oblikovanje in vizualne umetnosti/);
   const chosen = page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field.techniques }) });
   await expect(chosen.getByRole('row')).toHaveCount(1);
-  await page.getByRole('radio', { name: text.creatives.kind.SOLE_PROPRIETOR }).check();
+  // RAC radios hide the native input under their label: press the label, as people do.
+  await page.getByRole('radiogroup', { name: text.profile.field.kind }).getByText(text.creatives.kind.SOLE_PROPRIETOR, { exact: true }).click();
+  await expect(page.getByRole('radio', { name: text.creatives.kind.SOLE_PROPRIETOR })).toBeChecked();
   await page.getByRole('button', { name: text.profile.create }).click();
   await expect(page.getByText(text.profile.created)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: text.profile.title })).toBeVisible();
