@@ -29,6 +29,22 @@ async function signIn(page: Page, text: Catalogue, user: Fresh, redirect: string
   await page.getByRole('button', { name: text.account.signIn.submit }).click();
 }
 
+/** Signs in through the API and creates the user's profile (and consent), as the editor would. */
+async function profileThroughApi(request: APIRequestContext, user: Fresh, consent: boolean): Promise<string> {
+  const login = await gql<{ login: { accessToken: string } }>(request, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: user.email, p: PASSWORD });
+  const headers = { authorization: `Bearer ${login.login.accessToken}` };
+  const asUser = async <T,>(query: string, variables: Record<string, unknown> = {}) => {
+    const body = (await (await request.post('/graphql', { data: { query, variables }, headers })).json()) as { data?: T; errors?: unknown };
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { createCreativeProfile } = await asUser<{ createCreativeProfile: { id: string } }>(
+    `mutation($i: CreateCreativeProfileInput!) { createCreativeProfile(input: $i) { id } }`, { i: { kind: 'SOLE_PROPRIETOR', displayName: user.name, municipality: 'kranj' } },
+  );
+  if (consent) await asUser(`mutation { setMatchingConsent(consent: true, explanationVersion: "2026-12-03") { id } }`);
+  return createCreativeProfile.id;
+}
+
 /**
  * React Aria announces a pending button through a live-region node labelled by that button; once
  * the button is gone the node has no name and axe reports role-img-alt until the announcer clears
@@ -50,7 +66,7 @@ async function pick(page: Page, label: string, typed: string, option: RegExp): P
   if (await page.getByRole('listbox').isVisible()) await input.press('Escape');
 }
 
-test('a creative builds a profile, gives consent, adds a portfolio item with an image and previews it as others see it', async ({ page, request, text, lang, axe }) => {
+test('a creative builds a profile with the keyboard-usable pickers, sees errors next to fields, gives consent, and is warned about unsaved changes', async ({ page, request, text, lang, axe }) => {
   test.setTimeout(90_000);
   const user = await freshUser(request, lang);
   await signIn(page, text, user, '/me');
@@ -79,6 +95,12 @@ test('a creative builds a profile, gives consent, adds a portfolio item with an 
   await pick(page, text.profile.field.domains, lang === 'en' ? 'design' : 'oblikov', lang === 'en' ? /Design and visual arts/ : /Oblikovanje in vizualne umetnosti/);
   const chosen = page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field.techniques }) });
   await expect(chosen.getByRole('row')).toHaveCount(1);
+  // Typed without diacritics; a chosen material is removed again with Delete on its tag.
+  await pick(page, text.profile.field.materials, lang === 'en' ? 'cotton' : 'bombaz', lang === 'en' ? /Cotton and linen/ : /Bombaž in lan/);
+  const materials = page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field.materials }) });
+  await materials.getByRole('row').first().focus();
+  await page.keyboard.press('Delete');
+  await expect(materials.getByRole('row')).toHaveCount(0);
   // RAC radios hide the native input under their label: press the label, as people do.
   await page.getByRole('radiogroup', { name: text.profile.field.kind }).getByText(text.creatives.kind.SOLE_PROPRIETOR, { exact: true }).click();
   await expect(page.getByRole('radio', { name: text.creatives.kind.SOLE_PROPRIETOR })).toBeChecked();
@@ -95,6 +117,25 @@ test('a creative builds a profile, gives consent, adds a portfolio item with an 
   await expect(consent.getByText(text.profile.consent.given)).toBeVisible();
   await expect(consent.getByRole('button', { name: text.profile.consent.withdraw })).toBeVisible();
 
+  // Unsaved changes: leaving asks first (the dialog is declined here), and the page stays.
+  await page.getByLabel(text.profile.field.bioEn).fill('I print blueprint on linen.');
+  await expect(page.getByText(text.profile.unsavedNote)).toBeVisible();
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe(text.profile.unsaved);
+    void dialog.dismiss();
+  });
+  await page.getByRole('navigation', { name: text.me.navLabel }).getByRole('link', { name: text.myData.nav.label }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text.profile.title })).toBeVisible();
+  await expect(page.getByLabel(text.profile.field.bioEn)).toHaveValue('I print blueprint on linen.');
+});
+
+test('a creative adds a portfolio item with an image (upload progress), sees the API\'s error next to a field, and previews the profile as others see it', async ({ page, request, text, lang, axe }) => {
+  test.setTimeout(90_000);
+  const user = await freshUser(request, lang);
+  await profileThroughApi(request, user, false);
+  await signIn(page, text, user, '/me/profile');
+  await expect(page.getByRole('heading', { level: 1, name: text.profile.title })).toBeVisible();
+
   // A portfolio item with an image; the upload shows progress and ends with the image in the list.
   const portfolio = page.getByRole('region', { name: text.profile.sections.portfolio });
   await expect(portfolio.getByText(text.profile.portfolio.empty)).toBeVisible();
@@ -102,17 +143,27 @@ test('a creative builds a profile, gives consent, adds a portfolio item with an 
   const title = 'Prt z lectovim srcem';
   await portfolio.getByLabel(text.profile.portfolio.titleSl).fill(title);
   await portfolio.getByLabel(text.profile.portfolio.descriptionSl).fill('Ročni tisk z lesenimi modeli.');
-  await portfolio.getByLabel(text.profile.portfolio.link).fill('not a link');
+  // Passes the form's own check, fails the API's: the API's answer shows next to the field and in the summary.
+  await portfolio.getByLabel(text.profile.portfolio.link).fill('https://[bad');
   await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
   await expect(portfolio.getByRole('alert').getByRole('link', { name: text.profile.error.link })).toBeVisible();
+  await expect(portfolio.getByRole('textbox', { name: text.profile.portfolio.link })).toHaveAccessibleDescription(new RegExp(text.profile.error.link.replace(/[/.]/g, '.')));
   await scan(page, axe);
   await portfolio.getByLabel(text.profile.portfolio.link).fill('https://example.si/prt');
   const chooser = page.waitForEvent('filechooser');
   await portfolio.getByRole('button', { name: text.profile.portfolio.chooseImage }).click();
   await (await chooser).setFiles({ name: 'prt.png', mimeType: 'image/png', buffer: PNG });
   await expect(portfolio.getByText(fill(text.profile.portfolio.chosen, { name: 'prt.png' }))).toBeVisible();
+  // The server's answer is held back a moment, so the progress bar can be seen (it reads 100 % once sent).
+  await page.route('**/portfolio-items/*/image', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.continue();
+  });
   await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
+  const progress = portfolio.getByRole('progressbar', { name: text.profile.portfolio.uploading });
+  await expect(progress).toHaveAttribute('aria-valuenow', /^\d+$/);
   await expect(portfolio.getByText(text.profile.portfolio.uploaded)).toBeVisible();
+  await expect(progress).toBeHidden();
   const image = portfolio.getByRole('img', { name: title });
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
@@ -135,19 +186,7 @@ test('a creative builds a profile, gives consent, adds a portfolio item with an 
 test('my data: the export holds the profile, the consent history shows the change, erasure signs out and the public profile is gone', async ({ page, request, text, lang, axe }) => {
   test.setTimeout(90_000);
   const user = await freshUser(request, lang);
-  // The profile and consent through the API, as the editor would send them.
-  const login = await gql<{ login: { accessToken: string } }>(request, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: user.email, p: PASSWORD });
-  const auth = { authorization: `Bearer ${login.login.accessToken}` };
-  const asUser = async <T,>(query: string, variables: Record<string, unknown> = {}) => {
-    const body = (await (await request.post('/graphql', { data: { query, variables }, headers: auth })).json()) as { data?: T; errors?: unknown };
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const { createCreativeProfile } = await asUser<{ createCreativeProfile: { id: string } }>(
-    `mutation($i: CreateCreativeProfileInput!) { createCreativeProfile(input: $i) { id } }`, { i: { kind: 'INDIVIDUAL', displayName: user.name, municipality: 'kranj' } },
-  );
-  await asUser(`mutation { setMatchingConsent(consent: true, explanationVersion: "2026-12-03") { id } }`);
-
+  const profileId = await profileThroughApi(request, user, true);
   await signIn(page, text, user, '/me/data');
   await expect(page.getByRole('heading', { level: 1, name: text.myData.title })).toBeVisible();
   await scan(page, axe);
@@ -164,7 +203,7 @@ test('my data: the export holds the profile, the consent history shows the chang
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^modrotisk-export-\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(fs.readFileSync((await file.path()) ?? '', 'utf8')) as { creativeProfile: { id: string; displayName: string; matchingConsentHistory: { given: boolean }[] } };
-  expect(doc.creativeProfile).toMatchObject({ id: createCreativeProfile.id, displayName: user.name });
+  expect(doc.creativeProfile).toMatchObject({ id: profileId, displayName: user.name });
   expect(doc.creativeProfile.matchingConsentHistory).toEqual([expect.objectContaining({ given: true, explanationVersion: '2026-12-03' })]);
   await expect(page.getByText(fill(text.myData.export.done, { name: file.suggestedFilename() }))).toBeVisible();
 
@@ -188,7 +227,7 @@ test('my data: the export holds the profile, the consent history shows the chang
   await expect(page.getByRole('heading', { level: 1, name: text.myData.deleted.title })).toBeVisible();
   await expect(page.getByRole('link', { name: text.layout.signIn })).toBeVisible();
   await scan(page, axe);
-  await page.goto(`/creatives/${createCreativeProfile.id}`);
+  await page.goto(`/creatives/${profileId}`);
   await expect(page.getByRole('heading', { level: 1, name: text.notFound.title })).toBeVisible();
   await expect(page.getByText(user.name)).toHaveCount(0);
   await page.goto('/me/data');
