@@ -14,6 +14,7 @@ import { Loaded } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import { TextField } from '../../ui/TextField.js';
 import styles from './mydata.module.css';
+import { exportFileName } from './export-file.js';
 import { DeleteAccountMutation, MyDataQuery } from './queries.js';
 
 interface Errors {
@@ -21,20 +22,6 @@ interface Errors {
   general: string[];
 }
 const NO_ERRORS: Errors = { fields: {}, general: [] };
-
-/** "modrotisk-export-2026-12-03.json" from Content-Disposition (filename* or filename), else by today's date. */
-export function exportFileName(disposition: string | null, today: Date = new Date()): string {
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
-  if (star) {
-    try {
-      return decodeURIComponent(star);
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1];
-  return plain ?? `modrotisk-export-${today.toLocaleDateString('sv-SE', { timeZone: 'Europe/Ljubljana' })}.json`;
-}
 
 /** /me/data: download my data, my consent history, delete my account. */
 export function MyDataPage() {
