@@ -129,7 +129,7 @@ test('a creative builds a profile with the keyboard-usable pickers, sees errors 
   await expect(page.getByLabel(text.profile.field.bioEn)).toHaveValue('I print blueprint on linen.');
 });
 
-test('a creative adds a portfolio item with an image (upload progress), sees the API\'s error next to a field, and previews the profile as others see it', async ({ page, request, text, lang, axe }) => {
+test('a creative adds a portfolio item with an image (upload progress), sees the API\'s error next to a field, reorders, edits and removes items, and previews the profile as others see it', async ({ page, request, text, lang, axe }) => {
   test.setTimeout(90_000);
   const user = await freshUser(request, lang);
   await profileThroughApi(request, user, false);
@@ -168,6 +168,22 @@ test('a creative adds a portfolio item with an image (upload progress), sees the
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
   await scan(page, axe);
+
+  // A second piece: moved above the first, then edited, then removed again (the removal is confirmed).
+  await portfolio.getByRole('button', { name: text.profile.portfolio.add }).click();
+  await portfolio.getByLabel(text.profile.portfolio.titleEn).fill('Scarf');
+  await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
+  await expect(portfolio.getByText(text.profile.portfolio.itemSaved)).toBeVisible();
+  await portfolio.getByRole('button', { name: fill(text.profile.portfolio.moveUp, { title: 'Scarf' }) }).click();
+  await expect(portfolio.getByRole('heading', { level: 3 }).first()).toHaveText('Scarf');
+  await portfolio.getByRole('button', { name: fill(text.profile.portfolio.edit, { title: 'Scarf' }) }).click();
+  await portfolio.getByLabel(text.profile.portfolio.titleEn).fill('Silk scarf');
+  await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
+  await expect(portfolio.getByRole('heading', { level: 3, name: 'Silk scarf' })).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await portfolio.getByRole('button', { name: fill(text.profile.portfolio.remove, { title: 'Silk scarf' }) }).click();
+  await expect(portfolio.getByText(fill(text.profile.portfolio.removed, { title: 'Silk scarf' }))).toBeVisible();
+  await expect(portfolio.getByRole('heading', { level: 3 })).toHaveCount(1);
 
   // Preview as others see it: the public page, signed out too.
   await page.getByRole('link', { name: text.profile.preview }).click();
