@@ -20,9 +20,14 @@ import { Route as ChallengesChallengeIdRouteImport } from './routes/challenges/$
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
+import { Route as MeMatchesRouteImport } from './routes/me/matches'
+import { Route as MeNeedsRouteImport } from './routes/me/needs'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
+import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
+import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
+import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -79,6 +84,16 @@ const MeIndexRoute = MeIndexRouteImport.update({
   path: '/',
   getParentRoute: () => MeRoute,
 } as any)
+const MeMatchesRoute = MeMatchesRouteImport.update({
+  id: '/matches',
+  path: '/matches',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeNeedsRoute = MeNeedsRouteImport.update({
+  id: '/needs',
+  path: '/needs',
+  getParentRoute: () => MeRoute,
+} as any)
 const NeedsNeedIdRoute = NeedsNeedIdRouteImport.update({
   id: '/needs/$needId',
   path: '/needs/$needId',
@@ -95,6 +110,21 @@ const OrganisationsOrganisationIdRoute =
     path: '/organisations/$organisationId',
     getParentRoute: () => rootRouteImport,
   } as any)
+const MeOffersIndexRoute = MeOffersIndexRouteImport.update({
+  id: '/offers/',
+  path: '/offers/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeOffersOfferIdRoute = MeOffersOfferIdRouteImport.update({
+  id: '/offers/$offerId',
+  path: '/offers/$offerId',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeOffersNewRoute = MeOffersNewRouteImport.update({
+  id: '/offers/new',
+  path: '/offers/new',
+  getParentRoute: () => MeRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -107,10 +137,15 @@ export interface FileRoutesByFullPath {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/matches': typeof MeMatchesRoute
+  '/me/needs': typeof MeNeedsRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/offers/$offerId': typeof MeOffersOfferIdRoute
+  '/me/offers/new': typeof MeOffersNewRoute
+  '/me/offers/': typeof MeOffersIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -122,10 +157,15 @@ export interface FileRoutesByTo {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/matches': typeof MeMatchesRoute
+  '/me/needs': typeof MeNeedsRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/me': typeof MeIndexRoute
+  '/me/offers/$offerId': typeof MeOffersOfferIdRoute
+  '/me/offers/new': typeof MeOffersNewRoute
+  '/me/offers': typeof MeOffersIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -139,10 +179,15 @@ export interface FileRoutesById {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/matches': typeof MeMatchesRoute
+  '/me/needs': typeof MeNeedsRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/offers/$offerId': typeof MeOffersOfferIdRoute
+  '/me/offers/new': typeof MeOffersNewRoute
+  '/me/offers/': typeof MeOffersIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -157,10 +202,15 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/matches'
+    | '/me/needs'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/me/'
+    | '/me/offers/$offerId'
+    | '/me/offers/new'
+    | '/me/offers/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -172,10 +222,15 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/matches'
+    | '/me/needs'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/me'
+    | '/me/offers/$offerId'
+    | '/me/offers/new'
+    | '/me/offers'
   id:
     | '__root__'
     | '/'
@@ -188,10 +243,15 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/matches'
+    | '/me/needs'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/me/'
+    | '/me/offers/$offerId'
+    | '/me/offers/new'
+    | '/me/offers/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -289,6 +349,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeIndexRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/matches': {
+      id: '/me/matches'
+      path: '/matches'
+      fullPath: '/me/matches'
+      preLoaderRoute: typeof MeMatchesRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/needs': {
+      id: '/me/needs'
+      path: '/needs'
+      fullPath: '/me/needs'
+      preLoaderRoute: typeof MeNeedsRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/needs/$needId': {
       id: '/needs/$needId'
       path: '/needs/$needId'
@@ -310,15 +384,46 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganisationsOrganisationIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/me/offers/': {
+      id: '/me/offers/'
+      path: '/offers'
+      fullPath: '/me/offers/'
+      preLoaderRoute: typeof MeOffersIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/offers/$offerId': {
+      id: '/me/offers/$offerId'
+      path: '/offers/$offerId'
+      fullPath: '/me/offers/$offerId'
+      preLoaderRoute: typeof MeOffersOfferIdRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/offers/new': {
+      id: '/me/offers/new'
+      path: '/offers/new'
+      fullPath: '/me/offers/new'
+      preLoaderRoute: typeof MeOffersNewRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
 interface MeRouteChildren {
+  MeMatchesRoute: typeof MeMatchesRoute
+  MeNeedsRoute: typeof MeNeedsRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
+  MeOffersNewRoute: typeof MeOffersNewRoute
+  MeOffersIndexRoute: typeof MeOffersIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
+  MeMatchesRoute: MeMatchesRoute,
+  MeNeedsRoute: MeNeedsRoute,
   MeIndexRoute: MeIndexRoute,
+  MeOffersOfferIdRoute: MeOffersOfferIdRoute,
+  MeOffersNewRoute: MeOffersNewRoute,
+  MeOffersIndexRoute: MeOffersIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
