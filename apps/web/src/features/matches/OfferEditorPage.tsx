@@ -17,7 +17,6 @@ import { useMutation, useQuery } from 'urql';
 import { toAppError } from '../../graphql/errors.js';
 import { readFragment, type ResultOf } from '../../graphql/graphql.js';
 import { pickText } from '../../i18n/format.js';
-import { Button } from '../../ui/Button.js';
 import { ErrorSummary } from '../../ui/ErrorSummary.js';
 import { Link } from '../../ui/Link.js';
 import { NotFoundPage } from '../../ui/NotFoundPage.js';
@@ -25,6 +24,7 @@ import { usePageTitle } from '../../ui/page.js';
 import { TextField } from '../../ui/TextField.js';
 import uiStyles from '../../ui/ui.module.css';
 import { describeError, type FormErrors } from '../account/describe-error.js';
+import { ActionButton } from './ActionButton.js';
 import styles from './matches.module.css';
 import { CreateOfferMutation, EditOfferQuery, OfferFormQuery, TermFields, UpdateOfferMutation } from './queries.js';
 import { LoadError, Loading, NoProfile } from './shared.js';
@@ -34,7 +34,7 @@ export const MAX_EUR = 100_000_000;
 const VOCABULARIES = ['domains', 'crafts', 'techniques', 'materials'] as const;
 type Vocabulary = (typeof VOCABULARIES)[number];
 /** Form fields, in page order (the error summary lists them so). */
-const FIELDS = ['titleSl', 'titleEn', 'descriptionSl', 'descriptionEn', 'kind', ...VOCABULARIES, 'priceFromEur'] as const;
+const FIELDS = ['titleSl', 'titleEn', 'descriptionSl', 'descriptionEn', 'kind', 'priceFromEur', ...VOCABULARIES] as const;
 /** The API names a text pair once (`title`); its message goes next to the Slovenian field. */
 const API_FIELD: Record<string, (typeof FIELDS)[number]> = { title: 'titleSl', description: 'descriptionSl' };
 
@@ -156,6 +156,7 @@ function OfferForm({
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (created.fetching || updated.fetching) return;
     const values = read(event);
     const problems = checkOffer(values);
     if (Object.keys(problems).length > 0) {
@@ -211,6 +212,14 @@ function OfferForm({
         </Radio>
         <FieldError className={uiStyles.fieldError} />
       </RadioGroup>
+      <TextField
+        name="priceFromEur"
+        label={t('matches.offers.field.priceFromEur')}
+        description={t('matches.offers.field.priceHint')}
+        optional
+        inputMode="numeric"
+        defaultValue={offer?.priceFromEur !== null && offer?.priceFromEur !== undefined ? String(offer.priceFromEur) : ''}
+      />
       {VOCABULARIES.map((vocabulary) => (
         <CheckboxGroup key={vocabulary} name={vocabulary} defaultValue={codes(offer?.[vocabulary])} className={styles.group}>
           <Label className={uiStyles.label}>
@@ -231,18 +240,10 @@ function OfferForm({
           <FieldError className={uiStyles.fieldError} />
         </CheckboxGroup>
       ))}
-      <TextField
-        name="priceFromEur"
-        label={t('matches.offers.field.priceFromEur')}
-        description={t('matches.offers.field.priceHint')}
-        optional
-        inputMode="numeric"
-        defaultValue={offer?.priceFromEur !== null && offer?.priceFromEur !== undefined ? String(offer.priceFromEur) : ''}
-      />
       <div className={styles.actions}>
-        <Button type="submit" isPending={created.fetching || updated.fetching}>
+        <ActionButton type="submit" pending={created.fetching || updated.fetching}>
           {offer ? t('matches.offers.save') : t('matches.offers.createDraft')}
-        </Button>
+        </ActionButton>
         <Link to="/me/offers">{t('matches.offers.cancel')}</Link>
       </div>
     </Form>

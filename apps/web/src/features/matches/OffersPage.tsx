@@ -10,12 +10,15 @@ import { Button } from '../../ui/Button.js';
 import { Banner, EmptyState } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
 import { usePageTitle } from '../../ui/page.js';
+import { ActionButton } from './ActionButton.js';
 import { ApiText } from './MatchExplanation.js';
 import styles from './matches.module.css';
 import { CloseOfferMutation, MyOffersQuery, PublishOfferMutation } from './queries.js';
 import { LoadError, Loading, NoProfile, useMyCreative } from './shared.js';
 
 const route = getRouteApi('/me/offers/');
+/** An empty list names no Offer, so new offers must still refresh it. */
+export const OFFERS_CONTEXT = { additionalTypenames: ['Offer'] };
 type OfferRow = ResultOf<typeof MyOffersQuery>['myOffers']['nodes'][number];
 type Outcome = { id: string; kind: 'published' | 'closed' | 'needsDescription' | 'invalidState' | 'failed' };
 
@@ -41,7 +44,7 @@ export function OffersPage() {
 function Offers() {
   const { t } = useTranslation();
   const { after } = route.useSearch();
-  const [result] = useQuery({ query: MyOffersQuery, variables: { after } });
+  const [result] = useQuery({ query: MyOffersQuery, variables: { after }, context: OFFERS_CONTEXT });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   if (!result.data) return result.error ? <LoadError error={result.error} /> : <Loading />;
   const { nodes, pageInfo, totalCount } = result.data.myOffers;
@@ -102,14 +105,14 @@ function OfferItem({ offer, outcome, onOutcome }: { offer: OfferRow; outcome: Ou
           </Link>
         ) : null}
         {offer.status === 'DRAFT' ? (
-          <Button
-            isPending={publishing.fetching}
+          <ActionButton
+            pending={publishing.fetching}
             onPress={() => {
               void publish({ id: offer.id }, { additionalTypenames: ['Offer'] }).then((r) => onOutcome({ id: offer.id, kind: failure(r.error) ?? 'published' }));
             }}
           >
             {t('matches.offers.publish')}
-          </Button>
+          </ActionButton>
         ) : null}
         {offer.status === 'PUBLISHED' ? <CloseOffer offer={offer} onOutcome={onOutcome} /> : null}
       </p>
@@ -166,8 +169,8 @@ function CloseOffer({ offer, onOutcome }: { offer: OfferRow; onOutcome: (outcome
                 </p>
                 <p>{t('matches.offers.confirmClose.body')}</p>
                 <div className={styles.actions}>
-                  <Button
-                    isPending={closing.fetching}
+                  <ActionButton
+                    pending={closing.fetching}
                     onPress={() => {
                       void close({ id: offer.id }, { additionalTypenames: ['Offer'] }).then((r) => {
                         dismiss();
@@ -176,7 +179,7 @@ function CloseOffer({ offer, onOutcome }: { offer: OfferRow; onOutcome: (outcome
                     }}
                   >
                     {t('matches.offers.confirmClose.confirm')}
-                  </Button>
+                  </ActionButton>
                   <Button variant="secondary" onPress={dismiss}>
                     {t('matches.offers.confirmClose.cancel')}
                   </Button>
