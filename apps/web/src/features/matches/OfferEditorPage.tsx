@@ -26,42 +26,19 @@ import uiStyles from '../../ui/ui.module.css';
 import { describeError, type FormErrors } from '../account/describe-error.js';
 import { ActionButton } from './ActionButton.js';
 import styles from './matches.module.css';
+import { checkOffer, priceOf, type OfferValues } from './offer-rules.js';
 import { CreateOfferMutation, EditOfferQuery, OfferFormQuery, TermFields, UpdateOfferMutation } from './queries.js';
 import { LoadError, Loading, NoProfile } from './shared.js';
 
 const NO_ERRORS: FormErrors = { fields: {}, general: [] };
-export const MAX_EUR = 100_000_000;
 const VOCABULARIES = ['domains', 'crafts', 'techniques', 'materials'] as const;
 type Vocabulary = (typeof VOCABULARIES)[number];
 /** Form fields, in page order (the error summary lists them so). */
 const FIELDS = ['titleSl', 'titleEn', 'descriptionSl', 'descriptionEn', 'kind', 'priceFromEur', ...VOCABULARIES] as const;
 /** The API names a text pair once (`title`); its message goes next to the Slovenian field. */
 const API_FIELD: Record<string, (typeof FIELDS)[number]> = { title: 'titleSl', description: 'descriptionSl' };
-
 type Offer = ResultOf<typeof EditOfferQuery>['offer'];
 type Reference = ResultOf<typeof OfferFormQuery>['referenceData'];
-
-export interface OfferValues {
-  titleSl: string;
-  titleEn: string;
-  descriptionSl: string;
-  descriptionEn: string;
-  kind: 'PRODUCT' | 'SERVICE';
-  domains: string[];
-  crafts: string[];
-  techniques: string[];
-  materials: string[];
-  priceFromEur: string;
-}
-
-/** What the form holds, checked before it is sent: field name -> what is wrong (as a message key). */
-export function checkOffer(values: OfferValues): Partial<Record<(typeof FIELDS)[number], 'required' | 'price'>> {
-  const problems: Partial<Record<(typeof FIELDS)[number], 'required' | 'price'>> = {};
-  if (!values.titleSl.trim() && !values.titleEn.trim()) problems.titleSl = 'required';
-  const price = values.priceFromEur.trim();
-  if (price && (!/^\d+$/.test(price) || Number(price) > MAX_EUR)) problems.priceFromEur = 'price';
-  return problems;
-}
 
 function read(event: FormEvent<HTMLFormElement>): OfferValues {
   const data = new FormData(event.currentTarget);
@@ -171,7 +148,7 @@ function OfferForm({
       crafts: values.crafts,
       techniques: values.techniques,
       materials: values.materials,
-      priceFromEur: values.priceFromEur.trim() ? Number(values.priceFromEur.trim()) : null,
+      priceFromEur: priceOf(values.priceFromEur),
     };
     const done = (r: { error?: Parameters<typeof toAppError>[0] }, outcome: 'created' | 'saved') => {
       const appError = toAppError(r.error);
