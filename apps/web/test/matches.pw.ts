@@ -87,7 +87,7 @@ test('a creative close to the Alpina challenge sees it among their matches with 
   await expect(alpina).toBeVisible();
   // The score as a labelled meter with its number in words, the reasons addressed to the creative, and hints.
   const meter = alpina.getByRole('meter', { name: text.matches.score.label });
-  await expect(meter).toHaveAttribute('aria-valuetext', /\d+ %/);
+  await expect(meter).toHaveAttribute('aria-valuetext', /\d+\s%/);
   await expect(alpina.getByText(text.matches.factor.crafts)).toBeVisible();
   await expect(alpina.getByText(text.matches.factor.domains)).toBeVisible();
   await expect(alpina.getByText(/Modrotisk|Blueprint/).first()).toBeVisible();
@@ -101,7 +101,7 @@ test('a creative close to the Alpina challenge sees it among their matches with 
   await expect(page.getByRole('heading', { level: 1, name: ALPINA })).toBeVisible();
   const verdict = page.getByRole('region', { name: text.matches.verdict.title });
   await expect(verdict).toBeVisible();
-  await expect(verdict.getByRole('meter', { name: text.matches.score.label })).toHaveAttribute('aria-valuetext', /\d+ %/);
+  await expect(verdict.getByRole('meter', { name: text.matches.score.label })).toHaveAttribute('aria-valuetext', /\d+\s%/);
   await expect(verdict.getByText(new RegExp(`^(${escape(text.matches.verdict.matched)}|${escape(text.matches.verdict.notMatched)})$`))).toBeVisible();
   await expect(verdict.getByText(text.matches.factor.crafts)).toBeVisible();
   await expect(verdict.getByRole('link', { name: text.matches.verdict.allMatches })).toBeVisible();
