@@ -279,7 +279,7 @@ test('keyboard only: write an offer, choose its kind, price and a domain, save, 
   await expect(page.getByLabel(text.matches.offers.field.priceFromEur)).toHaveValue('80');
 });
 
-test('needs for me: published needs in my domains, each linking to its page; none without domains', async ({ page, browser, request, text, axe }) => {
+test('needs for me: published needs in my domains, each linking to its page; none without domains', async ({ page, browser, request, text, lang, axe }) => {
   const [company, maker, empty] = await Promise.all([
     signUp(request, 'Podjetje Potreba'),
     creative(request, 'Vida Potrebna'),
@@ -311,6 +311,10 @@ test('needs for me: published needs in my domains, each linking to its page; non
   const second = await other.newPage();
   await signIn(second, empty, '/me/needs');
   await expect(second.getByText(text.matches.needs.noDomains)).toBeVisible();
+  await axe(second);
+  // The same empty profile has no matches either, and is told what to add.
+  await second.getByRole('navigation', { name: (lang === 'en' ? meEn : meSl).me.navLabel }).getByRole('link', { name: text.matches.nav.matches.label }).click();
+  await expect(second.getByText(text.matches.mine.empty)).toBeVisible();
   await axe(second);
   await other.close();
 });
