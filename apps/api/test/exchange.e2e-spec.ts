@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { eventually } from '@app/testing';
 import request from 'supertest';
+import { verifiedUser } from './accounts-helpers.js';
 import { gql } from './graphql-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
@@ -104,6 +105,39 @@ describe('needs and offers (e2e)', () => {
     await gql(app, `mutation($id: ID!) { deleteCreativeProfile(id: $id) }`, { id: creativeProfileId }, op);
     expect((await gql(app, `query($id: ID!) { offer(id: $id) { id } }`, { id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     await eventually(async () => ((await searchOffers('usnje')).includes(id) ? undefined : true), 20_000, 'offer erased from search');
+    await drained();
+  });
+  it('lists your own offers in every status under myOffers, and nobody else\'s', async () => {
+    const [ana, bor, cene] = await Promise.all(['ana', 'bor', 'cene'].map((n) => verifiedUser(app, testApp.dataDir, `${n}-my-offers@example.si`)));
+    const profile = async (token: string, displayName: string) =>
+      (await gql<{ createCreativeProfile: { id: string } }>(app, `mutation($i: CreateCreativeProfileInput!) { createCreativeProfile(input: $i) { id } }`,
+        { i: { kind: 'INDIVIDUAL', displayName, municipality: 'ziri' } }, { token })).data?.createCreativeProfile.id as string;
+    const offer = async (token: string, creativeProfileId: string, sl: string) =>
+      (await gql<{ createOffer: { id: string } }>(app, `mutation($i: CreateOfferInput!) { createOffer(input: $i) { id } }`,
+        { i: { creativeProfileId, kind: 'SERVICE', title: { sl }, description: { sl: `${sl}, po naročilu.` } } }, { token })).data?.createOffer.id as string;
+    const anaProfile = await profile(ana.token, 'Ana Modra');
+    const borProfile = await profile(bor.token, 'Bor Tiskar');
+    const anaDraft = await offer(ana.token, anaProfile, 'Tisk na platno');
+    const anaPublished = await offer(ana.token, anaProfile, 'Delavnica modrotiska');
+    await gql(app, `mutation($id: ID!) { publishOffer(id: $id) { id } }`, { id: anaPublished }, { token: ana.token });
+    const borDraft = await offer(bor.token, borProfile, 'Usnjeni pasovi');
+    const MINE = `query($first: Int, $after: String) { myOffers(first: $first, after: $after) { totalCount nodes { id status } pageInfo { hasNextPage endCursor } } }`;
+    type Mine = { myOffers: { totalCount: number; nodes: { id: string; status: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
+    const anas = (await gql<Mine>(app, MINE, {}, { token: ana.token })).data?.myOffers;
+    expect(anas?.nodes).toEqual([{ id: anaDraft, status: 'DRAFT' }, { id: anaPublished, status: 'PUBLISHED' }]);
+    expect(anas?.totalCount).toBe(2);
+    // Paged like every connection.
+    const first = (await gql<Mine>(app, MINE, { first: 1 }, { token: ana.token })).data?.myOffers;
+    expect(first?.nodes.map((n) => n.id)).toEqual([anaDraft]);
+    expect(first?.pageInfo.hasNextPage).toBe(true);
+    const second = (await gql<Mine>(app, MINE, { first: 1, after: first?.pageInfo.endCursor }, { token: ana.token })).data?.myOffers;
+    expect(second?.nodes.map((n) => n.id)).toEqual([anaPublished]);
+
+    expect((await gql<Mine>(app, MINE, {}, { token: bor.token })).data?.myOffers.nodes).toEqual([{ id: borDraft, status: 'DRAFT' }]);
+    // No creative profile: nothing, not an error. Signed out: refused.
+    expect((await gql<Mine>(app, MINE, {}, { token: cene.token })).data?.myOffers).toMatchObject({ totalCount: 0, nodes: [] });
+    expect((await gql(app, MINE)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     await drained();
   });
 });

@@ -22,10 +22,15 @@ import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$cre
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as MeDataRouteImport } from './routes/me/data'
+import { Route as MeMatchesRouteImport } from './routes/me/matches'
+import { Route as MeNeedsRouteImport } from './routes/me/needs'
 import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
+import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
+import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
+import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -92,6 +97,16 @@ const MeDataRoute = MeDataRouteImport.update({
   path: '/data',
   getParentRoute: () => MeRoute,
 } as any)
+const MeMatchesRoute = MeMatchesRouteImport.update({
+  id: '/matches',
+  path: '/matches',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeNeedsRoute = MeNeedsRouteImport.update({
+  id: '/needs',
+  path: '/needs',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeProfileRoute = MeProfileRouteImport.update({
   id: '/profile',
   path: '/profile',
@@ -113,6 +128,21 @@ const OrganisationsOrganisationIdRoute =
     path: '/organisations/$organisationId',
     getParentRoute: () => rootRouteImport,
   } as any)
+const MeOffersIndexRoute = MeOffersIndexRouteImport.update({
+  id: '/offers/',
+  path: '/offers/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeOffersOfferIdRoute = MeOffersOfferIdRouteImport.update({
+  id: '/offers/$offerId',
+  path: '/offers/$offerId',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeOffersNewRoute = MeOffersNewRouteImport.update({
+  id: '/offers/new',
+  path: '/offers/new',
+  getParentRoute: () => MeRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -127,11 +157,16 @@ export interface FileRoutesByFullPath {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/matches': typeof MeMatchesRoute
+  '/me/needs': typeof MeNeedsRoute
   '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/offers/$offerId': typeof MeOffersOfferIdRoute
+  '/me/offers/new': typeof MeOffersNewRoute
+  '/me/offers/': typeof MeOffersIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -145,11 +180,16 @@ export interface FileRoutesByTo {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/matches': typeof MeMatchesRoute
+  '/me/needs': typeof MeNeedsRoute
   '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/me': typeof MeIndexRoute
+  '/me/offers/$offerId': typeof MeOffersOfferIdRoute
+  '/me/offers/new': typeof MeOffersNewRoute
+  '/me/offers': typeof MeOffersIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -165,11 +205,16 @@ export interface FileRoutesById {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/matches': typeof MeMatchesRoute
+  '/me/needs': typeof MeNeedsRoute
   '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/offers/$offerId': typeof MeOffersOfferIdRoute
+  '/me/offers/new': typeof MeOffersNewRoute
+  '/me/offers/': typeof MeOffersIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -186,11 +231,16 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/matches'
+    | '/me/needs'
     | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/me/'
+    | '/me/offers/$offerId'
+    | '/me/offers/new'
+    | '/me/offers/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -204,11 +254,16 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/matches'
+    | '/me/needs'
     | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/me'
+    | '/me/offers/$offerId'
+    | '/me/offers/new'
+    | '/me/offers'
   id:
     | '__root__'
     | '/'
@@ -223,11 +278,16 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/matches'
+    | '/me/needs'
     | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/me/'
+    | '/me/offers/$offerId'
+    | '/me/offers/new'
+    | '/me/offers/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -340,6 +400,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeDataRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/matches': {
+      id: '/me/matches'
+      path: '/matches'
+      fullPath: '/me/matches'
+      preLoaderRoute: typeof MeMatchesRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/needs': {
+      id: '/me/needs'
+      path: '/needs'
+      fullPath: '/me/needs'
+      preLoaderRoute: typeof MeNeedsRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/profile': {
       id: '/me/profile'
       path: '/profile'
@@ -368,19 +442,50 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganisationsOrganisationIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/me/offers/': {
+      id: '/me/offers/'
+      path: '/offers'
+      fullPath: '/me/offers/'
+      preLoaderRoute: typeof MeOffersIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/offers/$offerId': {
+      id: '/me/offers/$offerId'
+      path: '/offers/$offerId'
+      fullPath: '/me/offers/$offerId'
+      preLoaderRoute: typeof MeOffersOfferIdRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/offers/new': {
+      id: '/me/offers/new'
+      path: '/offers/new'
+      fullPath: '/me/offers/new'
+      preLoaderRoute: typeof MeOffersNewRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
 interface MeRouteChildren {
   MeDataRoute: typeof MeDataRoute
+  MeMatchesRoute: typeof MeMatchesRoute
+  MeNeedsRoute: typeof MeNeedsRoute
   MeProfileRoute: typeof MeProfileRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
+  MeOffersNewRoute: typeof MeOffersNewRoute
+  MeOffersIndexRoute: typeof MeOffersIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
   MeDataRoute: MeDataRoute,
+  MeMatchesRoute: MeMatchesRoute,
+  MeNeedsRoute: MeNeedsRoute,
   MeProfileRoute: MeProfileRoute,
   MeIndexRoute: MeIndexRoute,
+  MeOffersOfferIdRoute: MeOffersOfferIdRoute,
+  MeOffersNewRoute: MeOffersNewRoute,
+  MeOffersIndexRoute: MeOffersIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)

@@ -22,6 +22,12 @@ export class OffersResolver {
     return toConnection(await this.offerService.list(actor, page), toOffer);
   }
 
+  @SignedIn()
+  @Query(() => OfferConnection, { description: 'Your own offers (your creative profile), drafts, published and closed, oldest first.' })
+  async myOffers(@Args() page: PageArgs, @CurrentActor() actor: Actor) {
+    return toConnection(await this.offerService.listMine(actor, page), toOffer);
+  }
+
   @Public()
   @ResolveField(() => CreativeProfile)
   async creative(@Parent() offer: Offer, @Context() context: GraphQLContext): Promise<CreativeProfile> {

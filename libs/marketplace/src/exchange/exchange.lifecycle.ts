@@ -76,6 +76,13 @@ export class ExchangeLifecycle<T extends ExchangeRow> {
     return found;
   }
 
+  /** Only the rows `scope` selects (e.g. one owner's), every status; the caller decides whose. */
+  listOwn(request: PageRequest, scope: (qb: SelectQueryBuilder<T>) => string): Promise<Page<T>> {
+    return this.rows.page(request, (qb) => {
+      qb.andWhere(scope(qb));
+    });
+  }
+
   /** Published and closed rows, plus the actor's own drafts. */
   list(actor: Actor, request: PageRequest): Promise<Page<T>> {
     const scope = this.access.draftScope(actor);

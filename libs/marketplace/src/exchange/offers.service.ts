@@ -95,6 +95,13 @@ export class OffersService {
   list(actor: Actor, request: PageRequest): Promise<Page<OfferEntity>> {
     return this.lifecycle.list(actor, request);
   }
+
+  /** The actor's own offers in every status (drafts, published, closed); none without a creative profile. */
+  listMine(actor: Actor, request: PageRequest): Promise<Page<OfferEntity>> {
+    const own = actor.creativeProfileId;
+    if (!own) return this.lifecycle.listOwn(request, () => 'false');
+    return this.lifecycle.listOwn(request, (qb) => (qb.setParameter('ownProfile', own), 'row.creative_profile_id = :ownProfile'));
+  }
 }
 
 function validate(command: OfferCommand) {

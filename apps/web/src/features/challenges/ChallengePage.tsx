@@ -12,6 +12,7 @@ import { usePageTitle } from '../../ui/page.js';
 import styles from './challenges.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { ChallengeQuery } from './queries.js';
+import { ChallengeVerdict } from '../matches/ChallengeVerdict.js';
 
 const route = getRouteApi('/challenges/$challengeId');
 const PHASES = ['PUBLISHED', 'SUBMISSIONS_CLOSED', 'IN_REVIEW', 'AWARDED'] as const;
@@ -87,6 +88,8 @@ export function ChallengePage() {
           <dd>{t('challenges.proposalCount', { count: challenge.submittedProposalCount })}</dd>
         </div>
       </dl>
+
+      <ChallengeVerdict challengeId={challenge.id} />
 
       <section className={styles.section} aria-labelledby="brief-title">
         <h2 id="brief-title">{t('challenges.brief')}</h2>
