@@ -8,7 +8,7 @@ import { Banner, EmptyState } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
 import { usePageTitle } from '../../ui/page.js';
 import { ChallengeCard } from '../challenges/ChallengeCard.js';
-import { ActionButton } from './ActionButton.js';
+import { Button } from '../../ui/Button.js';
 import { MatchExplanation } from './MatchExplanation.js';
 import styles from './matches.module.css';
 import { MatchExplanationFragment, MyMatchesQuery, SetConsentMutation } from './queries.js';
@@ -89,14 +89,14 @@ export function ConsentMissing({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           <p>{t('errors.unexpected')}</p>
         </Banner>
       ) : null}
-      <ActionButton
-        pending={state.fetching}
+      <Button
+        isPending={state.fetching}
         onPress={() => {
           void giveConsent({}, { additionalTypenames: ['ChallengeMatch', 'MatchVerdictType'] }).then((r) => setFailed(Boolean(toAppError(r.error))));
         }}
       >
         {t('matches.consent.give')}
-      </ActionButton>
+      </Button>
     </section>
   );
 }

@@ -24,7 +24,7 @@ import { usePageTitle } from '../../ui/page.js';
 import { TextField } from '../../ui/TextField.js';
 import uiStyles from '../../ui/ui.module.css';
 import { describeError, type FormErrors } from '../account/describe-error.js';
-import { ActionButton } from './ActionButton.js';
+import { Button } from '../../ui/Button.js';
 import styles from './matches.module.css';
 import { checkOffer, priceOf, type OfferValues } from './offer-rules.js';
 import { CreateOfferMutation, EditOfferQuery, OfferFormQuery, TermFields, UpdateOfferMutation } from './queries.js';
@@ -218,9 +218,9 @@ function OfferForm({
         </CheckboxGroup>
       ))}
       <div className={styles.actions}>
-        <ActionButton type="submit" pending={created.fetching || updated.fetching}>
+        <Button type="submit" isPending={created.fetching || updated.fetching}>
           {offer ? t('matches.offers.save') : t('matches.offers.createDraft')}
-        </ActionButton>
+        </Button>
         <Link to="/me/offers">{t('matches.offers.cancel')}</Link>
       </div>
     </Form>

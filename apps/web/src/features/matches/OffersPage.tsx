@@ -10,7 +10,6 @@ import { Button } from '../../ui/Button.js';
 import { Banner, EmptyState } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
 import { usePageTitle } from '../../ui/page.js';
-import { ActionButton } from './ActionButton.js';
 import { ApiText } from './MatchExplanation.js';
 import styles from './matches.module.css';
 import { CloseOfferMutation, MyOffersQuery, PublishOfferMutation } from './queries.js';
@@ -105,14 +104,14 @@ function OfferItem({ offer, outcome, onOutcome }: { offer: OfferRow; outcome: Ou
           </Link>
         ) : null}
         {offer.status === 'DRAFT' ? (
-          <ActionButton
-            pending={publishing.fetching}
+          <Button
+            isPending={publishing.fetching}
             onPress={() => {
               void publish({ id: offer.id }, { additionalTypenames: ['Offer'] }).then((r) => onOutcome({ id: offer.id, kind: failure(r.error) ?? 'published' }));
             }}
           >
             {t('matches.offers.publish')}
-          </ActionButton>
+          </Button>
         ) : null}
         {offer.status === 'PUBLISHED' ? <CloseOffer offer={offer} onOutcome={onOutcome} /> : null}
       </p>
@@ -169,8 +168,8 @@ function CloseOffer({ offer, onOutcome }: { offer: OfferRow; onOutcome: (outcome
                 </p>
                 <p>{t('matches.offers.confirmClose.body')}</p>
                 <div className={styles.actions}>
-                  <ActionButton
-                    pending={closing.fetching}
+                  <Button
+                    isPending={closing.fetching}
                     onPress={() => {
                       void close({ id: offer.id }, { additionalTypenames: ['Offer'] }).then((r) => {
                         dismiss();
@@ -179,7 +178,7 @@ function CloseOffer({ offer, onOutcome }: { offer: OfferRow; onOutcome: (outcome
                     }}
                   >
                     {t('matches.offers.confirmClose.confirm')}
-                  </ActionButton>
+                  </Button>
                   <Button variant="secondary" onPress={dismiss}>
                     {t('matches.offers.confirmClose.cancel')}
                   </Button>
