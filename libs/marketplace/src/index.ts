@@ -5,7 +5,7 @@ export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageRequest } from '.
 export { Taxonomy, Vocabulary } from './common/taxonomy.js';
 export { OrganisationsService, type OrganisationCommand } from './organisations/organisations.service.js';
 export { CreativesService, type CreativeProfileCommand } from './creatives/creatives.service.js';
-export { ChallengesService, type ChallengeCommand, type ChallengeUpdate } from './challenges/challenges.service.js';
+export { ChallengesService, canSeeChallenge, type ChallengeCommand, type ChallengeUpdate } from './challenges/challenges.service.js';
 export { ChallengeQuestionsService, MAX_OPEN_QUESTIONS, type VisibleQuestion } from './challenges/challenge-questions.service.js';
 export { ShortlistService } from './proposals/shortlist.service.js';
 export {
