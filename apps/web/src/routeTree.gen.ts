@@ -20,6 +20,8 @@ import { Route as ChallengesChallengeIdRouteImport } from './routes/challenges/$
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
+import { Route as MeInboxRouteImport } from './routes/me/inbox'
+import { Route as MeNotificationsRouteImport } from './routes/me/notifications'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
@@ -79,6 +81,16 @@ const MeIndexRoute = MeIndexRouteImport.update({
   path: '/',
   getParentRoute: () => MeRoute,
 } as any)
+const MeInboxRoute = MeInboxRouteImport.update({
+  id: '/inbox',
+  path: '/inbox',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeNotificationsRoute = MeNotificationsRouteImport.update({
+  id: '/notifications',
+  path: '/notifications',
+  getParentRoute: () => MeRoute,
+} as any)
 const NeedsNeedIdRoute = NeedsNeedIdRouteImport.update({
   id: '/needs/$needId',
   path: '/needs/$needId',
@@ -107,6 +119,8 @@ export interface FileRoutesByFullPath {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/inbox': typeof MeInboxRoute
+  '/me/notifications': typeof MeNotificationsRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
@@ -122,6 +136,8 @@ export interface FileRoutesByTo {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/inbox': typeof MeInboxRoute
+  '/me/notifications': typeof MeNotificationsRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
@@ -139,6 +155,8 @@ export interface FileRoutesById {
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/inbox': typeof MeInboxRoute
+  '/me/notifications': typeof MeNotificationsRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
@@ -157,6 +175,8 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/inbox'
+    | '/me/notifications'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
@@ -172,6 +192,8 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/inbox'
+    | '/me/notifications'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
@@ -188,6 +210,8 @@ export interface FileRouteTypes {
     | '/challenges/$challengeId'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/inbox'
+    | '/me/notifications'
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
@@ -289,6 +313,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeIndexRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/inbox': {
+      id: '/me/inbox'
+      path: '/inbox'
+      fullPath: '/me/inbox'
+      preLoaderRoute: typeof MeInboxRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/notifications': {
+      id: '/me/notifications'
+      path: '/notifications'
+      fullPath: '/me/notifications'
+      preLoaderRoute: typeof MeNotificationsRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/needs/$needId': {
       id: '/needs/$needId'
       path: '/needs/$needId'
@@ -314,10 +352,14 @@ declare module '@tanstack/react-router' {
 }
 
 interface MeRouteChildren {
+  MeInboxRoute: typeof MeInboxRoute
+  MeNotificationsRoute: typeof MeNotificationsRoute
   MeIndexRoute: typeof MeIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
+  MeInboxRoute: MeInboxRoute,
+  MeNotificationsRoute: MeNotificationsRoute,
   MeIndexRoute: MeIndexRoute,
 }
 

@@ -12,4 +12,6 @@ export interface MeNavEntry {
 }
 
 export const ME_NAV: readonly MeNavEntry[] = [
+  { to: '/me/inbox', label: 'inbox.nav.label', hint: 'inbox.nav.hint' },
+  { to: '/me/notifications', label: 'inbox.preferencesNav.label', hint: 'inbox.preferencesNav.hint' },
 ];
