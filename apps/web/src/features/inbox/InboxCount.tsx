@@ -67,14 +67,16 @@ function SignedInCount() {
     };
   }, [refresh]);
 
+  // The name comes from the hidden full phrase ("Prejeto, 3 neprebrana"); the visible word and badge are its short form.
   return (
-    <Link to="/me/inbox" className={styles.headerLink} aria-label={inboxLinkLabel(t, count)}>
-      {t('inbox.header.link')}
+    <Link to="/me/inbox" className={styles.headerLink}>
+      <span aria-hidden="true">{t('inbox.header.link')}</span>
       {count > 0 ? (
         <span className={styles.badge} aria-hidden="true">
           {count > 99 ? '99+' : count}
         </span>
       ) : null}
+      <span className="visually-hidden">{inboxLinkLabel(t, count)}</span>
     </Link>
   );
 }

@@ -22,7 +22,7 @@ type Text = { sl: string | null; en: string | null } | null;
 export function InboxPage() {
   const { t, i18n } = useTranslation();
   const search = route.useSearch();
-  const [result, reexecute] = useQuery({ query: InboxQuery, variables: inboxVariables(search, PAGE_SIZE) });
+  const [result] = useQuery({ query: InboxQuery, variables: inboxVariables(search, PAGE_SIZE) });
   const [, markRead] = useMutation(MarkReadMutation);
   const [markedRead, setMarkedRead] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
@@ -40,7 +40,8 @@ export function InboxPage() {
   const mark = async (ids: string[], done: string) => {
     setFailed(false);
     setMarkedRead((before) => new Set([...before, ...ids]));
-    const answer = await markRead({ ids });
+    // The answer is an Int: name the type it changes, so every cached inbox page is fetched again.
+    const answer = await markRead({ ids }, { additionalTypenames: ['Notification'] });
     if (answer.error) {
       setMarkedRead((before) => new Set([...before].filter((id) => !ids.includes(id))));
       setFailed(true);
@@ -66,12 +67,12 @@ export function InboxPage() {
       <div className={styles.toolbar}>
         <ul className={styles.filter} aria-label={t('inbox.filter.label')}>
           <li>
-            <Link to="/me/inbox" search={{}} aria-current={search.unread ? undefined : 'true'} className={styles.filterLink}>
+            <Link to="/me/inbox" search={{}} activeOptions={{ exact: true }} className={styles.filterLink}>
               {t('inbox.filter.all')}
             </Link>
           </li>
           <li>
-            <Link to="/me/inbox" search={{ unread: true }} aria-current={search.unread ? 'true' : undefined} className={styles.filterLink}>
+            <Link to="/me/inbox" search={{ unread: true }} activeOptions={{ exact: true }} className={styles.filterLink}>
               {t('inbox.filter.unread')}
             </Link>
           </li>
@@ -82,10 +83,7 @@ export function InboxPage() {
             isPending={pending}
             onPress={() => {
               setPending(true);
-              void mark(unreadShown, t('inbox.markedAllRead')).then((ok) => {
-                setPending(false);
-                if (ok) reexecute({ requestPolicy: 'network-only' });
-              });
+              void mark(unreadShown, t('inbox.markedAllRead')).then(() => setPending(false));
             }}
           >
             {t('inbox.markAllRead')}
@@ -136,8 +134,7 @@ export function InboxPage() {
                 const reason = pickText(i18n.language, n.reason);
                 const headline = (
                   <>
-                    <span className={styles.headline}>{t(headlineKey(n.kind))}</span>
-                    <span className="visually-hidden">: </span>
+                    <span className={styles.headline}>{t(headlineKey(n.kind))}:</span>
                     <span className={styles.subject}>{subject ?? t('inbox.subjectGone')}</span>
                   </>
                 );
