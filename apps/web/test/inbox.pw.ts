@@ -240,3 +240,26 @@ test('an empty inbox says what to do next; notification settings change by mouse
   await expect(radio('EVENTS', 'INSTANT')).toBeChecked();
   await axe(page);
 });
+
+test('a long inbox pages by real links: older notifications, then back to the newest', async ({ page, request, text, lang, axe }) => {
+  test.setTimeout(90_000);
+  const w = await world(page, request, lang, 0);
+  // One more than a page (20): each question answered before the next is asked (at most 5 may wait).
+  for (let i = 0; i < 21; i++) {
+    const q = (await call(page.request, w.creative.token, `mutation($c: ID!, $q: String!) { askChallengeQuestion(challengeId: $c, language: "sl", question: $q) { id } }`, { c: w.challengeId, q: `Vprašanje ${i + 1}?` })).askChallengeQuestion.id as string;
+    await answer(request, w, q);
+  }
+  await page.goto('/me/inbox');
+  const answered = page.getByRole('link', { name: `${text.inbox.kind['challenge-question-answered']}: ${w.title[lang]}` });
+  await expect(answered).toHaveCount(20);
+  await expect(page.getByText(fill(text.inbox.count_other, { count: 21 }), { exact: false })).toBeVisible();
+  const paging = page.getByRole('navigation', { name: text.inbox.pagingLabel });
+  await paging.getByRole('link', { name: text.inbox.older }).click();
+  await expect(page).toHaveURL(/\/me\/inbox\?after=[0-9a-f-]{36}$/);
+  await expect(answered).toHaveCount(1);
+  await expect(paging.getByRole('link', { name: text.inbox.older })).toHaveCount(0);
+  await axe(page);
+  await paging.getByRole('link', { name: text.inbox.newest }).click();
+  await expect(page).toHaveURL(/\/me\/inbox$/);
+  await expect(answered).toHaveCount(20);
+});
