@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from './i18n/en.json';
@@ -5,6 +6,7 @@ import sl from './i18n/sl.json';
 import { inboxLinkLabel } from './InboxCount.js';
 import { headlineKey, KNOWN_KINDS, notificationTarget } from './notification-link.js';
 import { validateInboxSearch } from './search.js';
+
 
 async function translator(language: 'sl' | 'en') {
   const i18n = createInstance();
@@ -29,6 +31,11 @@ describe('the header inbox link', () => {
 
 describe('notification titles and links', () => {
   it('has a headline for every kind the server creates, in both languages', () => {
+    // The server's list of kinds (the mail templates' keys), read as text: the web shares no code with the server.
+    const serverCategories = readFileSync(new URL('../../../../../libs/notifications/src/notification-categories.ts', import.meta.url), 'utf8');
+    const serverKinds = [...serverCategories.matchAll(/^\s*'([a-z0-9-]+)': NotificationCategory\./gm)].map((m) => m[1]);
+    expect(serverKinds.length).toBeGreaterThan(15);
+    expect([...KNOWN_KINDS].sort()).toEqual(serverKinds.sort());
     for (const kind of KNOWN_KINDS) {
       expect([kind, typeof sl.inbox.kind[kind], typeof en.inbox.kind[kind]]).toEqual([kind, 'string', 'string']);
     }
