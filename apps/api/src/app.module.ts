@@ -17,7 +17,8 @@ import { ApiAccessGuard } from './auth/api-access.guard.js';
 import { ChallengesResolver } from './catalogue/challenges.resolver.js';
 import { ChallengeParticipationResolver } from './catalogue/challenge-participation.resolver.js';
 import { MatchingResolver } from './matching/matching.resolver.js';
-import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { NotificationSubjects } from './notifications/notification-subjects.js';
+import { NotificationSubjectResolver, NotificationsResolver } from './notifications/notifications.resolver.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { NotificationsModule } from '@app/notifications';
 import { CreativesResolver } from './catalogue/creatives.resolver.js';
@@ -129,6 +130,8 @@ const REPORT_AS_VALIDATION_ERROR = {
     ChallengeParticipationResolver,
     MatchingResolver,
     NotificationsResolver,
+    NotificationSubjectResolver,
+    NotificationSubjects,
     SearchResolver,
     NeedsResolver,
     OffersResolver,

@@ -22,8 +22,10 @@ import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$cre
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as MeDataRouteImport } from './routes/me/data'
+import { Route as MeInboxRouteImport } from './routes/me/inbox'
 import { Route as MeMatchesRouteImport } from './routes/me/matches'
 import { Route as MeNeedsRouteImport } from './routes/me/needs'
+import { Route as MeNotificationsRouteImport } from './routes/me/notifications'
 import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
@@ -97,6 +99,11 @@ const MeDataRoute = MeDataRouteImport.update({
   path: '/data',
   getParentRoute: () => MeRoute,
 } as any)
+const MeInboxRoute = MeInboxRouteImport.update({
+  id: '/inbox',
+  path: '/inbox',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeMatchesRoute = MeMatchesRouteImport.update({
   id: '/matches',
   path: '/matches',
@@ -105,6 +112,11 @@ const MeMatchesRoute = MeMatchesRouteImport.update({
 const MeNeedsRoute = MeNeedsRouteImport.update({
   id: '/needs',
   path: '/needs',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeNotificationsRoute = MeNotificationsRouteImport.update({
+  id: '/notifications',
+  path: '/notifications',
   getParentRoute: () => MeRoute,
 } as any)
 const MeProfileRoute = MeProfileRouteImport.update({
@@ -157,8 +169,10 @@ export interface FileRoutesByFullPath {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
+  '/me/notifications': typeof MeNotificationsRoute
   '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
@@ -180,8 +194,10 @@ export interface FileRoutesByTo {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
+  '/me/notifications': typeof MeNotificationsRoute
   '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
@@ -205,8 +221,10 @@ export interface FileRoutesById {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
+  '/me/notifications': typeof MeNotificationsRoute
   '/me/profile': typeof MeProfileRoute
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
@@ -231,8 +249,10 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
+    | '/me/notifications'
     | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
@@ -254,8 +274,10 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
+    | '/me/notifications'
     | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
@@ -278,8 +300,10 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
+    | '/me/notifications'
     | '/me/profile'
     | '/needs/$needId'
     | '/offers/$offerId'
@@ -400,6 +424,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeDataRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/inbox': {
+      id: '/me/inbox'
+      path: '/inbox'
+      fullPath: '/me/inbox'
+      preLoaderRoute: typeof MeInboxRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/matches': {
       id: '/me/matches'
       path: '/matches'
@@ -412,6 +443,13 @@ declare module '@tanstack/react-router' {
       path: '/needs'
       fullPath: '/me/needs'
       preLoaderRoute: typeof MeNeedsRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/notifications': {
+      id: '/me/notifications'
+      path: '/notifications'
+      fullPath: '/me/notifications'
+      preLoaderRoute: typeof MeNotificationsRouteImport
       parentRoute: typeof MeRoute
     }
     '/me/profile': {
@@ -468,8 +506,10 @@ declare module '@tanstack/react-router' {
 
 interface MeRouteChildren {
   MeDataRoute: typeof MeDataRoute
+  MeInboxRoute: typeof MeInboxRoute
   MeMatchesRoute: typeof MeMatchesRoute
   MeNeedsRoute: typeof MeNeedsRoute
+  MeNotificationsRoute: typeof MeNotificationsRoute
   MeProfileRoute: typeof MeProfileRoute
   MeIndexRoute: typeof MeIndexRoute
   MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
@@ -479,8 +519,10 @@ interface MeRouteChildren {
 
 const MeRouteChildren: MeRouteChildren = {
   MeDataRoute: MeDataRoute,
+  MeInboxRoute: MeInboxRoute,
   MeMatchesRoute: MeMatchesRoute,
   MeNeedsRoute: MeNeedsRoute,
+  MeNotificationsRoute: MeNotificationsRoute,
   MeProfileRoute: MeProfileRoute,
   MeIndexRoute: MeIndexRoute,
   MeOffersOfferIdRoute: MeOffersOfferIdRoute,

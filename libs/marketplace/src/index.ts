@@ -6,7 +6,7 @@ export { Taxonomy, Vocabulary } from './common/taxonomy.js';
 export { OrganisationsService, type OrganisationCommand } from './organisations/organisations.service.js';
 export { CONSENT_EXPLANATION_VERSIONS, CreativesService, CURRENT_CONSENT_EXPLANATION, type CreativeProfileCommand } from './creatives/creatives.service.js';
 export { MAX_PORTFOLIO_ITEMS, PortfolioService, type PortfolioItemCommand, type PortfolioItemWithImage } from './creatives/portfolio.service.js';
-export { ChallengesService, type ChallengeCommand, type ChallengeUpdate } from './challenges/challenges.service.js';
+export { ChallengesService, canSeeChallenge, type ChallengeCommand, type ChallengeUpdate } from './challenges/challenges.service.js';
 export { ChallengeQuestionsService, MAX_OPEN_QUESTIONS, type VisibleQuestion } from './challenges/challenge-questions.service.js';
 export { ShortlistService } from './proposals/shortlist.service.js';
 export {

@@ -1,10 +1,11 @@
-import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MarketplaceException } from '@app/marketplace';
 import { DeliveryMode, type InboxItem, InboxService, NotificationCategory, PreferenceError, PreferencesService } from '@app/notifications';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AdminOnly, SignedIn } from '../auth/access.decorators.js';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { graphqlEnum, LocalizedText } from '../catalogue/catalogue.types.js';
+import { NotificationSubjects } from './notification-subjects.js';
 
 export const NotificationCategoryEnum = graphqlEnum(NotificationCategory, 'NotificationCategory');
 export const DeliveryModeEnum = graphqlEnum(DeliveryMode, 'DeliveryMode');
@@ -142,5 +143,21 @@ export class NotificationsResolver {
   @Mutation(() => Int, { description: 'Sends failed notification mails again; answers how many were queued.' })
   retryFailedNotificationMails(@Args() { ids }: RetryArgs): Promise<number> {
     return this.inbox.retryFailed(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
+  }
+}
+
+/** What a notification is about, for the inbox: read now, as the reader may see it. */
+@Resolver(() => Notification)
+export class NotificationSubjectResolver {
+  constructor(private readonly subjects: NotificationSubjects) {}
+
+  @ResolveField(() => LocalizedText, { nullable: true, description: 'The title of what it is about (a proposal: its challenge); null when that is gone or you may not see it.' })
+  async subjectTitle(@Parent() notification: Notification, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<LocalizedText | null> {
+    return (await this.subjects.load(context, actor, notification))?.title ?? null;
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The challenge a challenge or proposal notification is about; null otherwise, or when you may not see it.' })
+  async subjectChallengeId(@Parent() notification: Notification, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<string | null> {
+    return (await this.subjects.load(context, actor, notification))?.challengeId ?? null;
   }
 }

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Client } from 'urql';
+import { InboxCount } from '../features/inbox/InboxCount.js';
 import { saveLanguage, switchLanguage, type Language } from '../i18n/init.js';
 import { signOut } from '../session/session.js';
 import { useSession } from '../session/useSession.js';
@@ -76,6 +77,9 @@ function RootLayout() {
                   <li>{t('layout.signedInAs', { name: account.displayName })}</li>
                   <li>
                     <Link to="/me">{t('layout.mySpace')}</Link>
+                  </li>
+                  <li>
+                    <InboxCount />
                   </li>
                   <li>
                     <AriaButton
