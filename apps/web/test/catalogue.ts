@@ -2,12 +2,16 @@ import en from '../src/i18n/locales/en.json' with { type: 'json' };
 import sl from '../src/i18n/locales/sl.json' with { type: 'json' };
 import accountEn from '../src/features/account/i18n/en.json' with { type: 'json' };
 import accountSl from '../src/features/account/i18n/sl.json' with { type: 'json' };
+import exploreEn from '../src/features/search/i18n/en.json' with { type: 'json' };
+import exploreSl from '../src/features/search/i18n/sl.json' with { type: 'json' };
+import challengeDetailEn from '../src/features/challenges/i18n/en.json' with { type: 'json' };
+import challengeDetailSl from '../src/features/challenges/i18n/sl.json' with { type: 'json' };
 
 /**
  * The words users read, per language, merged the way src/i18n/init.ts merges them: the shared
  * catalogue and each feature's own (one line per feature here keeps the type exact).
  */
-export const slCatalogue = { ...sl, ...accountSl };
+export const slCatalogue = { ...sl, ...accountSl, ...exploreSl, ...challengeDetailSl };
 export type Catalogue = typeof slCatalogue;
 /** English has no dual or few plural forms, so its shape differs only in plural suffixes (checked by the catalogue test). */
-export const enCatalogue = { ...en, ...accountEn } as unknown as Catalogue;
+export const enCatalogue = { ...en, ...accountEn, ...exploreEn, ...challengeDetailEn } as unknown as Catalogue;

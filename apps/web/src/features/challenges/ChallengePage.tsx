@@ -12,6 +12,7 @@ import { usePageTitle } from '../../ui/page.js';
 import styles from './challenges.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { ChallengeQuery } from './queries.js';
+import { ChallengeAttachments } from './ChallengeAttachments.js';
 
 const route = getRouteApi('/challenges/$challengeId');
 const PHASES = ['PUBLISHED', 'SUBMISSIONS_CLOSED', 'IN_REVIEW', 'AWARDED'] as const;
@@ -130,11 +131,13 @@ export function ChallengePage() {
             </li>
           ))}
         </ol>
+        {phase < 0 ? <p>{t('challengeDetail.noPhase', { status: t(`challenges.status.${challenge.status}`) })}</p> : null}
+        {challenge.cancellationReason ? <p>{text(challenge.cancellationReason)}</p> : null}
       </section>
 
       <section className={styles.section} aria-labelledby="rewards-title">
         <h2 id="rewards-title">{t('challenges.rewards')}</h2>
-        {challenge.rewards.length === 0 ? (
+        {challenge.rewards.length === 0 && !challenge.reward ? (
           <p>{t('challenges.noRewards')}</p>
         ) : (
           <ul>
@@ -146,6 +149,7 @@ export function ChallengePage() {
             ))}
           </ul>
         )}
+        {challenge.reward ? <p>{text(challenge.reward)}</p> : null}
       </section>
 
       <section className={styles.section} aria-labelledby="ip-title">
@@ -175,6 +179,8 @@ export function ChallengePage() {
           </ul>
         )}
       </section>
+
+      <ChallengeAttachments data={challenge} />
 
       <section className={styles.section} aria-labelledby="qa-title">
         <h2 id="qa-title">{t('challenges.questions')}</h2>
