@@ -246,7 +246,7 @@ function Results({ data, search }: { data: HomeData; search: HomeSearch }) {
                 );
                 return (
                   <li key={v.value}>
-                    <Link to="/" search={next} aria-current={active ? 'true' : undefined} className={styles.facetLink}>
+                    <Link to="/" search={next} activeOptions={{ exact: true, includeSearch: true }} aria-current={active ? 'true' : undefined} className={styles.facetLink}>
                       {label}
                       {v.count >= 0 ? <span className={styles.count}>{t('explore.count', { count: v.count })}</span> : null}
                     </Link>
