@@ -232,7 +232,20 @@ test('an unconfirmed account can ask for a new confirmation link at sign-in and 
 test('a broken confirmation link, signed out, says what to do next', async ({ page, text, axe }) => {
   await page.goto('/verify-email?token=broken');
   await expect(page.getByText(text.account.link.invalid)).toBeVisible();
-  await expect(page.getByRole('link', { name: text.account.resend.signInForLink })).toBeVisible();
+  // Signing in offers the new link (the test above).
+  await expect(page.getByText(text.account.verify.nextStep)).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: text.account.signIn.title })).toBeVisible();
+  await axe(page);
+});
+
+test('reset and invitation pages without a usable token offer the next step', async ({ page, text, axe }) => {
+  await page.goto('/reset-password');
+  await expect(page.getByText(text.account.link.invalid)).toBeVisible();
+  await expect(page.getByRole('link', { name: text.account.reset.newLink })).toBeVisible();
+  await axe(page);
+  await page.goto('/invitations/accept');
+  await expect(page.getByText(text.account.link.invalid)).toBeVisible();
+  await expect(page.getByText(text.account.invitation.askAgain)).toBeVisible();
   await axe(page);
 });
 

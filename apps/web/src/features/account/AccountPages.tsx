@@ -284,9 +284,7 @@ export function VerifyEmailPage() {
           <>
             <p>{t('account.verify.nextStep')}</p>
             <p>
-              <Link to="/sign-in" search={{ redirect: '/' }}>
-                {t('account.resend.signInForLink')}
-              </Link>
+              <Link to="/sign-in">{t('account.signIn.title')}</Link>
             </p>
           </>
         )}
@@ -413,7 +411,7 @@ export function ResetPasswordPage() {
           <Button type="submit" isPending={state.fetching}>
             {t('account.reset.submit')}
           </Button>
-          {linkFailed ? <Link to="/forgot-password">{t('account.reset.newLink')}</Link> : null}
+          {linkFailed || !token ? <Link to="/forgot-password">{t('account.reset.newLink')}</Link> : null}
         </div>
       </Form>
     </div>
@@ -457,9 +455,12 @@ export function AcceptInvitationPage() {
       <ErrorSummary errors={errors.fields} general={errors.general} />
       <h1 tabIndex={-1}>{t('account.invitation.title')}</h1>
       {!token ? (
-        <Banner tone="error">
-          <p>{t('account.link.invalid')}</p>
-        </Banner>
+        <>
+          <Banner tone="error">
+            <p>{t('account.link.invalid')}</p>
+          </Banner>
+          <p>{t('account.invitation.askAgain')}</p>
+        </>
       ) : !account ? (
         <>
           <p>{t('account.invitation.signInFirst')}</p>
@@ -492,6 +493,7 @@ export function AcceptInvitationPage() {
           >
             {t('account.invitation.submit')}
           </Button>
+          {errors.general.length > 0 ? <p>{t('account.invitation.askAgain')}</p> : null}
         </>
       )}
     </div>
