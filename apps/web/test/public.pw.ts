@@ -74,6 +74,9 @@ test('facets for kind, reward and deadline live in the URL, with counts; back un
   // Results show the reward and the deadline countdown.
   await expect(page.getByRole('link', { name: `Industrijski ${word}` })).toBeVisible();
   await expect(page.getByText(text.challenges.reward).first()).toBeVisible();
+  const tourism = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Turistični ${word}` }) });
+  await expect(tourism.getByText(text.challenges.rewardKind.MENTORING)).toBeVisible();
+  await expect(tourism.locator('time')).toBeVisible();
 
   await kind.getByRole('link', { name: new RegExp(text.challenges.kind.TOURISM) }).click();
   await expect(page).toHaveURL(/kind=TOURISM/);
