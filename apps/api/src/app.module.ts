@@ -104,7 +104,8 @@ const REPORT_AS_VALIDATION_ERROR = {
           introspection: config.env !== 'production',
           includeStacktraceInErrorResponses: false,
           hideSchemaDetailsFromClientErrors: config.env === 'production',
-          playground: false,
+          // GraphiQL at GET /graphql for integrators, in development only (production: no landing page).
+          graphiql: config.env === 'development',
           formatError,
           // Checked before any resolver runs (OWASP GraphQL: depth, alias and cost limits).
           validationRules: [

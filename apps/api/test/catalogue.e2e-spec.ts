@@ -107,6 +107,45 @@ describe('GraphQL catalogue (e2e)', () => {
     expect(badFilter.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.domains' });
   });
 
+  it('filters and counts challenges by kind, reward kind and deadline month (challenges only)', async () => {
+    const org = await gql<{ createOrganisation: { id: string } }>(app, CREATE_ORG, { input: { kind: 'MUNICIPALITY', name: 'Občina Facetna vas', municipality: 'bled' } }, { asOperator: true });
+    const created = await gql<{ createChallenge: { id: string } }>(
+      app,
+      `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { id } }`,
+      {
+        input: {
+          ownerOrganisationId: org.data?.createOrganisation.id, kind: 'PUBLIC_SERVICE', title: { sl: 'Facetni izziv kvačkanje', en: 'Facet challenge crochet' }, brief: { sl: 'Opis.' },
+          totalBudgetEur: 1000, rewards: [{ kind: 'PRIZE_MONEY', amountEur: 1000 }, { kind: 'MENTORING' }],
+          // 23:30 UTC on 31 January is already 1 February in Ljubljana.
+          deadline: '2098-01-31T23:30:00.000Z',
+        },
+      },
+      { asOperator: true },
+    );
+    const id = created.data?.createChallenge.id as string;
+    expect(id).toBeDefined();
+    await gql(app, `mutation($id: ID!) { publishChallenge(id: $id) { status } }`, { id }, { asOperator: true });
+    type Found = { searchChallenges: { nodes: { id: string }[]; facets: { field: string; values: { value: string; count: number }[] }[] } };
+    const SEARCH = `query($q: String, $f: SearchFilterInput) { searchChallenges(query: $q, filter: $f) { nodes { id } facets { field values { value count } } } }`;
+    const found = await eventually(async () => {
+      const res = await gql<Found>(app, SEARCH, { q: 'facetni kvackanje', f: { kinds: ['PUBLIC_SERVICE'], rewardKinds: ['MENTORING'], deadlineMonths: ['2098-02'] } });
+      return res.data?.searchChallenges.nodes.some((n) => n.id === id) ? res.data : undefined;
+    }, 20_000, 'filtered facet search');
+    const facet = (field: string) => found.searchChallenges.facets.find((f) => f.field === field)?.values;
+    expect(facet('kind')).toEqual([{ value: 'PUBLIC_SERVICE', count: 1 }]);
+    expect(facet('rewardKinds')).toEqual(expect.arrayContaining([{ value: 'MENTORING', count: 1 }, { value: 'PRIZE_MONEY', count: 1 }]));
+    expect(facet('deadlineMonth')).toEqual([{ value: '2098-02', count: 1 }]);
+    for (const f of [{ kinds: ['INDUSTRY'] }, { rewardKinds: ['GRANT'] }, { deadlineMonths: ['2098-01'] }]) {
+      const other = await gql<Found>(app, SEARCH, { q: 'facetni kvackanje', f });
+      expect(other.data?.searchChallenges.nodes.map((n) => n.id)).not.toContain(id);
+    }
+    for (const [f, field] of [[{ kinds: ['NOPE'] }, 'filter.kinds'], [{ rewardKinds: ['CAKE'] }, 'filter.rewardKinds'], [{ deadlineMonths: ['2098-13'] }, 'filter.deadlineMonths']] as const) {
+      expect((await gql(app, SEARCH, { q: 'x', f })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const creatives = await gql(app, `query($f: SearchFilterInput) { searchCreatives(filter: $f) { totalCount } }`, { f: { kinds: ['PUBLIC_SERVICE'] } });
+    expect(creatives.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
+  });
+
   it('seeds the demo data once, and finds it by modrotisk, blueprint and Skofja Loka', async () => {
     const seeder = app.get(DemoSeeder);
     expect((await seeder.seedOnce()).seeded).toBe(true);

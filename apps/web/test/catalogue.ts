@@ -12,12 +12,16 @@ import matchesEn from '../src/features/matches/i18n/en.json' with { type: 'json'
 import matchesSl from '../src/features/matches/i18n/sl.json' with { type: 'json' };
 import inboxEn from '../src/features/inbox/i18n/en.json' with { type: 'json' };
 import inboxSl from '../src/features/inbox/i18n/sl.json' with { type: 'json' };
+import exploreEn from '../src/features/search/i18n/en.json' with { type: 'json' };
+import exploreSl from '../src/features/search/i18n/sl.json' with { type: 'json' };
+import challengeDetailEn from '../src/features/challenges/i18n/en.json' with { type: 'json' };
+import challengeDetailSl from '../src/features/challenges/i18n/sl.json' with { type: 'json' };
 
 /**
  * The words users read, per language, merged the way src/i18n/init.ts merges them: the shared
  * catalogue and each feature's own (one line per feature here keeps the type exact).
  */
-export const slCatalogue = { ...sl, ...accountSl, ...meSl, ...profileSl, ...myDataSl, ...matchesSl, ...inboxSl };
+export const slCatalogue = { ...sl, ...accountSl, ...meSl, ...profileSl, ...myDataSl, ...matchesSl, ...inboxSl, ...exploreSl, ...challengeDetailSl };
 export type Catalogue = typeof slCatalogue;
 /** English has no dual or few plural forms, so its shape differs only in plural suffixes (checked by the catalogue test). */
-export const enCatalogue = { ...en, ...accountEn, ...meEn, ...profileEn, ...myDataEn, ...matchesEn, ...inboxEn } as unknown as Catalogue;
+export const enCatalogue = { ...en, ...accountEn, ...meEn, ...profileEn, ...myDataEn, ...matchesEn, ...inboxEn, ...exploreEn, ...challengeDetailEn } as unknown as Catalogue;

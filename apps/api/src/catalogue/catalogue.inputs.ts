@@ -139,6 +139,9 @@ export class SearchFilterInput {
   @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
   @Field(() => [String], { nullable: true, description: 'Creatives only.' }) @CodeList() crafts?: string[];
   @Field(() => [String], { nullable: true, description: 'Creatives only.' }) @CodeList() languages?: string[];
+  @Field(() => [String], { nullable: true, description: 'Challenges only: ChallengeKind values.' }) @CodeList() kinds?: string[];
+  @Field(() => [String], { nullable: true, description: 'Challenges only: RewardKind values (a challenge with any of them).' }) @CodeList() rewardKinds?: string[];
+  @Field(() => [String], { nullable: true, description: 'Challenges only: months of the deadline in Slovenian time, like "2027-03", or "none" (no deadline).' }) @CodeList() deadlineMonths?: string[];
 }
 
 @ArgsType()

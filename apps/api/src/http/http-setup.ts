@@ -21,7 +21,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app.getHttpAdapter().getInstance() as Application;
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
-  app.use(securityHeaders(config));
+  app.use(config.env === 'development' ? withGraphiqlPolicy(config) : securityHeaders(config));
   app.use(refuseMalformedQuery);
 }
 
@@ -50,6 +50,37 @@ export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>) {
     xFrameOptions: { action: 'deny' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
+}
+
+const GRAPHIQL_PATH = '/graphql';
+/** The unpkg.com files GraphiQL loads; development only. */
+const GRAPHIQL_SOURCES = ['https://unpkg.com'];
+
+/**
+ * Development's GraphiQL page (GET /graphql, see app.module) loads React and GraphiQL from unpkg.com
+ * and starts them with an inline script: its own, wider CSP on that path only. The SPA's pages keep
+ * the strict policy, and production has no GraphiQL page at all.
+ */
+function withGraphiqlPolicy(config: Pick<AppConfig, 'publicUrl'>) {
+  const strict = securityHeaders(config);
+  const relaxed = helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'", ...GRAPHIQL_SOURCES],
+      styleSrc: ["'self'", "'unsafe-inline'", ...GRAPHIQL_SOURCES],
+      imgSrc: ["'self'", 'data:', ...GRAPHIQL_SOURCES],
+      fontSrc: ["'self'", 'data:', ...GRAPHIQL_SOURCES],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path !== GRAPHIQL_PATH) return strict(req, res, next);
+    // Everything else from helmet as usual; the policy header is replaced by the wider one.
+    strict(req, res, () => relaxed(req, res, next));
+  };
 }
 
 function refuseMalformedQuery(req: Request, res: Response, next: NextFunction): void {

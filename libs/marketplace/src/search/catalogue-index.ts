@@ -20,7 +20,7 @@ export const CREATIVES_INDEX: IndexDefinition = {
 export const CHALLENGES_INDEX: IndexDefinition = {
   name: IndexName.Challenges,
   searchableFields: ['title', 'tags', 'brief'],
-  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId', 'kind'],
+  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId', 'kind', 'rewardKinds', 'deadlineMonth'],
   sortableFields: ['createdAt', 'publishedAt', 'deadline'],
 };
 
@@ -76,7 +76,7 @@ export function creativeDocument(profile: CreativeProfileEntity): SearchDocument
  * Only challenges anyone may still enter are searchable: published, public, and not in the
  * shortlist-only second stage. null means "remove from the index".
  */
-export function challengeDocument(challenge: ChallengeEntity, owner: OrganisationEntity): SearchDocument | null {
+export function challengeDocument(challenge: ChallengeEntity, owner: OrganisationEntity, rewardKinds: readonly string[] = []): SearchDocument | null {
   if (challenge.status !== ChallengeStatus.Published || challenge.visibility !== ChallengeVisibility.Public || challenge.stage !== 1) return null;
   return {
     id: challenge.id,
@@ -98,6 +98,8 @@ export function challengeDocument(challenge: ChallengeEntity, owner: Organisatio
     ownerKind: owner.kind,
     ownerId: owner.id,
     kind: challenge.kind,
+    rewardKinds: [...new Set(rewardKinds)],
+    deadlineMonth: deadlineMonth(challenge.deadline),
     createdAt: challenge.createdAt.getTime(),
     publishedAt: challenge.publishedAt?.getTime() ?? 0,
     deadline: challenge.deadline?.getTime() ?? 0,
@@ -158,6 +160,16 @@ export function offerDocument(offer: OfferEntity, creative: CreativeProfileEntit
     priceFromEur: offer.priceFromEur ?? 0,
   };
 }
+
+/** The deadline's month in Slovenian time ("2027-03"), or "none": what the deadline facet counts. */
+export function deadlineMonth(deadline: Date | null): string {
+  if (!deadline) return NO_DEADLINE;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana', year: 'numeric', month: '2-digit' }).formatToParts(deadline);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}
+
+export const NO_DEADLINE = 'none';
 
 function labels(vocabulary: Vocabulary, codes: readonly string[]): string[] {
   return codes.flatMap((code) => {

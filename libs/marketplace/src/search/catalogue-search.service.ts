@@ -8,7 +8,9 @@ import { MarketplaceException } from '../common/marketplace.errors.js';
 import { decodeOffset, encodeOffset, pageSize } from '../common/pagination.js';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { NeedRepository, OfferRepository } from '../exchange/exchange.repositories.js';
-import { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX } from './catalogue-index.js';
+import { ChallengeKind } from '../reference/index.js';
+import { RewardKind } from '../challenges/challenge-terms.js';
+import { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX, NO_DEADLINE } from './catalogue-index.js';
 
 export interface CatalogueFilters {
   domains?: string[] | null;
@@ -17,6 +19,12 @@ export interface CatalogueFilters {
   materials?: string[] | null;
   crafts?: string[] | null;
   languages?: string[] | null;
+  /** Challenges only: ChallengeKind values. */
+  kinds?: string[] | null;
+  /** Challenges only: RewardKind values. */
+  rewardKinds?: string[] | null;
+  /** Challenges only: months of the deadline ("2027-03") or "none". */
+  deadlineMonths?: string[] | null;
 }
 
 export interface CatalogueSearchRequest {
@@ -44,7 +52,7 @@ export interface CatalogueSearchResult<T> {
 
 export const MAX_QUERY_LENGTH = 200;
 const CREATIVE_FACETS = ['domains', 'municipality', 'techniques', 'languages'];
-const CHALLENGE_FACETS = ['domains', 'municipality', 'techniques', 'materials'];
+const CHALLENGE_FACETS = ['domains', 'municipality', 'techniques', 'materials', 'kind', 'rewardKinds', 'deadlineMonth'];
 const NEED_FACETS = ['domains', 'municipality', 'techniques', 'materials'];
 const OFFER_FACETS = ['domains', 'municipality', 'techniques', 'crafts', 'kind'];
 
@@ -68,6 +76,7 @@ export class CatalogueSearchService {
   }
 
   searchCreatives(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<CreativeProfileEntity>> {
+    noChallengeFilters(request, 'creatives');
     return this.run(CREATIVES_INDEX, CREATIVE_FACETS, request, (ids) => this.creatives.findByIds(ids));
   }
 
@@ -79,11 +88,13 @@ export class CatalogueSearchService {
   /** Published needs of organisations. */
   searchNeeds(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<NeedEntity>> {
     onlyOrganisationFilters(request, 'needs');
+    noChallengeFilters(request, 'needs');
     return this.run(NEEDS_INDEX, NEED_FACETS, request, (ids) => this.needs.findByIds(ids));
   }
 
   /** Published offers of creatives; filterable like creatives (town and languages are the creative's). */
   searchOffers(request: CatalogueSearchRequest): Promise<CatalogueSearchResult<OfferEntity>> {
+    noChallengeFilters(request, 'offers');
     return this.run(OFFERS_INDEX, OFFER_FACETS, request, (ids) => this.offers.findByIds(ids));
   }
 
@@ -131,6 +142,24 @@ function onlyOrganisationFilters(request: CatalogueSearchRequest, what: string):
   }
 }
 
+/** Kind, reward and deadline filters are the challenges' own. */
+function noChallengeFilters(request: CatalogueSearchRequest, what: string): void {
+  const f = request.filters;
+  if (f?.kinds?.length || f?.rewardKinds?.length || f?.deadlineMonths?.length) {
+    throw MarketplaceException.invalid('filter', `${what} cannot be filtered by kinds, rewardKinds or deadlineMonths (challenges only)`);
+  }
+}
+
+function oneOf(values: readonly string[], allowed: readonly string[], field: string): string[] {
+  for (const value of values) if (!allowed.includes(value)) throw MarketplaceException.invalid(field, `unknown value ${JSON.stringify(value).slice(0, 40)}`);
+  return [...new Set(values)];
+}
+
+function months(values: readonly string[], field: string): string[] {
+  for (const value of values) if (value !== NO_DEADLINE && !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw MarketplaceException.invalid(field, 'months look like 2027-03 (or "none")');
+  return [...new Set(values)];
+}
+
 function engineFilters(filters: CatalogueFilters): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const put = (field: string, values: string[]) => {
@@ -141,6 +170,9 @@ function engineFilters(filters: CatalogueFilters): Record<string, string[]> {
   put('materials', Taxonomy.codes(Vocabulary.Material, filters.materials ?? [], 'filter.materials'));
   put('crafts', Taxonomy.codes(Vocabulary.Craft, filters.crafts ?? [], 'filter.crafts'));
   put('languages', Taxonomy.languages(filters.languages ?? [], 'filter.languages'));
+  put('kind', oneOf(filters.kinds ?? [], Object.values(ChallengeKind), 'filter.kinds'));
+  put('rewardKinds', oneOf(filters.rewardKinds ?? [], Object.values(RewardKind), 'filter.rewardKinds'));
+  put('deadlineMonth', months(filters.deadlineMonths ?? [], 'filter.deadlineMonths'));
   put('municipality', [...new Set(filters.municipalities ?? [])].map((m) => Taxonomy.municipality(m, 'filter.municipalities')));
   return out;
 }

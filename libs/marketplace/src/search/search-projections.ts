@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SearchableType } from '@app/jobs';
 import type { SearchDocument } from '@app/search';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
+import { ChallengeTermsRepository } from '../challenges/challenge-terms.repository.js';
 import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
 import { NeedRepository, OfferRepository } from '../exchange/exchange.repositories.js';
 import { ExchangeStatus } from '../exchange/exchange.status.js';
@@ -44,6 +45,7 @@ export class SearchProjections {
     organisations: OrganisationRepository,
     needs: NeedRepository,
     offers: OfferRepository,
+    terms: ChallengeTermsRepository,
   ) {
     const published = (status: string) => (qb: { andWhere(where: string, params: object): unknown }) => {
       qb.andWhere('row.status = :status', { status });
@@ -57,7 +59,13 @@ export class SearchProjections {
       },
       [SearchableType.Challenge]: {
         idsAfter: (after, limit) => challenges.idsAfter(after, limit),
-        documents: async (ids) => withOwners(await challenges.findByIds(ids), (r) => r.ownerOrganisationId, (o) => organisations.findByIds(o), challengeDocument),
+        documents: async (ids) => {
+          const rows = await challenges.findByIds(ids);
+          // Reward kinds are their own rows: one query per page, like the owners.
+          const rewardKinds = new Map<string, string[]>();
+          for (const reward of await terms.rewards(rows.map((r) => r.id))) rewardKinds.set(reward.challengeId, [...(rewardKinds.get(reward.challengeId) ?? []), reward.kind]);
+          return withOwners(rows, (r) => r.ownerOrganisationId, (o) => organisations.findByIds(o), (row, owner) => challengeDocument(row, owner, rewardKinds.get(row.id) ?? []));
+        },
         // Must agree with challengeDocument: open to everyone, in stage one.
         expectedCount: () => challenges.count((qb) => {
           published(ChallengeStatus.Published)(qb);

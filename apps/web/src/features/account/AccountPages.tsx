@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { fromCode, toAppError } from '../../graphql/errors.js';
 import { graphql } from '../../graphql/graphql.js';
-import { signIn } from '../../session/session.js';
+import { currentAccount, signIn } from '../../session/session.js';
 import { useSession } from '../../session/useSession.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorSummary } from '../../ui/ErrorSummary.js';
@@ -103,6 +103,53 @@ export function SignUpPage() {
   );
 }
 
+const ResendVerificationMutation = graphql(`
+  mutation ResendVerificationEmail {
+    resendVerificationEmail
+  }
+`);
+
+/**
+ * Mails a new confirmation link to the signed-in account (at most 3 an hour): says where it went,
+ * when to try again after the limit, or that the address is already confirmed.
+ */
+export function ResendVerification({ email }: { email: string }) {
+  const { t, i18n } = useTranslation();
+  const [state, resend] = useMutation(ResendVerificationMutation);
+  const [sentAt, setSentAt] = useState<number | null>(null);
+  const error = toAppError(state.error);
+  const message = error
+    ? describeError(t, i18n.language, error, [], { invalidState: t('account.resend.alreadyVerified'), unauthenticated: t('account.resend.signInFirst') }).general
+    : [];
+  return (
+    <div className={styles.resend}>
+      {sentAt && !error ? (
+        <Banner>
+          <p>{t('account.resend.sent', { email })}</p>
+        </Banner>
+      ) : null}
+      {message.length > 0 ? (
+        <Banner tone="error">
+          {message.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </Banner>
+      ) : null}
+      <Button
+        variant="secondary"
+        isPending={state.fetching}
+        onPress={() => {
+          void resend({}).then((r) => {
+            if (!r.error) setSentAt(Date.now());
+          });
+        }}
+      >
+        {t('account.resend.submit')}
+      </Button>
+    </div>
+  );
+}
+
 const signInRoute = getRouteApi('/sign-in');
 
 export function SignInPage() {
@@ -111,8 +158,23 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [pending, setPending] = useState(false);
-  useFormTitle(t('account.signIn.title'), errors);
+  const [unverified, setUnverified] = useState<string | null>(null);
+  useFormTitle(unverified ? t('account.resend.title') : t('account.signIn.title'), errors);
   const fields = ['email', 'password'] as const;
+  if (unverified) {
+    return (
+      <div className={styles.narrow}>
+        <h1 tabIndex={-1}>{t('account.resend.title')}</h1>
+        <p>{t('account.resend.lead', { email: unverified })}</p>
+        <ResendVerification email={unverified} />
+        <div className={styles.actions}>
+          <Button variant="secondary" onPress={() => void navigate({ href: safeRedirect(search.redirect) })}>
+            {t('account.resend.continue')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className={styles.narrow}>
       {search.signedOut ? (
@@ -138,7 +200,10 @@ export function SignInPage() {
             .then((failure) => {
               if (!failure) {
                 setErrors(NO_ERRORS);
-                void navigate({ href: safeRedirect(search.redirect) });
+                const account = currentAccount();
+                // An unconfirmed address: offer a new link before going on.
+                if (account && !account.emailVerified) setUnverified(account.email);
+                else void navigate({ href: safeRedirect(search.redirect) });
                 return;
               }
               setErrors(describeError(t, i18n.language, fromCode(failure.code, failure.retryAfterSeconds), fields, { unauthenticated: t('account.signIn.wrong') }));
@@ -173,6 +238,7 @@ export function VerifyEmailPage() {
   const { t, i18n } = useTranslation();
   const { token } = verifyRoute.useSearch();
   const [state, verify] = useMutation(VerifyEmailMutation);
+  const account = useSession();
   const started = useRef(false);
   useEffect(() => {
     if (started.current || !token) return;
@@ -205,10 +271,23 @@ export function VerifyEmailPage() {
             <p key={m}>{m}</p>
           ))}
         </Banner>
-        <p>{t('account.verify.nextStep')}</p>
-        <p>
-          <Link to="/sign-in">{t('account.signIn.title')}</Link>
-        </p>
+        {account && !account.emailVerified ? (
+          <>
+            <p>{t('account.resend.fromLink', { email: account.email })}</p>
+            <ResendVerification email={account.email} />
+          </>
+        ) : account ? (
+          <p>
+            <Link to="/">{t('account.resend.home')}</Link>
+          </p>
+        ) : (
+          <>
+            <p>{t('account.verify.nextStep')}</p>
+            <p>
+              <Link to="/sign-in">{t('account.signIn.title')}</Link>
+            </p>
+          </>
+        )}
       </div>
     );
   }
@@ -332,7 +411,7 @@ export function ResetPasswordPage() {
           <Button type="submit" isPending={state.fetching}>
             {t('account.reset.submit')}
           </Button>
-          {linkFailed ? <Link to="/forgot-password">{t('account.reset.newLink')}</Link> : null}
+          {linkFailed || !token ? <Link to="/forgot-password">{t('account.reset.newLink')}</Link> : null}
         </div>
       </Form>
     </div>
@@ -376,9 +455,12 @@ export function AcceptInvitationPage() {
       <ErrorSummary errors={errors.fields} general={errors.general} />
       <h1 tabIndex={-1}>{t('account.invitation.title')}</h1>
       {!token ? (
-        <Banner tone="error">
-          <p>{t('account.link.invalid')}</p>
-        </Banner>
+        <>
+          <Banner tone="error">
+            <p>{t('account.link.invalid')}</p>
+          </Banner>
+          <p>{t('account.invitation.askAgain')}</p>
+        </>
       ) : !account ? (
         <>
           <p>{t('account.invitation.signInFirst')}</p>
@@ -411,6 +493,7 @@ export function AcceptInvitationPage() {
           >
             {t('account.invitation.submit')}
           </Button>
+          {errors.general.length > 0 ? <p>{t('account.invitation.askAgain')}</p> : null}
         </>
       )}
     </div>

@@ -14,6 +14,9 @@ export const ChallengeCardFragment = graphql(`
     status
     deadline
     totalBudgetEur
+    rewards {
+      kind
+    }
     owner {
       id
       name
@@ -43,6 +46,12 @@ export function ChallengeCard({ data }: { data: FragmentOf<typeof ChallengeCardF
           <div>
             <dt>{t('challenges.reward')}</dt>
             <dd>{formatEuro(i18n.language, challenge.totalBudgetEur)}</dd>
+          </div>
+        ) : null}
+        {challenge.totalBudgetEur === null && challenge.rewards.length > 0 ? (
+          <div>
+            <dt>{t('challenges.rewards')}</dt>
+            <dd>{[...new Set(challenge.rewards.map((r) => t(`challenges.rewardKind.${r.kind}`)))].join(', ')}</dd>
           </div>
         ) : null}
         {deadline ? (

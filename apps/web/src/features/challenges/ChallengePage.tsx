@@ -13,6 +13,7 @@ import styles from './challenges.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { ChallengeQuery } from './queries.js';
 import { ChallengeVerdict } from '../matches/ChallengeVerdict.js';
+import { ChallengeAttachments } from './ChallengeAttachments.js';
 
 const route = getRouteApi('/challenges/$challengeId');
 const PHASES = ['PUBLISHED', 'SUBMISSIONS_CLOSED', 'IN_REVIEW', 'AWARDED'] as const;
@@ -133,11 +134,13 @@ export function ChallengePage() {
             </li>
           ))}
         </ol>
+        {phase < 0 ? <p>{t('challengeDetail.noPhase', { status: t(`challenges.status.${challenge.status}`) })}</p> : null}
+        {challenge.cancellationReason ? <p>{text(challenge.cancellationReason)}</p> : null}
       </section>
 
       <section className={styles.section} aria-labelledby="rewards-title">
         <h2 id="rewards-title">{t('challenges.rewards')}</h2>
-        {challenge.rewards.length === 0 ? (
+        {challenge.rewards.length === 0 && !challenge.reward ? (
           <p>{t('challenges.noRewards')}</p>
         ) : (
           <ul>
@@ -149,6 +152,7 @@ export function ChallengePage() {
             ))}
           </ul>
         )}
+        {challenge.reward ? <p>{text(challenge.reward)}</p> : null}
       </section>
 
       <section className={styles.section} aria-labelledby="ip-title">
@@ -178,6 +182,8 @@ export function ChallengePage() {
           </ul>
         )}
       </section>
+
+      <ChallengeAttachments data={challenge} />
 
       <section className={styles.section} aria-labelledby="qa-title">
         <h2 id="qa-title">{t('challenges.questions')}</h2>

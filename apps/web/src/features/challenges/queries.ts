@@ -1,6 +1,8 @@
 import { graphql } from '../../graphql/graphql.js';
+import { ChallengeAttachmentsFragment } from './ChallengeAttachments.js';
 
-export const ChallengeQuery = graphql(`
+export const ChallengeQuery = graphql(
+  `
   query ChallengePage($id: ID!) {
     challenge(id: $id) {
       id
@@ -20,6 +22,15 @@ export const ChallengeQuery = graphql(`
       awardedAt
       totalBudgetEur
       submittedProposalCount
+      reward {
+        sl
+        en
+      }
+      cancellationReason {
+        sl
+        en
+      }
+      ...ChallengeAttachments
       owner {
         id
         name
@@ -85,4 +96,6 @@ export const ChallengeQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [ChallengeAttachmentsFragment],
+);
