@@ -23,6 +23,9 @@ import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
+import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$proposalId'
+import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
+import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -95,6 +98,21 @@ const OrganisationsOrganisationIdRoute =
     path: '/organisations/$organisationId',
     getParentRoute: () => rootRouteImport,
   } as any)
+const ProposalsProposalIdRoute = ProposalsProposalIdRouteImport.update({
+  id: '/proposals/$proposalId',
+  path: '/proposals/$proposalId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MeProposalsIndexRoute = MeProposalsIndexRouteImport.update({
+  id: '/proposals/',
+  path: '/proposals/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeProposalsProposalIdRoute = MeProposalsProposalIdRouteImport.update({
+  id: '/proposals/$proposalId',
+  path: '/proposals/$proposalId',
+  getParentRoute: () => MeRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -110,7 +128,10 @@ export interface FileRoutesByFullPath {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/proposals/': typeof MeProposalsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -125,7 +146,10 @@ export interface FileRoutesByTo {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me': typeof MeIndexRoute
+  '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/proposals': typeof MeProposalsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -142,7 +166,10 @@ export interface FileRoutesById {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/proposals/': typeof MeProposalsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -160,7 +187,10 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/proposals/$proposalId'
     | '/me/'
+    | '/me/proposals/$proposalId'
+    | '/me/proposals/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -175,7 +205,10 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/proposals/$proposalId'
     | '/me'
+    | '/me/proposals/$proposalId'
+    | '/me/proposals'
   id:
     | '__root__'
     | '/'
@@ -191,7 +224,10 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/proposals/$proposalId'
     | '/me/'
+    | '/me/proposals/$proposalId'
+    | '/me/proposals/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -208,6 +244,7 @@ export interface RootRouteChildren {
   NeedsNeedIdRoute: typeof NeedsNeedIdRoute
   OffersOfferIdRoute: typeof OffersOfferIdRoute
   OrganisationsOrganisationIdRoute: typeof OrganisationsOrganisationIdRoute
+  ProposalsProposalIdRoute: typeof ProposalsProposalIdRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -310,15 +347,40 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganisationsOrganisationIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/proposals/$proposalId': {
+      id: '/proposals/$proposalId'
+      path: '/proposals/$proposalId'
+      fullPath: '/proposals/$proposalId'
+      preLoaderRoute: typeof ProposalsProposalIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/me/proposals/': {
+      id: '/me/proposals/'
+      path: '/proposals'
+      fullPath: '/me/proposals/'
+      preLoaderRoute: typeof MeProposalsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/proposals/$proposalId': {
+      id: '/me/proposals/$proposalId'
+      path: '/proposals/$proposalId'
+      fullPath: '/me/proposals/$proposalId'
+      preLoaderRoute: typeof MeProposalsProposalIdRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
 interface MeRouteChildren {
   MeIndexRoute: typeof MeIndexRoute
+  MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
+  MeProposalsIndexRoute: typeof MeProposalsIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
   MeIndexRoute: MeIndexRoute,
+  MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
+  MeProposalsIndexRoute: MeProposalsIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
@@ -337,6 +399,7 @@ const rootRouteChildren: RootRouteChildren = {
   NeedsNeedIdRoute: NeedsNeedIdRoute,
   OffersOfferIdRoute: OffersOfferIdRoute,
   OrganisationsOrganisationIdRoute: OrganisationsOrganisationIdRoute,
+  ProposalsProposalIdRoute: ProposalsProposalIdRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

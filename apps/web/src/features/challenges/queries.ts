@@ -66,6 +66,7 @@ export const ChallengeQuery = graphql(`
         question
         language
         askedAt
+        askedByMe
         answer {
           sl
           en

@@ -12,4 +12,5 @@ export interface MeNavEntry {
 }
 
 export const ME_NAV: readonly MeNavEntry[] = [
+  { to: '/me/proposals', label: 'proposals.nav.label', hint: 'proposals.nav.hint' },
 ];
