@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button.js';
 import { Banner } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
 import ui from '../../ui/ui.module.css';
-import { isOpen, useNow } from './Countdown.js';
+import { useIsOpen } from './Countdown.js';
 import { describeFailure } from './describe.js';
 import styles from './proposals.module.css';
 import { AskQuestionMutation } from './queries.js';
@@ -31,7 +31,7 @@ const MAX_QUESTION = 2000;
 export function AskQuestion({ challengeId, status, deadline, onAsked }: AskQuestionProps) {
   const { t, i18n } = useTranslation();
   const account = useSession();
-  const open = isOpen({ status, deadline }, useNow(1000));
+  const open = useIsOpen({ status, deadline });
   const [state, ask] = useMutation(AskQuestionMutation);
   const [value, setValue] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -88,7 +88,17 @@ export function AskQuestion({ challengeId, status, deadline, onAsked }: AskQuest
             });
           }}
         >
-          <TextField name="question" value={value} onChange={setValue} className={ui.field}>
+          <TextField
+            name="question"
+            value={value}
+            onChange={(next) => {
+              setValue(next);
+              // The message goes while typing, not on blur: a blur-time change would move the
+              // button under the pointer and swallow the click that caused the blur.
+              if (errors.question) setErrors({});
+            }}
+            className={ui.field}
+          >
             <Label className={ui.label}>{t('proposals.qa.label')}</Label>
             <Text slot="description" className={ui.description}>
               {t('proposals.qa.publicNote')}

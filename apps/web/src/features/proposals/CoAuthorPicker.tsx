@@ -69,6 +69,8 @@ export function CoAuthorPicker({ value, onChange, leadId, error, isReadOnly }: C
           inputValue={input}
           onInputChange={setInput}
           menuTrigger="input"
+          // A search box: what was typed stays (never reset to a "selected" value); a choice is added to the list above.
+          allowsCustomValue
           allowsEmptyCollection
           onSelectionChange={(key) => {
             const chosen = options.find((c) => c.id === key);

@@ -13,6 +13,24 @@ export function useNow(intervalMs = 1000): Date {
   return now;
 }
 
+/**
+ * Whether a challenge takes proposals now, re-rendering only once: when its deadline passes (a
+ * single timer, not a tick every second).
+ */
+export function useIsOpen(challenge: { status: string; deadline?: string | null }): boolean {
+  const [now, setNow] = useState(() => new Date());
+  const deadline = challenge.deadline ? Date.parse(challenge.deadline) : null;
+  useEffect(() => {
+    if (deadline === null) return;
+    const wait = deadline - Date.now();
+    if (wait < 0) return;
+    // setTimeout holds at most 2^31-1 ms (about 24 days); a later deadline re-arms then.
+    const id = setTimeout(() => setNow(new Date()), Math.min(wait + 50, 2_147_483_647));
+    return () => clearTimeout(id);
+  }, [deadline, now]);
+  return isOpen(challenge, now);
+}
+
 /** Whether a challenge takes proposals (and questions) at `now`: published and before its deadline. */
 export function isOpen(challenge: { status: string; deadline?: string | null }, now: Date): boolean {
   return challenge.status === 'PUBLISHED' && (!challenge.deadline || Date.parse(challenge.deadline) > now.getTime());
@@ -41,7 +59,7 @@ export function formatRemaining(language: string, milliseconds: number): string 
 }
 
 /**
- * A live countdown to a deadline. The ticking text is a `timer` (never announced on its own:
+ * A live countdown to a deadline (it stays mounted past the deadline, to say once that it passed). The ticking text is a `timer` (never announced on its own:
  * screen readers read it when the user reaches it); the deadline itself is plain text, and the
  * moment it passes is said once in a polite live region.
  */
@@ -61,16 +79,16 @@ export function Countdown({ deadline, onClosed }: { deadline: string; onClosed?:
   }, [closed, onClosed]);
   return (
     <div className={styles.countdown}>
-      <p>
-        {t('proposals.countdown.deadline', { date: formatDateTime(i18n.language, deadline) })}
-      </p>
       {closed ? null : (
-        <p>
-          {t('proposals.countdown.left')}{' '}
-          <span role="timer" aria-live="off" aria-atomic="true" className={styles.timer}>
-            {formatRemaining(i18n.language, remaining)}
-          </span>
-        </p>
+        <>
+          <p>{t('proposals.countdown.deadline', { date: formatDateTime(i18n.language, deadline) })}</p>
+          <p>
+            {t('proposals.countdown.left')}{' '}
+            <span role="timer" aria-live="off" aria-atomic="true" className={styles.timer}>
+              {formatRemaining(i18n.language, remaining)}
+            </span>
+          </p>
+        </>
       )}
       <p role="status" className={justClosed ? undefined : 'visually-hidden'}>
         {justClosed ? t('proposals.countdown.justClosed') : ''}

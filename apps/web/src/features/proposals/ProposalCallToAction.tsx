@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button.js';
 import { Banner, Skeleton } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
 import { TextField } from '../../ui/TextField.js';
-import { isOpen, useNow } from './Countdown.js';
+import { useIsOpen } from './Countdown.js';
 import { describeFailure } from './describe.js';
 import styles from './proposals.module.css';
 import { CreateProposalMutation, ProposalStartQuery } from './queries.js';
@@ -27,7 +27,7 @@ export interface ProposalCallToActionProps {
 export function ProposalCallToAction({ challengeId, status, deadline }: ProposalCallToActionProps) {
   const { t } = useTranslation();
   const account = useSession();
-  const open = isOpen({ status, deadline }, useNow(1000));
+  const open = useIsOpen({ status, deadline });
   return (
     <section className={styles.cta} aria-labelledby="proposal-cta-title">
       <h2 id="proposal-cta-title">{t('proposals.cta.title')}</h2>
@@ -99,7 +99,7 @@ function SignedInCallToAction({ challengeId, open }: { challengeId: string; open
           event.preventDefault();
           const title = String(new FormData(event.currentTarget).get('workingTitle') ?? '').trim();
           if (!title || title.length > 200) {
-            setErrors({ workingTitle: t('proposals.errors.title') });
+            setErrors({ workingTitle: t('proposals.errors.workingTitle') });
             return;
           }
           setErrors({});
@@ -118,7 +118,12 @@ function SignedInCallToAction({ challengeId, open }: { challengeId: string; open
           });
         }}
       >
-        <TextField name="workingTitle" label={t('proposals.cta.workingTitle')} description={t('proposals.cta.workingTitleHint')} />
+        <TextField
+          name="workingTitle"
+          label={t('proposals.cta.workingTitle')}
+          description={t('proposals.cta.workingTitleHint')}
+          onChange={() => (errors.workingTitle ? setErrors({}) : undefined)}
+        />
         <Button type="submit" isPending={creating.fetching}>
           {t('proposals.cta.write')}
         </Button>

@@ -16,7 +16,7 @@ import { TextField } from '../../ui/TextField.js';
 import { Attachments } from './Attachments.js';
 import { CoAuthorPicker, type CoAuthor } from './CoAuthorPicker.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { Countdown, isOpen, useNow } from './Countdown.js';
+import { Countdown, useIsOpen } from './Countdown.js';
 import { describeFailure, type Failure } from './describe.js';
 import { renderMarkdown } from './markdown.js';
 import { MarkdownField } from './MarkdownField.js';
@@ -94,8 +94,7 @@ function toDraft(p: Proposal): Draft {
 function ProposalView({ data, started, failure, setFailure, refresh }: { data: Data; started: boolean; failure: Failure; setFailure: (f: Failure) => void; refresh: () => void }) {
   const { t, i18n } = useTranslation();
   const proposal = data.proposal;
-  const now = useNow(1000);
-  const open = isOpen(proposal.challenge, now);
+  const open = useIsOpen(proposal.challenge);
   const isAuthor = proposal.viewerRole === 'author';
   const lead = proposal.authors.find((a) => a.role === 'LEAD');
   const isLead = Boolean(lead && data.me.creativeProfileId === lead.creativeProfile.id);
@@ -116,7 +115,18 @@ function ProposalView({ data, started, failure, setFailure, refresh }: { data: D
 
   const blocker = useBlocker({ shouldBlockFn: () => editable && dirty, enableBeforeUnload: () => editable && dirty, withResolver: true });
 
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // A field's message goes as soon as it is edited (the summary stays until the next attempt):
+  // removed on blur instead, it would shift the page under the pointer and swallow a click.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setEdited(new Set()), [failure]);
+  const fieldErrors = Object.fromEntries(Object.entries(failure.fields).filter(([field]) => !edited.has(field)));
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) => {
+      setDraft((d) => ({ ...d, [key]: value }));
+      const field = key === 'bodyEn' ? 'bodySl' : key === 'titleEn' ? 'titleSl' : key;
+      if (failure.fields[field] && !edited.has(field)) setEdited(new Set([...edited, field]));
+    };
 
   /** Saves the draft; resolves to whether it was saved (errors go to the summary). */
   const save = async (): Promise<boolean> => {
@@ -224,7 +234,7 @@ function ProposalView({ data, started, failure, setFailure, refresh }: { data: D
 
       <section className={styles.section} aria-labelledby="deadline-title">
         <h2 id="deadline-title">{t('proposals.deadlineTitle')}</h2>
-        {proposal.challenge.deadline && open ? <Countdown deadline={proposal.challenge.deadline} /> : null}
+        {proposal.challenge.deadline && proposal.challenge.status === 'PUBLISHED' ? <Countdown deadline={proposal.challenge.deadline} /> : null}
         {open ? null : (
           <p>
             <strong>{proposal.challenge.deadline ? t('proposals.closedOn', { date: formatDateTime(i18n.language, proposal.challenge.deadline) }) : t('proposals.closed')}</strong>{' '}
@@ -268,7 +278,7 @@ function ProposalView({ data, started, failure, setFailure, refresh }: { data: D
       {editable ? (
         <Form
           validationBehavior="aria"
-          validationErrors={failure.fields}
+          validationErrors={fieldErrors}
           onSubmit={(event) => {
             event.preventDefault();
             void save().then((ok) => (ok ? setNotice(t('proposals.editor.saved')) : undefined));
@@ -290,7 +300,7 @@ function ProposalView({ data, started, failure, setFailure, refresh }: { data: D
             value={draft.requestedEur}
             onChange={set('requestedEur')}
           />
-          <CoAuthorPicker value={draft.coAuthors} onChange={set('coAuthors')} leadId={lead?.creativeProfile.id ?? null} error={failure.fields.coAuthors} isReadOnly={!isLead} />
+          <CoAuthorPicker value={draft.coAuthors} onChange={set('coAuthors')} leadId={lead?.creativeProfile.id ?? null} error={fieldErrors.coAuthors} isReadOnly={!isLead} />
           <div className={styles.actions}>
             <Button type="submit" isPending={updateState.fetching && !confirm}>
               {t('proposals.editor.save')}
