@@ -107,8 +107,6 @@ test('a creative writes a proposal on the Alpina challenge: markdown preview, co
   await scan(page, axe);
 
   // The text: lightweight markdown, previewed as a list; HTML and a javascript: link stay inert text.
-  await page.getByRole('textbox', { name: p.field.titleSl }).fill('Indigo sled na usnju');
-  await page.getByRole('textbox', { name: p.field.titleEn }).fill('Indigo trail on leather');
   const body = ['Vzorec iz **modrotiska** za *pohodne* čevlje.', '', '- šablona iz lesa', '- indigo na usnju', '', '<script>alert(1)</script> [klik](javascript:alert(1)) [portfolio](https://example.si/portfolio)'].join('\n');
   await page.getByRole('textbox', { name: p.field.bodySl }).fill(body);
   const preview = page.getByRole('region', { name: fill(p.editor.preview, { field: p.field.bodySl }) });
@@ -120,6 +118,21 @@ test('a creative writes a proposal on the Alpina challenge: markdown preview, co
   await expect(preview.getByRole('link', { name: 'portfolio' })).toHaveAttribute('href', 'https://example.si/portfolio');
   await expect(preview.getByRole('link', { name: 'portfolio' })).toHaveAttribute('rel', /noopener noreferrer/);
   expect(await page.evaluate(() => document.querySelectorAll('main script').length)).toBe(0);
+  // The error path: no title and an amount that is not whole euros; the summary links each field.
+  await page.getByRole('textbox', { name: p.field.titleSl }).fill('');
+  await page.getByRole('textbox', { name: p.field.titleEn }).fill('');
+  await page.getByRole('textbox', { name: p.field.requestedEur }).fill('45,5');
+  await page.getByRole('button', { name: p.editor.save }).click();
+  const summary = page.getByRole('alert').filter({ hasText: text.errors.summaryTitle });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: p.errors.titleSl })).toBeVisible();
+  await expect(summary.getByRole('link', { name: p.errors.requestedEur })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${fill(text.errors.titlePrefix, { title: '' }).trim()}`));
+  await scan(page, axe);
+  await summary.getByRole('link', { name: p.errors.titleSl }).click();
+  await expect(page.getByRole('textbox', { name: p.field.titleSl })).toBeFocused();
+  await page.getByRole('textbox', { name: p.field.titleSl }).fill('Indigo sled na usnju');
+  await page.getByRole('textbox', { name: p.field.titleEn }).fill('Indigo trail on leather');
   await page.getByRole('textbox', { name: p.field.requestedEur }).fill('4500');
 
   // A co-author, found by name (a demo creative with a public profile), chosen with the keyboard.
@@ -198,6 +211,7 @@ test('a creative writes a proposal on the Alpina challenge: markdown preview, co
 });
 
 test('without a profile the challenge page says what to do; a question is asked publicly and anonymously', async ({ page, request, text, axe }) => {
+  test.setTimeout(90_000);
   const user = await account(request, `Nejc Vprašalec ${unique()}`);
   const p = text.proposals;
   await openAlpina(page, text);

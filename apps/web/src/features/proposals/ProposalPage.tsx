@@ -20,6 +20,7 @@ import { Countdown, useIsOpen } from './Countdown.js';
 import { describeFailure, type Failure } from './describe.js';
 import { renderMarkdown } from './markdown.js';
 import { MarkdownField } from './MarkdownField.js';
+import { parseEuros } from './money.js';
 import styles from './proposals.module.css';
 import { ProposalQuery, SubmitProposalMutation, UpdateProposalMutation, WithdrawProposalMutation } from './queries.js';
 
@@ -37,12 +38,6 @@ interface Draft {
 const NO_FAILURE: Failure = { fields: {}, general: [] };
 const FIELD_MAP = { title: 'titleSl', body: 'bodySl', requestedEur: 'requestedEur', coAuthorIds: 'coAuthors' };
 
-/** Whole euros from what the user typed ("1.500", "1 500", "1500 €"), or null for empty; NaN when unreadable. */
-export function parseEuros(value: string): number | null {
-  const compact = value.replace(/[\s\u00a0.€]/g, '').replace(/,00$/, '');
-  if (!compact) return null;
-  return /^\d{1,9}$/.test(compact) ? Number(compact) : Number.NaN;
-}
 
 function same(a: Draft, b: Draft): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
