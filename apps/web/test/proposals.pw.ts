@@ -273,6 +273,9 @@ test('after the deadline the editor says submissions are closed; the creative re
   await expect(page.getByRole('timer')).toBeVisible();
   await expect(page.getByRole('button', { name: p.editor.save })).toBeVisible();
   await scan(page, axe);
+  // 375 px wide: the editor reflows (no sideways scrolling).
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expect(page.getByText(p.countdown.justClosed)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('timer')).toHaveCount(0);
   await expect(page.getByRole('button', { name: p.editor.save })).toHaveCount(0);
@@ -304,4 +307,5 @@ test('after the deadline the editor says submissions are closed; the creative re
   await expect(decision.getByText(lang === 'en' ? 'An original use of the stencil.' : 'Izvirna raba šablone.')).toBeVisible();
   await expect(decision.getByText(lang === 'en' ? 'The jury chose one proposal.' : 'Žirija je izbrala en predlog.')).toBeVisible();
   await scan(page, axe);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
