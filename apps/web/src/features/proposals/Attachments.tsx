@@ -52,6 +52,8 @@ export function Attachments({ proposalId, attachments, canUpload, onUploaded }: 
   const { t, i18n } = useTranslation();
   const [uploads, setUploads] = useState<UploadRow[]>([]);
   const [downloadFailed, setDownloadFailed] = useState(false);
+  /** Said once per finished upload in a polite live region (the percentage itself is not announced). */
+  const [announcement, setAnnouncement] = useState('');
   const busy = uploads.some((u) => !u.done);
 
   const start = async (files: File[]) => {
@@ -63,6 +65,7 @@ export function Attachments({ proposalId, attachments, canUpload, onUploaded }: 
       const result = await uploadAttachment(proposalId, file, (percent) => update({ percent }));
       if (result.ok) {
         update({ percent: 100, done: true });
+        setAnnouncement(t('proposals.attachments.uploaded', { name: file.name }));
         onUploaded();
       } else update({ failure: result.failure, done: true });
     }
@@ -94,6 +97,9 @@ export function Attachments({ proposalId, attachments, canUpload, onUploaded }: 
           ))}
         </ul>
       )}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
       {downloadFailed ? <p role="alert">{t('proposals.attachments.downloadFailed')}</p> : null}
       {canUpload ? (
         <>
