@@ -10,7 +10,11 @@ const apiPaths = ['/graphql', '/health', '/ready', '/auth/session', '/attachment
 export default defineConfig({
   root,
   plugins: [
-    tanstackRouter({ target: 'react', autoCodeSplitting: true, routesDirectory: `${root}src/routes`, generatedRouteTree: `${root}src/routeTree.gen.ts` }),
+    tanstackRouter({ target: 'react', autoCodeSplitting: true,
+      // Each route's loader travels with its component (one chunk per route): the queries a page
+      // needs, and the modules they import, stay out of the entry chunk.
+      codeSplittingOptions: { defaultBehavior: [['loader', 'component'], ['errorComponent'], ['notFoundComponent'], ['pendingComponent']] },
+      routesDirectory: `${root}src/routes`, generatedRouteTree: `${root}src/routeTree.gen.ts` }),
   ],
   // Vite 8 transforms JSX with Oxc (automatic runtime); no React plugin needed for the build.
   oxc: { jsx: { runtime: 'automatic' } },

@@ -30,9 +30,12 @@ import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
+import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$proposalId'
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
 import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
+import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
+import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -140,6 +143,11 @@ const OrganisationsOrganisationIdRoute =
     path: '/organisations/$organisationId',
     getParentRoute: () => rootRouteImport,
   } as any)
+const ProposalsProposalIdRoute = ProposalsProposalIdRouteImport.update({
+  id: '/proposals/$proposalId',
+  path: '/proposals/$proposalId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const MeOffersIndexRoute = MeOffersIndexRouteImport.update({
   id: '/offers/',
   path: '/offers/',
@@ -153,6 +161,16 @@ const MeOffersOfferIdRoute = MeOffersOfferIdRouteImport.update({
 const MeOffersNewRoute = MeOffersNewRouteImport.update({
   id: '/offers/new',
   path: '/offers/new',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeProposalsIndexRoute = MeProposalsIndexRouteImport.update({
+  id: '/proposals/',
+  path: '/proposals/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeProposalsProposalIdRoute = MeProposalsProposalIdRouteImport.update({
+  id: '/proposals/$proposalId',
+  path: '/proposals/$proposalId',
   getParentRoute: () => MeRoute,
 } as any)
 
@@ -177,10 +195,13 @@ export interface FileRoutesByFullPath {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
+  '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers/': typeof MeOffersIndexRoute
+  '/me/proposals/': typeof MeProposalsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -202,10 +223,13 @@ export interface FileRoutesByTo {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me': typeof MeIndexRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
+  '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers': typeof MeOffersIndexRoute
+  '/me/proposals': typeof MeProposalsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -229,10 +253,13 @@ export interface FileRoutesById {
   '/needs/$needId': typeof NeedsNeedIdRoute
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
+  '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
+  '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers/': typeof MeOffersIndexRoute
+  '/me/proposals/': typeof MeProposalsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -257,10 +284,13 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/proposals/$proposalId'
     | '/me/'
     | '/me/offers/$offerId'
     | '/me/offers/new'
+    | '/me/proposals/$proposalId'
     | '/me/offers/'
+    | '/me/proposals/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -282,10 +312,13 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/proposals/$proposalId'
     | '/me'
     | '/me/offers/$offerId'
     | '/me/offers/new'
+    | '/me/proposals/$proposalId'
     | '/me/offers'
+    | '/me/proposals'
   id:
     | '__root__'
     | '/'
@@ -308,10 +341,13 @@ export interface FileRouteTypes {
     | '/needs/$needId'
     | '/offers/$offerId'
     | '/organisations/$organisationId'
+    | '/proposals/$proposalId'
     | '/me/'
     | '/me/offers/$offerId'
     | '/me/offers/new'
+    | '/me/proposals/$proposalId'
     | '/me/offers/'
+    | '/me/proposals/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -329,6 +365,7 @@ export interface RootRouteChildren {
   NeedsNeedIdRoute: typeof NeedsNeedIdRoute
   OffersOfferIdRoute: typeof OffersOfferIdRoute
   OrganisationsOrganisationIdRoute: typeof OrganisationsOrganisationIdRoute
+  ProposalsProposalIdRoute: typeof ProposalsProposalIdRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -480,6 +517,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganisationsOrganisationIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/proposals/$proposalId': {
+      id: '/proposals/$proposalId'
+      path: '/proposals/$proposalId'
+      fullPath: '/proposals/$proposalId'
+      preLoaderRoute: typeof ProposalsProposalIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/me/offers/': {
       id: '/me/offers/'
       path: '/offers'
@@ -501,6 +545,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeOffersNewRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/proposals/': {
+      id: '/me/proposals/'
+      path: '/proposals'
+      fullPath: '/me/proposals/'
+      preLoaderRoute: typeof MeProposalsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/proposals/$proposalId': {
+      id: '/me/proposals/$proposalId'
+      path: '/proposals/$proposalId'
+      fullPath: '/me/proposals/$proposalId'
+      preLoaderRoute: typeof MeProposalsProposalIdRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
@@ -514,7 +572,9 @@ interface MeRouteChildren {
   MeIndexRoute: typeof MeIndexRoute
   MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
   MeOffersNewRoute: typeof MeOffersNewRoute
+  MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
+  MeProposalsIndexRoute: typeof MeProposalsIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
@@ -527,7 +587,9 @@ const MeRouteChildren: MeRouteChildren = {
   MeIndexRoute: MeIndexRoute,
   MeOffersOfferIdRoute: MeOffersOfferIdRoute,
   MeOffersNewRoute: MeOffersNewRoute,
+  MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
+  MeProposalsIndexRoute: MeProposalsIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
@@ -547,6 +609,7 @@ const rootRouteChildren: RootRouteChildren = {
   NeedsNeedIdRoute: NeedsNeedIdRoute,
   OffersOfferIdRoute: OffersOfferIdRoute,
   OrganisationsOrganisationIdRoute: OrganisationsOrganisationIdRoute,
+  ProposalsProposalIdRoute: ProposalsProposalIdRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -8,6 +8,8 @@ import { formatDate, formatEuro, formatRelative, pickText } from '../../i18n/for
 import { EmptyState } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
 import { QueryFallback } from '../../ui/Loaded.js';
+import { AskQuestion } from '../proposals/AskQuestion.js';
+import { ProposalCallToAction } from '../proposals/ProposalCallToAction.js';
 import { usePageTitle } from '../../ui/page.js';
 import styles from './challenges.module.css';
 import uiStyles from '../../ui/ui.module.css';
@@ -21,7 +23,7 @@ const PHASES = ['PUBLISHED', 'SUBMISSIONS_CLOSED', 'IN_REVIEW', 'AWARDED'] as co
 export function ChallengePage() {
   const { t, i18n } = useTranslation();
   const { challengeId } = route.useParams();
-  const [result] = useQuery({ query: ChallengeQuery, variables: { id: challengeId } });
+  const [result, reexecute] = useQuery({ query: ChallengeQuery, variables: { id: challengeId } });
   const challenge = result.data?.challenge;
   const title = pickText(i18n.language, challenge?.title);
   usePageTitle(title?.text ?? null);
@@ -90,6 +92,7 @@ export function ChallengePage() {
         </div>
       </dl>
 
+      <ProposalCallToAction challengeId={challenge.id} status={challenge.status} deadline={challenge.deadline} />
       <ChallengeVerdict challengeId={challenge.id} />
 
       <section className={styles.section} aria-labelledby="brief-title">
@@ -195,12 +198,16 @@ export function ChallengePage() {
           <dl>
             {challenge.questions.map((q) => (
               <div key={q.id}>
-                <dt lang={q.language}>{q.question}</dt>
+                <dt>
+                  <span lang={q.language}>{q.question}</span>
+                  {q.askedByMe ? ` ${t('proposals.qa.yours')}` : null}
+                </dt>
                 <dd>{text(q.answer) ?? t('challenges.unanswered')}</dd>
               </div>
             ))}
           </dl>
         )}
+        <AskQuestion challengeId={challenge.id} status={challenge.status} deadline={challenge.deadline} onAsked={() => reexecute({ requestPolicy: 'network-only' })} />
       </section>
 
       {challenge.awards.length > 0 ? (

@@ -77,6 +77,7 @@ export const ChallengeQuery = graphql(
         question
         language
         askedAt
+        askedByMe
         answer {
           sl
           en

@@ -42,11 +42,11 @@ describe('notification titles and links', () => {
     expect(headlineKey('something-new')).toBe('inbox.kind.other');
   });
 
-  it('leads to the challenge (also for a proposal), the need or the organisation; nowhere when the subject is hidden or has no page', () => {
+  it('leads to the challenge, the proposal's page, the need or the organisation; nowhere when the subject is hidden or has no page', () => {
     const id = '11111111-1111-4111-8111-111111111111';
     const challenge = '22222222-2222-4222-8222-222222222222';
     expect(notificationTarget({ subjectType: 'challenge', subjectId: challenge, subjectChallengeId: challenge })).toEqual({ to: '/challenges/$challengeId', params: { challengeId: challenge } });
-    expect(notificationTarget({ subjectType: 'proposal', subjectId: id, subjectChallengeId: challenge })).toEqual({ to: '/challenges/$challengeId', params: { challengeId: challenge } });
+    expect(notificationTarget({ subjectType: 'proposal', subjectId: id, subjectChallengeId: challenge })).toEqual({ to: '/me/proposals/$proposalId', params: { proposalId: id } });
     expect(notificationTarget({ subjectType: 'proposal', subjectId: id, subjectChallengeId: null })).toBeNull();
     expect(notificationTarget({ subjectType: 'need', subjectId: id, subjectChallengeId: null })).toEqual({ to: '/needs/$needId', params: { needId: id } });
     expect(notificationTarget({ subjectType: 'organisation', subjectId: id, subjectChallengeId: null })).toEqual({ to: '/organisations/$organisationId', params: { organisationId: id } });

@@ -6,19 +6,21 @@ export interface NotificationSubjectRef {
 
 export type NotificationTarget =
   | { to: '/challenges/$challengeId'; params: { challengeId: string } }
+  | { to: '/me/proposals/$proposalId'; params: { proposalId: string } }
   | { to: '/needs/$needId'; params: { needId: string } }
   | { to: '/organisations/$organisationId'; params: { organisationId: string } };
 
 /**
- * Where a notification leads: its challenge (a proposal's notification leads to the proposal's
- * challenge until the web has a proposal page), need or organisation. Events have no page yet:
+ * Where a notification leads: its challenge, the proposal (its authors' page: every proposal
+ * notification goes to the authors), need or organisation. Events have no page yet:
  * null, and the inbox shows the item without a link. A subject the reader may no longer see has
  * no challenge id from the API, so it gets no link either.
  */
 export function notificationTarget(n: NotificationSubjectRef): NotificationTarget | null {
   switch (n.subjectType) {
-    case 'challenge':
     case 'proposal':
+      return n.subjectChallengeId ? { to: '/me/proposals/$proposalId', params: { proposalId: n.subjectId } } : null;
+    case 'challenge':
       return n.subjectChallengeId ? { to: '/challenges/$challengeId', params: { challengeId: n.subjectChallengeId } } : null;
     case 'need':
       return { to: '/needs/$needId', params: { needId: n.subjectId } };
