@@ -42,7 +42,7 @@ describe('notification titles and links', () => {
     expect(headlineKey('something-new')).toBe('inbox.kind.other');
   });
 
-  it('leads to the challenge, the proposal's page, the need or the organisation; nowhere when the subject is hidden or has no page', () => {
+  it('leads to the challenge, the proposal page, the need or the organisation; nowhere when the subject is hidden or has no page', () => {
     const id = '11111111-1111-4111-8111-111111111111';
     const challenge = '22222222-2222-4222-8222-222222222222';
     expect(notificationTarget({ subjectType: 'challenge', subjectId: challenge, subjectChallengeId: challenge })).toEqual({ to: '/challenges/$challengeId', params: { challengeId: challenge } });
