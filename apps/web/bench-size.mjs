@@ -114,7 +114,7 @@ try {
         ` · first contentful paint ${median.toFixed(0)} ms (median of ${runs}; ${fcps[0].toFixed(0)}–${fcps[fcps.length - 1].toFixed(0)})` +
         ` · GraphQL POSTs ${requests}`,
     );
-    if (name === '/') console.log(`${''.padEnd(15)} largest: ${m.files.slice(0, 5).map((f) => `${f.file.replace('/assets/', '')} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}`);
+    if (name === '/') console.log(`${''.padEnd(15)} largest: ${m.files.slice(0, Number(process.env.BENCH_LIST ?? 5)).map((f) => `${f.file.replace('/assets/', '')} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}`);
   }
 } finally {
   await browser.close();
