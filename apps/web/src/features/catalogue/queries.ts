@@ -1,3 +1,4 @@
+import { TermFields } from '../../graphql/fragments.js';
 import { graphql } from '../../graphql/graphql.js';
 
 
@@ -52,36 +53,20 @@ export const CreativeQuery = graphql(`
         en
       }
       domains {
-        code
-        label {
-          sl
-          en
-        }
+        ...TermFields
       }
       crafts {
-        code
-        label {
-          sl
-          en
-        }
+        ...TermFields
       }
       techniques {
-        code
-        label {
-          sl
-          en
-        }
+        ...TermFields
       }
       materials {
-        code
-        label {
-          sl
-          en
-        }
+        ...TermFields
       }
     }
   }
-`);
+`, [TermFields]);
 
 export const NeedQuery = graphql(`
   query NeedPage($id: ID!) {
@@ -105,15 +90,11 @@ export const NeedQuery = graphql(`
         name
       }
       domains {
-        code
-        label {
-          sl
-          en
-        }
+        ...TermFields
       }
     }
   }
-`);
+`, [TermFields]);
 
 export const OfferQuery = graphql(`
   query OfferPage($id: ID!) {
@@ -135,13 +116,9 @@ export const OfferQuery = graphql(`
         displayName
       }
       domains {
-        code
-        label {
-          sl
-          en
-        }
+        ...TermFields
       }
     }
   }
-`);
+`, [TermFields]);
 

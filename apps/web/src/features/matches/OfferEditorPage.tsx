@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { toAppError } from '../../graphql/errors.js';
-import { readFragment, type ResultOf } from '../../graphql/graphql.js';
+import type { ResultOf } from '../../graphql/graphql.js';
 import { pickText } from '../../i18n/format.js';
 import { ErrorSummary } from '../../ui/ErrorSummary.js';
 import { Link } from '../../ui/Link.js';
@@ -27,7 +27,7 @@ import { describeError, type FormErrors } from '../account/describe-error.js';
 import { Button } from '../../ui/Button.js';
 import styles from './matches.module.css';
 import { checkOffer, priceOf, type OfferValues } from './offer-rules.js';
-import { CreateOfferMutation, EditOfferQuery, OfferFormQuery, TermFields, UpdateOfferMutation } from './queries.js';
+import { CreateOfferMutation, EditOfferQuery, OfferFormQuery, UpdateOfferMutation } from './queries.js';
 import { LoadError, Loading, NoProfile } from './shared.js';
 
 const NO_ERRORS: FormErrors = { fields: {}, general: [] };
@@ -203,8 +203,7 @@ function OfferForm({
             {t(`matches.offers.field.${vocabulary}`)} {t('common.optional')}
           </Label>
           <div className={styles.choices}>
-            {reference[vocabulary].map((term) => {
-              const data = readFragment(TermFields, term);
+            {reference[vocabulary].map((data) => {
               const label = pickText(i18n.language, data.label);
               return (
                 <Checkbox key={data.code} value={data.code} className={styles.choice}>

@@ -1,3 +1,4 @@
+import { TermFields } from '../../graphql/fragments.js';
 import { graphql } from '../../graphql/graphql.js';
 import { ChallengeCardFragment } from '../challenges/ChallengeCard.js';
 
@@ -94,15 +95,11 @@ export const MyDomainsQuery = graphql(`
     creativeProfile(id: $id) {
       id
       domains {
-        code
-        label {
-          sl
-          en
-        }
+        ...TermFields
       }
     }
   }
-`);
+`, [TermFields]);
 
 export const NeedsInDomainsQuery = graphql(`
   query NeedsInDomains($domains: [String!]!, $after: String) {
@@ -126,16 +123,12 @@ export const NeedsInDomainsQuery = graphql(`
           name
         }
         domains {
-          code
-          label {
-            sl
-            en
-          }
+          ...TermFields
         }
       }
     }
   }
-`);
+`, [TermFields]);
 
 export const MyOffersQuery = graphql(`
   query MyOffers($after: String) {
@@ -156,16 +149,6 @@ export const MyOffersQuery = graphql(`
           en
         }
       }
-    }
-  }
-`);
-
-export const TermFields = graphql(`
-  fragment TermFields on Term {
-    code
-    label {
-      sl
-      en
     }
   }
 `);

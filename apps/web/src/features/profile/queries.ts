@@ -1,3 +1,4 @@
+import { TermFields } from '../../graphql/fragments.js';
 import { graphql } from '../../graphql/graphql.js';
 
 /**
@@ -70,39 +71,19 @@ export const ProfileEditorQuery = graphql(
       }
       referenceData {
         domains {
-          code
-          label {
-            sl
-            en
-          }
+          ...TermFields
         }
         crafts {
-          code
-          label {
-            sl
-            en
-          }
+          ...TermFields
         }
         techniques {
-          code
-          label {
-            sl
-            en
-          }
+          ...TermFields
         }
         materials {
-          code
-          label {
-            sl
-            en
-          }
+          ...TermFields
         }
         skills {
-          code
-          label {
-            sl
-            en
-          }
+          ...TermFields
         }
         municipalities {
           code
@@ -111,7 +92,7 @@ export const ProfileEditorQuery = graphql(
       }
     }
   `,
-  [PortfolioItemFields],
+  [PortfolioItemFields, TermFields],
 );
 
 export const CreateProfileMutation = graphql(`
