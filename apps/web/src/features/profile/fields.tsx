@@ -97,21 +97,7 @@ export function TagPicker({ name, label, options, value, onChange, error, option
             {error}
           </Text>
         ) : null}
-        <div className={styles.comboRow}>
-          <Input id={`field-${name}`} className={ui.input} />
-          <AriaButton className={styles.comboButton} aria-label={label}>
-            <ChevronIcon />
-          </AriaButton>
-        </div>
-        <Popover className={styles.popover}>
-          <ListBox<Option> className={styles.listBox} renderEmptyState={() => <p className={styles.noOptions}>{t('profile.field.noOptions')}</p>}>
-            {(item) => (
-              <ListBoxItem id={item.code} textValue={item.label} className={styles.option}>
-                {item.label}
-              </ListBoxItem>
-            )}
-          </ListBox>
-        </Popover>
+        <ComboControls name={name} label={label} emptyText={t('profile.field.noOptions')} />
       </ComboBox>
       <TagGroup aria-label={t('profile.field.selected', { label })} onRemove={(keys) => onChange(value.filter((code) => !keys.has(code)))} className={styles.tags}>
         <TagList items={chosen} className={styles.tagList} renderEmptyState={() => <span className={ui.description}>{t('profile.field.noneChosen')}</span>}>
@@ -126,6 +112,29 @@ export function TagPicker({ name, label, options, value, onChange, error, option
         </TagList>
       </TagGroup>
     </div>
+  );
+}
+
+/** A combo box's input, open button and option list (inside a RAC ComboBox of Options). */
+function ComboControls({ name, label, emptyText }: { name: string; label: string; emptyText?: string }) {
+  return (
+    <>
+      <div className={styles.comboRow}>
+        <Input id={`field-${name}`} className={ui.input} />
+        <AriaButton className={styles.comboButton} aria-label={label}>
+          <ChevronIcon />
+        </AriaButton>
+      </div>
+      <Popover className={styles.popover}>
+        <ListBox<Option> className={styles.listBox} renderEmptyState={emptyText ? () => <p className={styles.noOptions}>{emptyText}</p> : undefined}>
+          {(item) => (
+            <ListBoxItem id={item.code} textValue={item.label} className={styles.option}>
+              {item.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </>
   );
 }
 
@@ -160,21 +169,7 @@ export function SinglePicker({ name, label, description, options, value, onChang
           {error}
         </Text>
       ) : null}
-      <div className={styles.comboRow}>
-        <Input id={`field-${name}`} className={ui.input} />
-        <AriaButton className={styles.comboButton} aria-label={label}>
-          <ChevronIcon />
-        </AriaButton>
-      </div>
-      <Popover className={styles.popover}>
-        <ListBox<Option> className={styles.listBox}>
-          {(item) => (
-            <ListBoxItem id={item.code} textValue={item.label} className={styles.option}>
-              {item.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <ComboControls name={name} label={label} />
     </ComboBox>
   );
 }
