@@ -83,9 +83,9 @@ async function run(product: Product): Promise<boolean> {
     casesFor(op, contextFor(role), { ...options, big: options.big && role === 'owner' })
       .filter((c) => !QUICK || QUICK_CLASSES.has(c.payload.cls))
       .map((c) => ({ role, c }))));
-  // Round robin over the operations of each group (queries, writes, then ending writes), so a budget cut leaves none out.
+  // Round robin over the operations of each group (queries, creating writes, other writes, then ending writes), so a budget cut leaves none out.
   const plan: { role: Role; c: FuzzCase }[] = [];
-  for (const group of [0, 1, 2]) {
+  for (const group of [0, 1, 2, 3]) {
     const queues = perOp.filter((_, i) => rankOf(ops[i]) === group).map((q) => [...q]);
     while (queues.some((q) => q.length)) for (const q of queues) if (q.length) plan.push(q.shift() as { role: Role; c: FuzzCase });
   }

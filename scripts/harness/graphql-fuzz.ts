@@ -74,10 +74,15 @@ export function orderForFuzzing(ops: Operation[]): Operation[] {
   return [...ops].sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name));
 }
 
-/** 0 queries, 1 writes, 2 writes that end or remove something. */
+/**
+ * 0 queries, 1 writes that create something, 2 other writes, 3 writes that end or remove
+ * something. Creations come first so a write that needs what they create (a portfolio item needs
+ * a profile) is judged on the same world when its rejection is replayed.
+ */
 export function rankOf(o: Operation): number {
   if (o.kind === 'query') return 0;
-  return /^(cancel|close|delete|remove|revoke|withdraw|uninvite|unplace|decline|logout)/.test(o.name) ? 2 : 1;
+  if (/^(cancel|close|delete|remove|revoke|withdraw|uninvite|unplace|decline|logout)/.test(o.name)) return 3;
+  return /^create/.test(o.name) ? 1 : 2;
 }
 
 export interface ValueContext {

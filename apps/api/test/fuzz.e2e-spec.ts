@@ -114,7 +114,7 @@ describe('schema-wide fuzzing (e2e)', () => {
       while (next < rejected.length) {
         const s = rejected[next++];
         const answer = await postGraphQL(base, s.c.body, s.token);
-        if (judge(answer.status, answer.text, s.c.op.name).accepted) acceptedOnReplay.push(`${s.c.op.name} ${s.c.path.join('.')} [${s.c.payload.cls}]`);
+        if (judge(answer.status, answer.text, s.c.op.name).accepted) acceptedOnReplay.push(`${s.c.op.name} ${s.c.path.join('.')} [${s.c.payload.cls}] as ${s.role}, first answered ${judge(s.status, s.text, s.c.op.name).codes.join('+') || `HTTP ${s.status}`}`);
       }
     }));
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -151,11 +151,13 @@ export class NotificationsResolver {
 export class NotificationSubjectResolver {
   constructor(private readonly subjects: NotificationSubjects) {}
 
+  @SignedIn()
   @ResolveField(() => LocalizedText, { nullable: true, description: 'The title of what it is about (a proposal: its challenge); null when that is gone or you may not see it.' })
   async subjectTitle(@Parent() notification: Notification, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<LocalizedText | null> {
     return (await this.subjects.load(context, actor, notification))?.title ?? null;
   }
 
+  @SignedIn()
   @ResolveField(() => ID, { nullable: true, description: 'The challenge a challenge or proposal notification is about; null otherwise, or when you may not see it.' })
   async subjectChallengeId(@Parent() notification: Notification, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<string | null> {
     return (await this.subjects.load(context, actor, notification))?.challengeId ?? null;
