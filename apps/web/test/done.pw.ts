@@ -172,3 +172,70 @@ test('done means: a new user finds Alpina, signs up, verifies, builds a profile,
   await expect(decision.getByText(lang === 'en' ? 'A bold use of indigo.' : 'Drzna raba indiga.')).toBeVisible();
   await scan(page, axe);
 });
+
+/** Tab (or Shift+Tab) until `target` has focus; fails when it is not reached within `limit` presses. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, limit = 60): Promise<void> {
+  const backwards = await target.evaluate((el) => Boolean(document.activeElement && el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING));
+  for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  await expect(target).toBeFocused();
+}
+
+test('done means, by keyboard alone: sign in, search, open Alpina, write and submit a proposal, open the inbox', async ({ page, request, text, axe }) => {
+  test.setTimeout(150_000);
+  const t: Catalogue = text;
+  // A verified creative with a profile and consent (the profile editor by keyboard is profile.pw.ts's).
+  const email = `done-kb-${unique()}@example.si`;
+  await api(request, null, `mutation($input: SignUpInput!) { signUp(input: $input) { message } }`, { input: { displayName: 'Jure Tipkovnica', email, password: PASSWORD } });
+  const verify = /verify-email\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(await mailTo(request, email, '/verify-email?token='))?.[1];
+  await api(request, null, `mutation($t: String!) { verifyEmail(token: $t) }`, { t: verify });
+  const token = await login(request, email);
+  await api(request, token, `mutation($input: CreateCreativeProfileInput!) { createCreativeProfile(input: $input) { id } }`, {
+    input: { kind: 'INDIVIDUAL', displayName: 'Jure Tipkovnica', municipality: 'ziri', domains: ['design-visual-arts'], crafts: ['leatherwork'], techniques: ['blueprint'], materials: ['leather'] },
+  });
+  await api(request, token, `mutation { setMatchingConsent(consent: true) { id } }`);
+
+  // Sign in: Tab to each field, type, Enter submits.
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: t.account.signIn.title })).toBeVisible();
+  await tabTo(page, page.getByLabel(t.account.field.email));
+  await page.keyboard.type(email);
+  await tabTo(page, page.getByLabel(t.account.field.password));
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(fill(t.layout.signedInAs, { name: 'Jure Tipkovnica' }))).toBeVisible();
+
+  // Search from the home page and open Alpina.
+  await tabTo(page, page.getByRole('searchbox', { name: t.search.label }));
+  await page.keyboard.type('modrotisk');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\?q=modrotisk/);
+  await tabTo(page, page.getByRole('link', { name: ALPINA }).first(), 120);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: ALPINA })).toBeVisible();
+
+  // The proposal: working title, Write, the text, Save, Submit, confirm.
+  const cta = page.getByRole('region', { name: t.proposals.cta.title });
+  await tabTo(page, cta.getByLabel(t.proposals.cta.workingTitle), 120);
+  await page.keyboard.type('Tipkovni indigo');
+  await tabTo(page, cta.getByRole('button', { name: t.proposals.cta.write }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tipkovni indigo' })).toBeVisible();
+  await tabTo(page, page.getByRole('textbox', { name: t.proposals.field.bodySl }));
+  await page.keyboard.type('Šablona in indigo na usnju.');
+  await tabTo(page, page.getByRole('button', { name: t.proposals.editor.save }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(t.proposals.editor.allSaved)).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: t.proposals.submit.button }));
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('alertdialog', { name: t.proposals.submit.confirmTitle });
+  await expect(confirm).toBeVisible();
+  await tabTo(page, confirm.getByRole('button', { name: t.proposals.submit.confirm }), 10);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(t.proposals.editor.submitted)).toBeVisible();
+
+  // The inbox from the header.
+  await tabTo(page, page.getByRole('banner').getByRole('link', { name: new RegExp(`^${t.inbox.header.link}`) }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: t.inbox.title })).toBeVisible();
+  await scan(page, axe);
+});
