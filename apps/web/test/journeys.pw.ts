@@ -40,6 +40,8 @@ test('someone new signs up, verifies by the mailed link, signs in and signs out'
   await page.getByLabel(text.account.field.displayName).fill('Tina Testna');
   await page.getByLabel(text.account.field.email).fill(email);
   await page.getByLabel(text.account.field.newPassword).fill('modri-tisk-na-platnu');
+  // The errors stay beside their fields until the next submit (nothing shifts under the pointer on the way to the button).
+  await expect(page.getByLabel(text.account.field.email)).toHaveAccessibleDescription(new RegExp(text.errors.field.email.replace(/[()]/g, '.')));
   await page.getByRole('button', { name: text.account.signUp.submit }).click();
   await expect(page.getByRole('heading', { level: 1, name: text.account.signUp.checkMail })).toBeVisible();
 
