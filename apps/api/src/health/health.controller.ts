@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobQueues, JobRunCounters, OutboxStore, withTimeout } from '@app/jobs';
 import { SearchIndexes } from '@app/marketplace';
@@ -57,7 +57,11 @@ export class HealthController {
    */
   @Get('metrics/jobs')
   async jobMetrics() {
-    const jobs = await withTimeout(this.counters.read(), 2000);
+    // Bounded, so a stuck database never holds the request; a slow one (a loaded machine) gets 5 s
+    // and then a 503 that says so, not an internal error.
+    const jobs = await withTimeout(this.counters.read(), 5000).catch(() => {
+      throw new ServiceUnavailableException({ error: 'SERVICE_UNAVAILABLE', message: 'job counters could not be read in time; try again' });
+    });
     return {
       jobs: jobs.map((j) => ({
         name: j.name, completed: j.completed, failed: j.failed,
