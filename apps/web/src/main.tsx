@@ -5,10 +5,10 @@ import { I18nProvider, RouterProvider as AriaRouterProvider } from 'react-aria-c
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Provider as UrqlProvider } from 'urql';
 import { createClient } from './graphql/client.js';
-import { createI18n, initialLanguage } from './i18n/init.js';
+import { MEMBER_FEATURES, createI18n, ensureFeatures, initialLanguage } from './i18n/init.js';
 import { localeOf } from './i18n/format.js';
 import { routeTree } from './routeTree.gen.js';
-import { restore } from './session/session.js';
+import { currentAccount, restore, subscribe } from './session/session.js';
 import { PageError } from './ui/NotFoundPage.js';
 import { PagePending } from './ui/PagePending.js';
 import './ui/global.css';
@@ -49,15 +49,21 @@ function App() {
 const container = document.getElementById('app');
 if (container) {
   // Restore the session from the refresh cookie before the first route loads (signed-in pages need it).
-  void restore().finally(() => {
-    createRoot(container).render(
-      <StrictMode>
-        <I18nextProvider i18n={i18n}>
-          <UrqlProvider value={client}>
-            <App />
-          </UrqlProvider>
-        </I18nextProvider>
-      </StrictMode>,
-    );
-  });
+  // The signed-in area's words come with a session: before the first render when one is restored,
+  // and as soon as someone signs in (the header's inbox count waits for them).
+  const memberWords = () => (currentAccount() ? ensureFeatures(i18n, MEMBER_FEATURES).catch(() => undefined) : Promise.resolve());
+  subscribe(() => void memberWords());
+  void restore()
+    .then(memberWords)
+    .finally(() => {
+      createRoot(container).render(
+        <StrictMode>
+          <I18nextProvider i18n={i18n}>
+            <UrqlProvider value={client}>
+              <App />
+            </UrqlProvider>
+          </I18nextProvider>
+        </StrictMode>,
+      );
+    });
 }

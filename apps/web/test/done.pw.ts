@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { enCatalogue, slCatalogue } from './catalogue.js';
 import { expect, fill, mailTo, test, unique, type Catalogue } from './fixtures.js';
 
 /**
@@ -238,4 +239,22 @@ test('done means, by keyboard alone: sign in, search, open Alpina, write and sub
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: t.inbox.title })).toBeVisible();
   await scan(page, axe);
+});
+
+test('the signed-in area keeps its words when the language changes (each feature catalogue loads in the other language too)', async ({ page, request, text, lang }) => {
+  const email = `done-lang-${unique()}@example.si`;
+  await api(request, null, `mutation($input: SignUpInput!) { signUp(input: $input) { message } }`, { input: { displayName: 'Lea Jezik', email, password: PASSWORD } });
+  const verify = /verify-email\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(await mailTo(request, email, '/verify-email?token='))?.[1];
+  await api(request, null, `mutation($t: String!) { verifyEmail(token: $t) }`, { t: verify });
+  await page.goto('/sign-in?redirect=%2Fme%2Fprofile');
+  await page.getByLabel(text.account.field.email).fill(email);
+  await page.getByLabel(text.account.field.password).fill(PASSWORD);
+  await page.getByRole('button', { name: text.account.signIn.submit }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text.profile.createTitle })).toBeVisible();
+  const other = lang === 'en' ? 'sl' : 'en';
+  const otherText = other === 'en' ? enCatalogue : slCatalogue;
+  await page.getByRole('banner').getByRole('button', { name: text.layout.switchTo[other] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: otherText.profile.createTitle })).toBeVisible();
+  // No raw translation key anywhere on the page.
+  await expect(page.locator('main')).not.toContainText(/\b(profile|me|inbox|matches)\.[a-z]+\.[a-zA-Z]+/);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInstance } from 'i18next';
 import en from './locales/en.json';
 import sl from './locales/sl.json';
+import { FEATURES, MEMBER_FEATURES } from './init.js';
 
 /** Every feature's catalogue (`features/<name>/i18n/{sl,en}.json`), the way init.ts merges them. */
 const features = import.meta.glob<Record<string, unknown>>('../features/*/i18n/*.json', { import: 'default', eager: true });
@@ -58,5 +59,11 @@ describe('translation catalogues', () => {
       if (PLURAL.test(key)) continue;
       expect([key, names(catalogues.en[key] ?? '')]).toEqual([key, names(text)]);
     }
+  });
+
+  it('name every feature catalogue folder in init.ts, so each can be loaded (and the signed-in ones are features)', () => {
+    const folders = [...new Set(Object.keys(features).map((path) => /features\/([^/]+)\/i18n\//.exec(path)?.[1]))].sort();
+    expect(folders).toEqual([...FEATURES].sort());
+    for (const f of MEMBER_FEATURES) expect(FEATURES).toContain(f);
   });
 });

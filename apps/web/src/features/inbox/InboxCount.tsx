@@ -23,7 +23,9 @@ export function inboxLinkLabel(t: (key: string, options?: Record<string, unknown
  */
 export function InboxCount() {
   const account = useSession();
-  if (!account) return null;
+  const { i18n } = useTranslation();
+  // The inbox's words arrive with the session (main.tsx); until then there is nothing to say.
+  if (!account || !i18n.exists('inbox.header.link')) return null;
   return <SignedInCount key={account.id} />;
 }
 
