@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { PASSWORD, PNG, api, scan, tabTo } from './helpers.js';
 import { enCatalogue, slCatalogue } from './catalogue.js';
 import { expect, fill, mailTo, test, unique, type Catalogue } from './fixtures.js';
 
@@ -15,16 +16,6 @@ import { expect, fill, mailTo, test, unique, type Catalogue } from './fixtures.j
  * user reads the award in the inbox by clicking.
  */
 const ALPINA = /Modrotisk na usnju za moderne pohodne čevlje|Blueprint \(modrotisk\) on leather for modern hiking shoes/;
-const PASSWORD = 'modri-tisk-na-platnu';
-/** A tiny but real PNG (1×1): the API recognises files by their first bytes. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
-
-async function api<T>(request: APIRequestContext, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await request.post('/graphql', { data: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 async function login(request: APIRequestContext, email: string): Promise<string> {
   const answer = await api<{ login: { accessToken: string } }>(request, null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: PASSWORD });
@@ -39,16 +30,6 @@ async function pick(page: Page, label: string, typed: string, option: RegExp): P
   await input.press('ArrowDown');
   await input.press('Enter');
   if (await page.getByRole('listbox').isVisible()) await input.press('Escape');
-}
-
-/** axe once React Aria's transient announcements point at live elements (see proposals.pw.ts). */
-async function scan(page: Page, axe: (page: Page) => Promise<void>): Promise<void> {
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-live-announcer] [role="img"][aria-labelledby]')].every((node) => (node.getAttribute('aria-labelledby') ?? '').split(' ').some((id) => document.getElementById(id))),
-    undefined,
-    { timeout: 9_000 },
-  );
-  await axe(page);
 }
 
 test('done means: a new user finds Alpina, signs up, verifies, builds a profile, consents, sees matches, submits a proposal with a file, and reads an outcome in the inbox', async ({ page, request, text, lang, axe }) => {
@@ -173,13 +154,6 @@ test('done means: a new user finds Alpina, signs up, verifies, builds a profile,
   await expect(decision.getByText(lang === 'en' ? 'A bold use of indigo.' : 'Drzna raba indiga.')).toBeVisible();
   await scan(page, axe);
 });
-
-/** Tab (or Shift+Tab) until `target` has focus; fails when it is not reached within `limit` presses. */
-async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, limit = 60): Promise<void> {
-  const backwards = await target.evaluate((el) => Boolean(document.activeElement && el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING));
-  for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  await expect(target).toBeFocused();
-}
 
 test('done means, by keyboard alone: sign in, search, open Alpina, write and submit a proposal, open the inbox', async ({ page, request, text, axe }) => {
   test.setTimeout(150_000);

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, fill, mailTo, test, unique, type Catalogue } from './fixtures.js';
+import { PASSWORD, PNG, api, scan } from './helpers.js';
 
 /**
  * Proposals and Q&A (issue 12 item 11). Each test makes its own accounts through the API (sign up,
@@ -7,18 +8,10 @@ import { expect, fill, mailTo, test, unique, type Catalogue } from './fixtures.j
  * createCreativeProfile), and signs in in the browser through the real sign-in form.
  */
 const ALPINA = /Modrotisk na usnju za moderne pohodne čevlje|Blueprint \(modrotisk\) on leather for modern hiking shoes/;
-const PASSWORD = 'modri-tisk-na-platnu';
 
 interface Account {
   email: string;
   token: string;
-}
-
-async function api<T>(request: APIRequestContext, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await request.post('/graphql', { data: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 /** A verified account, signed in through the API (its Bearer token for seeding). */
@@ -44,21 +37,6 @@ async function creative(request: APIRequestContext, displayName: string): Promis
   return { ...user, profileId: created.createCreativeProfile.id };
 }
 
-/**
- * axe, once React Aria's transient announcements are readable: a pending button announces itself
- * through a role="img" node labelled by the button, kept for 7 s; when the button is gone (the
- * action navigated), axe flags that orphan (role-img-alt). Wait until no announcement points at
- * a missing element, then scan.
- */
-async function scan(page: Page, axe: (page: Page) => Promise<void>) {
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-live-announcer] [role="img"][aria-labelledby]')].every((node) => (node.getAttribute('aria-labelledby') ?? '').split(' ').some((id) => document.getElementById(id))),
-    undefined,
-    { timeout: 9_000 },
-  );
-  await axe(page);
-}
-
 async function signInHere(page: Page, text: Catalogue, email: string) {
   await expect(page.getByRole('heading', { level: 1, name: text.account.signIn.title })).toBeVisible();
   await page.getByLabel(text.account.field.email).fill(email);
@@ -74,8 +52,6 @@ async function openAlpina(page: Page, text: Catalogue) {
   await expect(page.getByRole('heading', { level: 1, name: ALPINA })).toBeVisible();
 }
 
-/** A tiny but real PNG (1×1) and PDF: the API recognises files by their first bytes. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from(`%PDF-1.4\n% Modrotisk vzorec\n${'0'.repeat(200_000)}\n%%EOF\n`);
 
 test('a creative writes a proposal on the Alpina challenge: markdown preview, co-author, files, submit, my proposals, withdraw', async ({ page, request, text, axe }) => {
