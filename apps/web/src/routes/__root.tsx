@@ -1,10 +1,9 @@
 import { Outlet, createRootRouteWithContext, useRouter, useRouterState } from '@tanstack/react-router';
 import type { i18n } from 'i18next';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Client } from 'urql';
-import { InboxCount } from '../features/inbox/InboxCount.js';
 import { saveLanguage, switchLanguage, type Language } from '../i18n/init.js';
 import { signOut } from '../session/session.js';
 import { useSession } from '../session/useSession.js';
@@ -12,6 +11,9 @@ import { Link } from '../ui/Link.js';
 import { LogoMark } from '../ui/Logo.js';
 import { NotFoundPage } from '../ui/NotFoundPage.js';
 import styles from '../ui/layout.module.css';
+
+/** Only a signed-in header shows it: a visitor's first load does not download it. */
+const InboxCount = lazy(() => import('../features/inbox/InboxCount.js').then((m) => ({ default: m.InboxCount })));
 
 export interface RouterContext {
   client: Client;
@@ -79,7 +81,9 @@ function RootLayout() {
                     <Link to="/me">{t('layout.mySpace')}</Link>
                   </li>
                   <li>
-                    <InboxCount />
+                    <Suspense fallback={null}>
+                      <InboxCount />
+                    </Suspense>
                   </li>
                   <li>
                     <AriaButton
