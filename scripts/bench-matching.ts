@@ -4,7 +4,7 @@ import { getConfig } from '@app/config';
 import type { ChallengeEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
 import {
   bestMatches, challengeDemand, codeRarity, CREATIVES_INDEX, creativeDocument, creativeSupply, DEFAULT_MATCH_WEIGHTS, DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS,
-  demandText, labelOf, MatchRetrieval, scoreMatch, Taxonomy, Vocabulary,
+  demandText, labelOf, MatchAudience, MatchRetrieval, scoreMatch, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import { OramaSearchEngine } from '@app/search';
 import { MATCHING_LABELS } from './bench-data/matching-labels';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const byName = new Map(demo.map((p) => [p.displayName, p]));
   const engine = new OramaSearchEngine();
   await engine.ensureIndex(CREATIVES_INDEX);
-  await engine.upsert(CREATIVES_INDEX.name, demo.map(creativeDocument));
+  await engine.upsert(CREATIVES_INDEX.name, demo.map((p) => creativeDocument(p)));
   const retrieval = new MatchRetrieval(engine);
   const rarityOf = async (search: OramaSearchEngine) => {
     const r = await search.search(CREATIVES_INDEX.name, { facets: ['domains'], limit: 0 });
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const candidates = await retrieval.candidates(CREATIVES_INDEX, { codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, text: demandText(challenge) }, CANDIDATES_PER_QUERY);
     const profiles = demo.filter((p) => candidates.has(p.id));
     const demand = { ...challengeDemand(challenge, owner), domainWeights };
-    const full = rank(profiles.map((p) => ({ id: p.id, score: scoreMatch(demand, creativeSupply(p), candidates.get(p.id) ?? 0, weights, labelOf).score })));
+    const full = rank(profiles.map((p) => ({ id: p.id, score: scoreMatch(demand, creativeSupply(p), candidates.get(p.id) ?? 0, weights, labelOf, MatchAudience.Organisation).score })));
     const text = rank(profiles.map((p) => ({ id: p.id, score: candidates.get(p.id) ?? 0 })));
     if (VERBOSE) {
       const name = new Map(demo.map((p) => [p.id, p.displayName]));
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const generated: CreativeProfileEntity[] = [];
   for (let n = 0; n < PROFILES; n += 1) generated.push(generatedProfile(n));
-  for (let from = 0; from < generated.length; from += 5000) await big.upsert(CREATIVES_INDEX.name, generated.slice(from, from + 5000).map(creativeDocument));
+  for (let from = 0; from < generated.length; from += 5000) await big.upsert(CREATIVES_INDEX.name, generated.slice(from, from + 5000).map((p) => creativeDocument(p)));
   console.log(`\nindexed ${PROFILES} generated profiles in ${((performance.now() - t0) / 1000).toFixed(1)} s (embedded engine, in memory)`);
   const byId = new Map(generated.map((p) => [p.id, p]));
   const bigRetrieval = new MatchRetrieval(big);
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const candidates = await bigRetrieval.candidates(CREATIVES_INDEX, { codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, text: demandText(challenge) }, CANDIDATES_PER_QUERY);
     const demand = { ...challengeDemand(challenge, owner), domainWeights: bigWeights };
     // As MatchingService does: every candidate ranked by its score, the 20 shown explained.
-    const top = bestMatches(demand, [...candidates].map(([id, textScore]) => ({ subject: id, supply: creativeSupply(byId.get(id) as CreativeProfileEntity), textScore })), weights, labelOf, 20);
+    const top = bestMatches(demand, [...candidates].map(([id, textScore]) => ({ subject: id, supply: creativeSupply(byId.get(id) as CreativeProfileEntity), textScore })), weights, labelOf, 20, MatchAudience.Organisation);
     latencies.push(performance.now() - start);
     candidateCount += candidates.size;
     if (top.length === 0) throw new Error('no matches at all: the generator and the retrieval disagree');
@@ -139,7 +139,7 @@ function challengeEntity(key: string): { challenge: ChallengeEntity; owner: Orga
 function profileEntity(p: (typeof DEMO_CREATIVE_PROFILES)[number], n: number): CreativeProfileEntity {
   return {
     id: uuidOf(n), kind: p.kind, displayName: p.displayName, bioSl: p.bio.sl, bioEn: p.bio.en, domains: p.domains, crafts: p.crafts, techniques: p.techniques,
-    materials: p.materials, skills: p.skills, municipality: p.municipality, languages: p.languages, portfolioLinks: [], accountId: null,
+    materials: p.materials, skills: p.skills, freeCrafts: [], freeSkills: [], freeTechniques: [], freeMaterials: [], municipality: p.municipality, languages: p.languages, portfolioLinks: [], accountId: null,
     availability: 'AVAILABLE', matchingConsentAt: new Date(), erasedAt: null, isDemo: true, createdAt: new Date(), updatedAt: new Date(),
   };
 }
@@ -160,7 +160,7 @@ function generatedProfile(n: number): CreativeProfileEntity {
   const words = [...crafts, ...techniques, ...materials].map((c) => labelOf(c));
   return {
     id: uuidOf(1_000_000 + n), kind: 'INDIVIDUAL', displayName: `Ustvarjalec ${n}`, bioSl: `Delam: ${words.map((w) => w.sl).join(', ')}.`, bioEn: `I work with ${words.map((w) => w.en).join(', ')}.`,
-    domains, crafts, techniques, materials, skills, municipality: places[Math.floor(next() * places.length)].code, languages: ['sl'], portfolioLinks: [], accountId: null,
+    domains, crafts, techniques, materials, skills, freeCrafts: [], freeSkills: [], freeTechniques: [], freeMaterials: [], municipality: places[Math.floor(next() * places.length)].code, languages: ['sl'], portfolioLinks: [], accountId: null,
     availability: 'AVAILABLE', matchingConsentAt: new Date(), erasedAt: null, isDemo: false, createdAt: new Date(), updatedAt: new Date(),
   };
 }

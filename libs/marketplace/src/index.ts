@@ -2,7 +2,7 @@ export * from './reference/index.js';
 export { MarketplaceErrorCode, MarketplaceException } from './common/marketplace.errors.js';
 export { type LocalizedText } from './common/localized.js';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageRequest } from './common/pagination.js';
-export { Taxonomy, Vocabulary } from './common/taxonomy.js';
+export { MAX_FREE_TERMS, MAX_FREE_TERM_LENGTH, REGION_GORENJSKA, Taxonomy, Vocabulary } from './common/taxonomy.js';
 export { OrganisationsService, type OrganisationCommand } from './organisations/organisations.service.js';
 export { CONSENT_EXPLANATION_VERSIONS, CreativesService, CURRENT_CONSENT_EXPLANATION, type CreativeProfileCommand } from './creatives/creatives.service.js';
 export { MAX_PORTFOLIO_ITEMS, PortfolioService, type PortfolioItemCommand, type PortfolioItemWithImage } from './creatives/portfolio.service.js';
@@ -39,7 +39,10 @@ export { type RankedProposal, rankProposals } from './jury/scoring.js';
 export { AwardsService, csvCell, type OutcomeCommand } from './jury/awards.service.js';
 export { blindName } from './attachments/attachments.service.js';
 export { MatchingService, MAX_MATCHES, type Match, type MatchVerdict } from './matching/matching.service.js';
-export { Availability, bestMatches, codeRarity, DEFAULT_MATCH_WEIGHTS, MatchFactor, matchScore, scoreMatch, type FactorScore, type MatchExplanation, type MatchWeights } from './matching/match-scoring.js';
+export {
+  Availability, bestMatches, codeRarity, DEFAULT_MATCH_WEIGHTS, EvidenceSource, ineligibility, MatchAudience, MatchFactor, matchScore, rankMatches, scoreMatch,
+  type Demand, type FactorScore, type MatchExplanation, type MatchWeights, type Supply,
+} from './matching/match-scoring.js';
 export { MatchRetrieval } from './matching/match-retrieval.js';
 export { challengeDemand, creativeSupply, demandText, labelOf } from './matching/match-subjects.js';
 export { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS } from './demo/index.js';

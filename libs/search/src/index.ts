@@ -26,3 +26,4 @@ export {
 export { EmbeddedHttpSearchAdapter, type EmbeddedHttpSearchAdapterOptions } from './adapters/embedded-http.adapter.js';
 export { MeilisearchAdapter, type MeilisearchAdapterOptions } from './adapters/meilisearch.adapter.js';
 export { SearchModule, createSearchPort } from './search.module.js';
+export { broaderOf, conceptById, conceptsIn, conceptTerms, specificity, suggestCodes, type Concept, type ConceptHit, type ConceptKind } from './concepts/concepts.js';

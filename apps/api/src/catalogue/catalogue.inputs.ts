@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { Availability, ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
+import { Availability, ChallengeKind, MAX_FREE_TERMS, MAX_FREE_TERM_LENGTH, ChallengeStatus, ChallengeVisibility, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
 import { AvailabilityEnum, ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
@@ -57,17 +57,26 @@ function CodeList(): PropertyDecorator {
   return (target, key) => codeList().forEach((d) => d(target, key));
 }
 
+/** Codes or words as people write them (Taxonomy.codesOrText keeps both). */
+const wordList = () => [IsOptional(), IsArray(), ArrayMaxSize(MAX_FREE_TERMS), IsString({ each: true }), MaxLength(MAX_FREE_TERM_LENGTH, { each: true })];
+
+function WordList(): PropertyDecorator {
+  return (target, key) => wordList().forEach((d) => d(target, key));
+}
+
+const OWN_WORDS = 'Reference codes or your own words ("ročni modrotisk na usnje"): codes are recognised, anything else is kept as written and matched as text.';
+
 @InputType()
 export class CreateCreativeProfileInput {
   @Field(() => CreativeKindEnum) @IsEnum(CreativeKind) kind: CreativeKind;
   @Field() @IsString() @Length(1, 120) displayName: string;
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) bio?: LocalizedTextInput;
   @Field(() => [String], { nullable: true, description: 'CCS domain codes.' }) @CodeList() domains?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() crafts?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() techniques?: string[];
-  @Field(() => [String], { nullable: true }) @CodeList() materials?: string[];
-  @Field(() => [String], { nullable: true, description: 'Soft and professional skill codes.' }) @CodeList() skills?: string[];
-  @Field() @IsString() @MaxLength(64) municipality: string;
+  @Field(() => [String], { nullable: true, description: OWN_WORDS }) @WordList() crafts?: string[];
+  @Field(() => [String], { nullable: true, description: OWN_WORDS }) @WordList() techniques?: string[];
+  @Field(() => [String], { nullable: true, description: OWN_WORDS }) @WordList() materials?: string[];
+  @Field(() => [String], { nullable: true, description: `Soft and professional skills. ${OWN_WORDS}` }) @WordList() skills?: string[];
+  @Field({ description: 'Municipality name as you write it (Škofja Loka, skofja loka) or its code.' }) @IsString() @MaxLength(120) municipality: string;
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes.' }) @CodeList() languages?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUrl(URL_OPTIONS, { each: true }) @MaxLength(500, { each: true }) portfolioLinks?: string[];
   @Field(() => AvailabilityEnum, { nullable: true, description: 'Default AVAILABLE.' }) @IsOptional() @IsEnum(Availability) availability?: Availability;
@@ -107,6 +116,15 @@ export class TwoStageInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(100_000_000) shortlistFeeEur: number;
 }
 
+@InputType({ description: 'Who may enter a challenge (every field optional: empty means anyone).' })
+export class ChallengeEligibilityInput {
+  @Field(() => [CreativeKindEnum], { nullable: true, description: 'Only these kinds of creatives, e.g. [STUDENT].' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsEnum(CreativeKind, { each: true }) creativeKinds?: CreativeKind[];
+  @Field(() => [String], { nullable: true, description: 'Only creatives based in these municipalities (names or codes), or the whole region: "gorenjska".' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(120, { each: true }) municipalities?: string[];
+  @Field(() => Boolean, { nullable: true, description: "The work happens at your place: nearer creatives rank higher, and distance is stated." }) @IsOptional() @IsBoolean() onSite?: boolean;
+}
+
 @InputType()
 export class CreateChallengeInput {
   @Field(() => ID) @IsUUID() ownerOrganisationId: string;
@@ -126,6 +144,9 @@ export class CreateChallengeInput {
   @Field(() => IpTermsInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => IpTermsInput) ipTerms?: IpTermsInput | null;
   @Field(() => TwoStageInput, { nullable: true, description: 'null: one stage.' }) @IsOptional() @ValidateNested() @Type(() => TwoStageInput) twoStage?: TwoStageInput | null;
   @Field(() => ChallengeVisibilityEnum, { nullable: true, description: 'Default PUBLIC; fixed once published.' }) @IsOptional() @IsEnum(ChallengeVisibility) visibility?: ChallengeVisibility;
+  @Field(() => ChallengeEligibilityInput, { nullable: true, description: 'Who may enter; matching proposes nobody else. Replaces the current rules.' })
+  @IsOptional() @ValidateNested() @Type(() => ChallengeEligibilityInput) eligibility?: ChallengeEligibilityInput | null;
+  @Field(() => [String], { nullable: true, description: "ISO 639-1 codes of the languages the work is done in (default: the brief's languages)." }) @CodeList() workingLanguages?: string[];
 }
 
 @InputType()
@@ -245,6 +266,8 @@ export class PortfolioItemInput {
   @Field(() => ShortLocalizedTextInput) @ValidateNested() @Type(() => ShortLocalizedTextInput) title: ShortLocalizedTextInput;
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) description?: LocalizedTextInput | null;
   @Field(() => String, { nullable: true, description: 'A web address (http or https).' }) @IsOptional() @IsString() @MaxLength(500) link?: string | null;
+  @Field(() => Int, { nullable: true, description: 'The year the work was made.' }) @IsOptional() @IsInt() @Min(1900) @Max(2100) year?: number | null;
+  @Field(() => String, { nullable: true, description: 'Who it was made for (a company, a municipality, a festival).' }) @IsOptional() @IsString() @MaxLength(200) client?: string | null;
 }
 
 @ArgsType()

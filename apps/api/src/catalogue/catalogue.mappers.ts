@@ -1,6 +1,6 @@
 import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
 import {
-  type Availability, type ChallengeKind, type ChallengeStatus, type ChallengeVisibility, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, ERASED_AUTHOR_NAME, Taxonomy, Vocabulary,
+  type Availability, type ChallengeKind, type ChallengeStatus, type ChallengeVisibility, type CreativeKind, type IpTermsKind, type ExchangeStatus, type FacetCount, type OfferKind, type OrganisationKind, type Page, ERASED_AUTHOR_NAME, REGION_GORENJSKA, Taxonomy, Vocabulary,
 } from '@app/marketplace';
 import type { Challenge, ConnectionShape, CreativeProfile, Facet, LocalizedText, Need, Offer, Organisation, Place, Term } from './catalogue.types.js';
 
@@ -31,6 +31,7 @@ export function toCreativeProfile(e: CreativeProfileEntity): CreativeProfile {
     domains: terms(Vocabulary.Domain, e.domains), crafts: terms(Vocabulary.Craft, e.crafts),
     techniques: terms(Vocabulary.Technique, e.techniques), materials: terms(Vocabulary.Material, e.materials),
     skills: terms(Vocabulary.Skill, e.skills), municipality: place(e.municipality), languages: e.languages,
+    freeCrafts: e.freeCrafts, freeTechniques: e.freeTechniques, freeMaterials: e.freeMaterials, freeSkills: e.freeSkills,
     portfolioLinks: e.portfolioLinks, availability: e.availability as Availability, matchingConsentAt: e.matchingConsentAt,
     isDemo: e.isDemo, createdAt: e.createdAt, updatedAt: e.updatedAt, erased: false,
   };
@@ -44,7 +45,7 @@ export function toCreativeProfile(e: CreativeProfileEntity): CreativeProfile {
 function removedParticipant(id: string, erasedAt: Date): CreativeProfile {
   return {
     id, kind: null, displayName: ERASED_AUTHOR_NAME, bio: text(null, null), domains: [], crafts: [], techniques: [], materials: [], skills: [],
-    municipality: null, languages: [], portfolioLinks: [], availability: null, matchingConsentAt: null, isDemo: false, createdAt: erasedAt, updatedAt: erasedAt, erased: true,
+    freeCrafts: [], freeTechniques: [], freeMaterials: [], freeSkills: [], municipality: null, languages: [], portfolioLinks: [], availability: null, matchingConsentAt: null, isDemo: false, createdAt: erasedAt, updatedAt: erasedAt, erased: true,
   };
 }
 
@@ -58,6 +59,8 @@ export function toChallenge(e: ChallengeEntity): Challenge {
     ipTerms: e.ipTerms ? { kind: e.ipTerms as IpTermsKind, details: text(e.ipDetailsSl, e.ipDetailsEn), creatorKeepsRightsUntilPaid: true } : null,
     twoStage: e.twoStage && e.shortlistSize !== null && e.shortlistFeeEur !== null ? { shortlistSize: e.shortlistSize, shortlistFeeEur: e.shortlistFeeEur } : null,
     visibility: e.visibility as ChallengeVisibility, stage: e.stage, stageTwoOpenedAt: e.stageTwoOpenedAt,
+    eligibility: { creativeKinds: e.eligibleKinds as CreativeKind[], municipalities: e.eligibleMunicipalities.map((m) => (m === REGION_GORENJSKA ? { code: m, name: 'Gorenjska' } : place(m))), onSite: e.onSite },
+    workingLanguages: e.workingLanguages,
     deadline: e.deadline, status: e.status as ChallengeStatus, publishedAt: e.publishedAt, submissionsClosedAt: e.submissionsClosedAt,
     cancelledAt: e.cancelledAt, cancellationReason: e.cancelledAt ? text(e.cancellationReasonSl, e.cancellationReasonEn) : null, isDemo: e.isDemo,
     awardedAt: e.awardedAt, decision: e.awardedAt ? text(e.decisionSl, e.decisionEn) : null,

@@ -38,6 +38,13 @@ export class Place {
   @Field() name: string;
 }
 
+@ObjectType({ description: 'Who may enter a challenge: empty lists mean anyone.' })
+export class ChallengeEligibility {
+  @Field(() => [CreativeKindEnum]) creativeKinds: CreativeKind[];
+  @Field(() => [Place], { description: 'Municipalities creatives must be based in; the region itself has the code "gorenjska".' }) municipalities: Place[];
+  @Field({ description: "The work happens at the owner's place: distance counts in matching." }) onSite: boolean;
+}
+
 @ObjectType()
 export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor: string | null;
@@ -68,6 +75,10 @@ export class CreativeProfile {
   @Field(() => [Term]) techniques: Term[];
   @Field(() => [Term]) materials: Term[];
   @Field(() => [Term]) skills: Term[];
+  @Field(() => [String], { description: 'Crafts in the creative\'s own words (no reference code).' }) freeCrafts: string[];
+  @Field(() => [String], { description: 'Techniques in the creative\'s own words.' }) freeTechniques: string[];
+  @Field(() => [String], { description: 'Materials in the creative\'s own words.' }) freeMaterials: string[];
+  @Field(() => [String], { description: 'Skills in the creative\'s own words.' }) freeSkills: string[];
   @Field(() => Place, { nullable: true, description: 'null for a removed participant (erased).' }) municipality: Place | null;
   @Field(() => [String], { description: 'ISO 639-1 codes.' }) languages: string[];
   @Field(() => [String]) portfolioLinks: string[];
@@ -144,6 +155,8 @@ export class Challenge {
   @Field(() => Int, { description: '2 while the shortlist of a two-stage challenge develops full proposals.' }) stage: number;
   @Field(() => Date, { nullable: true }) stageTwoOpenedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'In the second stage: the second deadline.' }) deadline: Date | null;
+  @Field(() => ChallengeEligibility, { description: 'Who may enter; matching proposes nobody else.' }) eligibility: ChallengeEligibility;
+  @Field(() => [String], { description: "ISO 639-1 codes of the languages the work is done in (empty: the brief's languages)." }) workingLanguages: string[];
   @Field(() => ChallengeStatusEnum) status: ChallengeStatus;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When submissions closed (at the deadline).' }) submissionsClosedAt: Date | null;
@@ -304,6 +317,8 @@ export class PortfolioItem {
   @Field(() => LocalizedText) title: LocalizedText;
   @Field(() => LocalizedText, { description: 'Plain text (line breaks kept, no markup).' }) description: LocalizedText;
   @Field(() => String, { nullable: true }) link: string | null;
+  @Field(() => Int, { nullable: true }) year: number | null;
+  @Field(() => String, { nullable: true, description: 'Who it was made for.' }) client: string | null;
   @Field(() => Int, { description: '0 first.' }) position: number;
   @Field(() => PortfolioImage, { nullable: true }) image: PortfolioImage | null;
   @Field() updatedAt: Date;

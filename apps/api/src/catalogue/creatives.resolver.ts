@@ -12,7 +12,7 @@ import { CreativeProfile, CreativeProfileConnection, MatchingConsentChange, Port
 export function toPortfolioItem({ item, image }: PortfolioItemWithImage): PortfolioItem {
   return {
     id: item.id, title: { sl: item.titleSl, en: item.titleEn }, description: { sl: item.descriptionSl, en: item.descriptionEn }, link: item.link,
-    position: item.position, updatedAt: item.updatedAt,
+    year: item.year, client: item.client, position: item.position, updatedAt: item.updatedAt,
     image: image ? { id: image.id, contentType: image.contentType, sizeBytes: image.sizeBytes, url: `/attachments/${image.id}` } : null,
   };
 }

@@ -1,9 +1,10 @@
-import { Args, ArgsType, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { type FactorScore, MatchFactor, type MatchExplanation, MatchingService, MAX_MATCHES } from '@app/marketplace';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Args, ArgsType, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Availability, CreativeKind, type FactorScore, MarketplaceException, MatchFactor, type MatchExplanation, MatchingService, MAX_MATCHES, Taxonomy } from '@app/marketplace';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SignedIn } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
-import { graphqlEnum, Challenge, CreativeProfile, LocalizedText, Need, Offer } from '../catalogue/catalogue.types.js';
+import { AvailabilityEnum, CreativeKindEnum, graphqlEnum, Challenge, CreativeProfile, LocalizedText, Need, Offer, PageInfo } from '../catalogue/catalogue.types.js';
 import { toChallenge, toCreativeProfile, toNeed, toOffer } from '../catalogue/catalogue.mappers.js';
 
 export const MatchFactorEnum = graphqlEnum(MatchFactor, 'MatchFactor');
@@ -59,8 +60,42 @@ export class MatchVerdictType extends MatchExplanationType {
 
 @ArgsType()
 class MatchArgs {
+  // (challengeMatches pages further with cursors)
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
   @Field(() => Int, { nullable: true, description: `Default 20, at most ${MAX_MATCHES}.` }) @IsOptional() @IsInt() @Min(1) @Max(MAX_MATCHES) first?: number;
+}
+
+@ObjectType({ description: 'A page of the creatives matched to a challenge, best first.' })
+export class CreativeMatchConnection {
+  @Field(() => [CreativeMatch]) nodes: CreativeMatch[];
+  @Field(() => Int, { description: 'Eligible, consenting creatives matched in all (after the filter).' }) totalCount: number;
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@InputType({ description: 'AND across fields, OR within one.' })
+class CreativeMatchFilterInput {
+  @Field(() => [CreativeKindEnum], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsEnum(CreativeKind, { each: true }) kinds?: CreativeKind[];
+  @Field(() => [String], { nullable: true, description: 'Municipality names or codes.' }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(120, { each: true }) municipalities?: string[];
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes: creatives who list any of them.' }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(8, { each: true }) languages?: string[];
+  @Field(() => [AvailabilityEnum], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(3) @IsEnum(Availability, { each: true }) availability?: Availability[];
+}
+
+@ArgsType()
+class ChallengeMatchesArgs extends MatchArgs {
+  @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) @IsOptional() @IsString() @MaxLength(40) after?: string;
+  @Field(() => CreativeMatchFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CreativeMatchFilterInput) filter?: CreativeMatchFilterInput;
+}
+
+/** Cursors are opaque to clients: the offset in the ranked list. */
+function toCursor(offset: number): string {
+  return Buffer.from(`match:${offset}`).toString('base64url');
+}
+
+function fromCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const match = /^match:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw MarketplaceException.invalid('after', 'not a cursor of this list: pass pageInfo.endCursor as it came');
+  return Number(match[1]);
 }
 
 function explained(e: MatchExplanation): MatchExplanationType {
@@ -77,6 +112,20 @@ export class MatchingResolver {
   async matchesForChallenge(@Args() { id, first }: MatchArgs, @CurrentActor() actor: Actor): Promise<CreativeMatch[]> {
     const { matches } = await this.matching.forChallenge(actor, id, first);
     return matches.map((m) => ({ ...explained(m.explanation), creative: toCreativeProfile(m.subject) }));
+  }
+
+  @SignedIn()
+  @Query(() => CreativeMatchConnection, { description: "Creatives for a challenge, best first, a page at a time, with filters (the challenge organisation's members). The same scores as matchesForChallenge." })
+  async challengeMatches(@Args() { id, first, after, filter }: ChallengeMatchesArgs, @CurrentActor() actor: Actor): Promise<CreativeMatchConnection> {
+    const offset = fromCursor(after);
+    const municipalities = filter?.municipalities?.map((m) => Taxonomy.municipality(m, 'filter.municipalities'));
+    const page = await this.matching.forChallenge(actor, id, first ?? 20, offset, { ...filter, municipalities });
+    const end = offset + page.matches.length;
+    return {
+      nodes: page.matches.map((m) => ({ ...explained(m.explanation), creative: toCreativeProfile(m.subject) })),
+      totalCount: page.total,
+      pageInfo: { endCursor: page.matches.length ? toCursor(end) : after ?? null, hasNextPage: end < page.total },
+    };
   }
 
   @SignedIn()

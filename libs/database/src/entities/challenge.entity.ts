@@ -41,6 +41,13 @@ export class ChallengeEntity {
   @Column({ name: 'awarded_at', type: 'timestamptz', nullable: true }) awardedAt: Date | null;
   @Column({ name: 'decision_sl', type: 'text', nullable: true }) decisionSl: string | null;
   @Column({ name: 'decision_en', type: 'text', nullable: true }) decisionEn: string | null;
+  /** Who may enter: kinds of creatives and municipalities (empty: anyone). Hard filters in matching. */
+  @Column({ name: 'eligible_kinds', type: 'text', array: true, default: () => "'{}'" }) eligibleKinds: string[];
+  @Column({ name: 'eligible_municipalities', type: 'text', array: true, default: () => "'{}'" }) eligibleMunicipalities: string[];
+  /** The work happens at the owner's place: distance counts. */
+  @Column({ name: 'on_site', type: 'boolean', default: false }) onSite: boolean;
+  /** ISO 639-1 codes of the languages the work is done in (empty: the brief's languages). */
+  @Column({ name: 'working_languages', type: 'text', array: true, default: () => "'{}'" }) workingLanguages: string[];
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

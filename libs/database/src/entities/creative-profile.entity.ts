@@ -12,6 +12,11 @@ export class CreativeProfileEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) techniques: string[];
   @Column({ type: 'text', array: true, default: () => "'{}'" }) materials: string[];
   @Column({ type: 'text', array: true, default: () => "'{}'" }) skills: string[];
+  /** Crafts, skills, techniques and materials in the creative's own words (no reference code). */
+  @Column({ name: 'free_crafts', type: 'text', array: true, default: () => "'{}'" }) freeCrafts: string[];
+  @Column({ name: 'free_skills', type: 'text', array: true, default: () => "'{}'" }) freeSkills: string[];
+  @Column({ name: 'free_techniques', type: 'text', array: true, default: () => "'{}'" }) freeTechniques: string[];
+  @Column({ name: 'free_materials', type: 'text', array: true, default: () => "'{}'" }) freeMaterials: string[];
   @Column({ type: 'text' }) municipality: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) languages: string[];
   @Column({ name: 'portfolio_links', type: 'text', array: true, default: () => "'{}'" }) portfolioLinks: string[];
@@ -39,6 +44,8 @@ export class PortfolioItemEntity {
   @Column({ name: 'description_sl', type: 'text', nullable: true }) descriptionSl: string | null;
   @Column({ name: 'description_en', type: 'text', nullable: true }) descriptionEn: string | null;
   @Column({ type: 'text', nullable: true }) link: string | null;
+  @Column({ type: 'integer', nullable: true }) year: number | null;
+  @Column({ type: 'text', nullable: true }) client: string | null;
   @Column({ type: 'integer' }) position: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

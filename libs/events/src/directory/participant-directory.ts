@@ -4,7 +4,7 @@ import { CreativeProfileEntity, EventEntity, EventParticipantEntity, type NeedEn
 import type { Actor } from '@app/identity';
 import { JobName, JobStatus, OnJob, OutboxStore, OutboxTopic, type JobDataOf } from '@app/jobs';
 import {
-  creativeSupply, labelOf, MarketplaceException, MatchingService, needDemand, scoreMatch, Taxonomy, Vocabulary, type MatchExplanation,
+  creativeSupply, labelOf, MarketplaceException, MatchAudience, MatchingService, needDemand, scoreMatch, Taxonomy, Vocabulary, type MatchExplanation,
 } from '@app/marketplace';
 import { type IndexDefinition, normaliseForIndex, normaliseQuery, SEARCH_PORT, type SearchDocument, type SearchPort } from '@app/search';
 import type { DataSource } from 'typeorm';
@@ -132,9 +132,9 @@ export class ParticipantDirectory {
   private score(me: Subject, other: Subject, textScore: number): MatchExplanation | null {
     const weights = this.matching.weights;
     const demandOf = (s: Subject) => needDemand(syntheticNeed(s), s.organisation);
-    if (me.creative && other.creative) return scoreMatch(demandOf(me), creativeSupply(other.creative), textScore, weights, labelOf);
-    if (me.organisation && other.creative) return scoreMatch(demandOf(me), creativeSupply(other.creative), textScore, weights, labelOf);
-    if (me.creative && other.organisation) return scoreMatch(demandOf(other), creativeSupply(me.creative), textScore, weights, labelOf);
+    if (me.creative && other.creative) return scoreMatch(demandOf(me), creativeSupply(other.creative), textScore, weights, labelOf, MatchAudience.Creative);
+    if (me.organisation && other.creative) return scoreMatch(demandOf(me), creativeSupply(other.creative), textScore, weights, labelOf, MatchAudience.Organisation);
+    if (me.creative && other.organisation) return scoreMatch(demandOf(other), creativeSupply(me.creative), textScore, weights, labelOf, MatchAudience.Creative);
     return null;
   }
 

@@ -6,10 +6,10 @@ import { refuse, requireVerified } from '../common/access.js';
 import { clean, type LocalizedText } from '../common/localized.js';
 import { MarketplaceErrorCode, MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
-import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { REGION_GORENJSKA, Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility, CreativeKind } from '../reference/index.js';
 import { addToInbox } from '../common/inbox.js';
 import { ChallengeRepository } from './challenge.repository.js';
 import { type ChallengeTermsCommand, RewardKind, type TermsColumns, type ValidatedTerms, validateTerms } from './challenge-terms.js';
@@ -30,6 +30,10 @@ export interface ChallengeCommand extends ChallengeTermsCommand {
   deadline?: Date | null;
   /** Default PUBLIC; fixed once published (creatives may already be working on it). */
   visibility?: ChallengeVisibility;
+  /** Who may enter (empty lists: anyone); matching proposes nobody else. */
+  eligibility?: { creativeKinds?: CreativeKind[]; municipalities?: string[]; onSite?: boolean } | null;
+  /** ISO 639-1 codes of the languages the work is done in. */
+  workingLanguages?: string[];
 }
 
 export type ChallengeUpdate = Partial<Omit<ChallengeCommand, 'ownerOrganisationId'>>;
@@ -85,6 +89,10 @@ export class ChallengesService {
         reward: command.reward === undefined ? { sl: current.rewardSl, en: current.rewardEn } : command.reward,
         deadline: command.deadline === undefined ? current.deadline : command.deadline,
         visibility: command.visibility ?? (current.visibility as ChallengeVisibility),
+        eligibility: command.eligibility === undefined
+          ? { creativeKinds: current.eligibleKinds as CreativeKind[], municipalities: current.eligibleMunicipalities, onSite: current.onSite }
+          : command.eligibility,
+        workingLanguages: command.workingLanguages ?? current.workingLanguages,
       });
       if (merged.visibility !== current.visibility && current.status !== ChallengeStatus.Draft) {
         throw MarketplaceException.invalidState(`the visibility of challenge ${id} is fixed once it is published`);
@@ -302,7 +310,18 @@ function validate(command: ChallengeCommand) {
     rewardSl: clean(command.reward?.sl),
     rewardEn: clean(command.reward?.en),
     deadline: command.deadline ?? null,
+    ...eligibility(command.eligibility ?? null),
+    workingLanguages: Taxonomy.languages(command.workingLanguages, 'workingLanguages'),
   };
+}
+
+/** Kinds and places checked; a place may be named as typed, or be the whole region ("gorenjska"). */
+function eligibility(rules: ChallengeCommand['eligibility']) {
+  const kinds = [...new Set(rules?.creativeKinds ?? [])];
+  const bad = kinds.find((k) => !Object.values(CreativeKind).includes(k));
+  if (bad !== undefined) throw MarketplaceException.invalid('eligibility.creativeKinds', `unknown creative kind '${String(bad)}'`);
+  const places = [...new Set((rules?.municipalities ?? []).map((m) => (Taxonomy.isRegion(m) ? REGION_GORENJSKA : Taxonomy.municipality(m, 'eligibility.municipalities'))))];
+  return { eligibleKinds: kinds, eligibleMunicipalities: places, onSite: rules?.onSite ?? false };
 }
 
 function checkPublishable(challenge: { briefSl: string | null; briefEn: string | null; deadline: Date | null }, now: Date): void {

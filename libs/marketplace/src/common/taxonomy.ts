@@ -1,7 +1,8 @@
 import {
-  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, SKILLS, TECHNIQUES,
+  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, MUNICIPALITIES, SKILLS, TECHNIQUES,
   type Label, type Municipality, type ReferenceTerm,
 } from '../reference/index.js';
+import { foldDiacritics } from '@app/search';
 import { MarketplaceException } from './marketplace.errors.js';
 
 export enum Vocabulary {
@@ -24,7 +25,26 @@ const BY_CODE = new Map<Vocabulary, Map<string, ReferenceTerm>>(
   Object.values(Vocabulary).map((v) => [v, new Map(LISTS[v].map((t) => [t.code, t]))]),
 );
 const PLACES = new Map(ALL_PLACES.map((p) => [p.code, p]));
+
+/** Lowercased, diacritics folded, runs of anything but letters and digits as one space. */
+function key(text: string): string {
+  return foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Each vocabulary's codes by the folded form of the code and of both labels ("Usnjarstvo" → leatherwork). */
+const BY_WORDING = new Map<Vocabulary, Map<string, string>>(
+  Object.values(Vocabulary).map((v) => [v, new Map(LISTS[v].flatMap((t) => [[key(t.code), t.code], [key(t.label.sl), t.code], [key(t.label.en), t.code]] as const))]),
+);
+
+/** An eligibility rule naming the whole region instead of municipalities. */
+export const REGION_GORENJSKA = 'gorenjska';
+const GORENJSKA = new Set(MUNICIPALITIES.map((m) => m.code));
+
+/** At most this many entries per list, each at most this long (after trimming). */
+export const MAX_FREE_TERMS = 40;
+export const MAX_FREE_TERM_LENGTH = 120;
 const LANGUAGES = new Set<string>(LANGUAGE_CODES);
+const PLACE_BY_NAME = new Map(ALL_PLACES.flatMap((p) => [[key(p.code), p.code], [key(p.name), p.code]] as const));
 
 /** Controlled vocabularies: validation of codes and their bilingual labels. */
 export const Taxonomy = {
@@ -40,6 +60,16 @@ export const Taxonomy = {
     return PLACES.get(code) ?? null;
   },
 
+  /** "Gorenjska", "gorenjska", "Gorenjsko", "regija Gorenjska": the region, not one municipality. */
+  isRegion(input: string): boolean {
+    return /^(regija )?gorenjsk[aoie]( regija)?$/.test(key(input));
+  },
+
+  /** Whether a municipality (code) lies in Gorenjska. */
+  inGorenjska(code: string): boolean {
+    return GORENJSKA.has(code);
+  },
+
   places(): readonly Municipality[] {
     return ALL_PLACES;
   },
@@ -53,8 +83,35 @@ export const Taxonomy = {
     return unique;
   },
 
-  municipality(code: string, field: string): string {
-    if (!PLACES.has(code)) throw MarketplaceException.invalid(field, `unknown municipality code '${code}'`);
+  /**
+   * What a person listed, as they wrote it: an entry that is a code or a label of the vocabulary
+   * (any case, with or without diacritics) becomes the code; anything else is kept as written
+   * (spaces collapsed), so nothing a creative writes is dropped. Duplicates go, case-insensitively.
+   */
+  codesOrText(vocabulary: Vocabulary, entries: readonly string[] | undefined, field: string): { codes: string[]; free: string[] } {
+    const codes = new Set<string>();
+    const free = new Map<string, string>();
+    const byWording = BY_WORDING.get(vocabulary) as Map<string, string>;
+    const list = entries ?? [];
+    if (list.length > MAX_FREE_TERMS) throw MarketplaceException.invalid(field, `at most ${MAX_FREE_TERMS} entries in ${field}`);
+    for (const entry of list) {
+      const text = entry.replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      if (text.length > MAX_FREE_TERM_LENGTH) throw MarketplaceException.invalid(field, `an entry of ${field} is longer than ${MAX_FREE_TERM_LENGTH} characters: '${text.slice(0, 40)}…'`);
+      const code = byWording.get(key(text));
+      if (code) codes.add(code);
+      else if (!free.has(key(text))) free.set(key(text), text);
+    }
+    return { codes: [...codes], free: [...free.values()] };
+  },
+
+  /**
+   * A municipality from its code or its name as people type it ("Škofja Loka", "skofja loka",
+   * "Gorenja vas - Poljane"); throws INVALID_INPUT naming `field` when no place matches.
+   */
+  municipality(input: string, field: string): string {
+    const code = PLACES.has(input) ? input : PLACE_BY_NAME.get(key(input));
+    if (!code) throw MarketplaceException.invalid(field, `unknown municipality '${input}': give its name (e.g. Škofja Loka) or code`);
     return code;
   },
 

@@ -26,10 +26,12 @@ export interface CreativeProfileCommand {
   displayName: string;
   bio?: Partial<LocalizedText> | null;
   domains?: string[];
+  /** Codes or the creative's own words (see Taxonomy.codesOrText): nothing written is dropped. */
   crafts?: string[];
   techniques?: string[];
   materials?: string[];
   skills?: string[];
+  /** A municipality's code or its name as typed. */
   municipality: string;
   languages?: string[];
   portfolioLinks?: string[];
@@ -71,10 +73,10 @@ export class CreativesService {
         displayName: command.displayName ?? current.displayName,
         bio: command.bio === undefined ? { sl: current.bioSl, en: current.bioEn } : command.bio,
         domains: command.domains ?? current.domains,
-        crafts: command.crafts ?? current.crafts,
-        techniques: command.techniques ?? current.techniques,
-        materials: command.materials ?? current.materials,
-        skills: command.skills ?? current.skills,
+        crafts: command.crafts ?? [...current.crafts, ...current.freeCrafts],
+        techniques: command.techniques ?? [...current.techniques, ...current.freeTechniques],
+        materials: command.materials ?? [...current.materials, ...current.freeMaterials],
+        skills: command.skills ?? [...current.skills, ...current.freeSkills],
         municipality: command.municipality ?? current.municipality,
         languages: command.languages ?? current.languages,
         portfolioLinks: command.portfolioLinks ?? current.portfolioLinks,
@@ -144,15 +146,19 @@ function validate(command: CreativeProfileCommand) {
     bioSl: clean(command.bio?.sl),
     bioEn: clean(command.bio?.en),
     domains: Taxonomy.codes(Vocabulary.Domain, command.domains, 'domains'),
-    crafts: Taxonomy.codes(Vocabulary.Craft, command.crafts, 'crafts'),
-    techniques: Taxonomy.codes(Vocabulary.Technique, command.techniques, 'techniques'),
-    materials: Taxonomy.codes(Vocabulary.Material, command.materials, 'materials'),
-    skills: Taxonomy.codes(Vocabulary.Skill, command.skills, 'skills'),
+    ...codesAndWords('crafts', 'freeCrafts', Taxonomy.codesOrText(Vocabulary.Craft, command.crafts, 'crafts')),
+    ...codesAndWords('techniques', 'freeTechniques', Taxonomy.codesOrText(Vocabulary.Technique, command.techniques, 'techniques')),
+    ...codesAndWords('materials', 'freeMaterials', Taxonomy.codesOrText(Vocabulary.Material, command.materials, 'materials')),
+    ...codesAndWords('skills', 'freeSkills', Taxonomy.codesOrText(Vocabulary.Skill, command.skills, 'skills')),
     municipality: Taxonomy.municipality(command.municipality, 'municipality'),
     languages: Taxonomy.languages(command.languages, 'languages'),
     portfolioLinks: [...new Set((command.portfolioLinks ?? []).map((l) => l.trim()).filter(Boolean))],
     availability: checkAvailability(command.availability ?? Availability.Available),
   };
+}
+
+function codesAndWords<C extends string, F extends string>(codesKey: C, freeKey: F, list: { codes: string[]; free: string[] }): Record<C, string[]> & Record<F, string[]> {
+  return { [codesKey]: list.codes, [freeKey]: list.free } as Record<C, string[]> & Record<F, string[]>;
 }
 
 function checkAvailability(value: Availability): Availability {

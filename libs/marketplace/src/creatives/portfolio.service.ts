@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { AttachmentEntity, PortfolioItemEntity } from '@app/database';
 import { type Actor, isAdmin } from '@app/identity';
+import { SearchableType } from '@app/jobs';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { refuse, requireVerified } from '../common/access.js';
 import { clean, type LocalizedText } from '../common/localized.js';
@@ -20,6 +21,9 @@ export interface PortfolioItemCommand {
   /** Plain text: stored and shown as written, never as markup. */
   description?: Partial<LocalizedText> | null;
   link?: string | null;
+  year?: number | null;
+  /** Who it was made for. */
+  client?: string | null;
 }
 
 /** A portfolio item with its image (null: none). */
@@ -57,12 +61,14 @@ export class PortfolioService {
     const profileId = actor.creativeProfileId;
     if (!profileId) throw MarketplaceException.forbidden('create your creative profile first');
     const values = validate(command);
-    const item = await this.unitOfWork.run(async (manager) => {
+    const item = await this.unitOfWork.run(async (manager, touch) => {
       const profile = await this.profiles.findForUpdate(manager, profileId);
       if (!profile || profile.erasedAt) throw MarketplaceException.notFound('Creative profile', profileId);
       const existing = await this.items.lockedOfProfile(manager, profileId);
       if (existing.length >= MAX_PORTFOLIO_ITEMS) throw MarketplaceException.invalidState(`a portfolio holds at most ${MAX_PORTFOLIO_ITEMS} items`);
       const position = existing.reduce((max, i) => Math.max(max, i.position + 1), 0);
+      // The portfolio is matching evidence: the profile's search document holds its text.
+      touch(SearchableType.Creative, profileId);
       return this.items.save(manager, { ...values, creativeProfileId: profileId, position });
     });
     return { item, image: null };
@@ -70,16 +76,18 @@ export class PortfolioService {
 
   async update(actor: Actor, id: string, command: PortfolioItemCommand): Promise<PortfolioItemWithImage> {
     const values = validate(command);
-    const item = await this.unitOfWork.run(async (manager) => {
+    const item = await this.unitOfWork.run(async (manager, touch) => {
       const current = await this.ownItemForUpdate(actor, id, manager);
+      touch(SearchableType.Creative, current.creativeProfileId);
       return this.items.save(manager, Object.assign(current, values));
     });
     return { item, image: (await this.items.imagesOf([item.id]))[0] ?? null };
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const files = await this.unitOfWork.run(async (manager) => {
-      await this.ownItemForUpdate(actor, id, manager);
+    const files = await this.unitOfWork.run(async (manager, touch) => {
+      const current = await this.ownItemForUpdate(actor, id, manager);
+      touch(SearchableType.Creative, current.creativeProfileId);
       const images = await this.items.deleteImages(manager, [id]);
       await this.items.delete(manager, id);
       return images;
@@ -155,7 +163,13 @@ function validate(command: PortfolioItemCommand) {
   }
   const link = clean(command.link);
   if (link && !isWebLink(link)) throw MarketplaceException.invalid('link', 'the link must be a web address starting with http:// or https://');
-  return { titleSl, titleEn, descriptionSl, descriptionEn, link };
+  const year = command.year ?? null;
+  if (year !== null && (!Number.isInteger(year) || year < 1900 || year > new Date().getFullYear() + 1)) {
+    throw MarketplaceException.invalid('year', `the year must be between 1900 and ${new Date().getFullYear() + 1}`);
+  }
+  const client = clean(command.client);
+  if ((client?.length ?? 0) > TITLE_MAX) throw MarketplaceException.invalid('client', `the client has at most ${TITLE_MAX} characters`);
+  return { titleSl, titleEn, descriptionSl, descriptionEn, link, year, client };
 }
 
 /** Plain text: trimmed, control characters other than line breaks and tabs removed. */

@@ -7,8 +7,9 @@ import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { addToInboxWithReasons, organisationEditors } from '../common/inbox.js';
 import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
-import type { MatchExplanation } from './match-scoring.js';
-import { challengeDemand, creativeSupply } from './match-subjects.js';
+import { ineligibility, type MatchExplanation } from './match-scoring.js';
+
+import { challengeDemand } from './match-subjects.js';
 import { MatchingService } from './matching.service.js';
 
 /** Inbox rows written per statement in a fan-out. */
@@ -112,10 +113,10 @@ export class MatchNotificationsHandler {
     if (changed.length > 0) {
       const open = await this.challenges.openPublic();
       const owners = new Map((await this.organisations.findByIds([...new Set(open.map((c) => c.ownerOrganisationId))])).map((o) => [o.id, o]));
-      const tracks = await this.matching.trackRecords(changed.map((p) => p.id));
+      const supplies = await this.matching.supplies(changed);
       for (const challenge of open) {
         const demand = challengeDemand(challenge, owners.get(challenge.ownerOrganisationId) ?? null);
-        const matched = changed.filter((p) => this.matching.scoreWithoutText(demand, creativeSupply(p, tracks.get(p.id))).score >= this.config.matching.threshold);
+        const matched = supplies.filter(({ supply }) => ineligibility(demand, supply) === null && this.matching.scoreWithoutText(demand, supply).score >= this.config.matching.threshold).map((s) => s.profile);
         if (matched.length === 0) continue;
         const names = matched.slice(0, 5).map((p) => p.displayName).join(', ') + (matched.length > 5 ? ' …' : '');
         const editors = await organisationEditors(this.dataSource.manager, challenge.ownerOrganisationId);

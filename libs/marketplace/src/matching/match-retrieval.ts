@@ -1,44 +1,74 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort } from '@app/search';
+import { normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort, type SearchQuery } from '@app/search';
 import { CREATIVES_INDEX } from '../search/catalogue-index.js';
 import { codeRarity } from './match-scoring.js';
 
-/** What a retrieval looks for: codes to filter on, and words of text. */
+/** What a retrieval looks for: codes and concepts to filter on, and the whole text of the demand. */
 export interface RetrievalQuery {
   /** index field → codes; a document sharing any code of any field is a candidate. */
   codes: Readonly<Record<string, readonly string[]>>;
-  /** Free text (labels, title); split into at most MAX_TERMS normalised terms. */
+  /** Concept ids (the index's `concepts` field holds each document's concepts and their ancestors). */
+  concepts?: readonly string[];
+  /** The whole text (title first): its distinct terms, most telling first, become OR queries. */
   text: readonly string[];
 }
 
-/** Candidates by id, with the engine's text relevance in [0, 1] (0: matched by codes only). */
+/** Candidates by id, with the engine's text relevance in [0, 1] (0: found by codes or concepts only). */
 export type Candidates = Map<string, number>;
 
-/** Each term is its own query: both engines match all words of a query, and a brief is not a query. */
-export const MAX_TERMS = 6;
+/** Both engines read at most 10 words of a query (Meilisearch's limit): longer text is split. */
+export const WORDS_PER_QUERY = 10;
+/** Terms of a demand's text that are searched (its first and most telling ones). */
+export const MAX_TERMS = 40;
+/** Hits per query: the candidate pool before scoring is the union, well over 200 on a large catalogue. */
+export const CANDIDATES_PER_QUERY = 300;
+/** Hits per query when telling everyone about something new (Meilisearch's default maxTotalHits). */
+export const FAN_OUT_LIMIT = 1000;
 
 /**
  * The first stage of matching, through the search port only (Meilisearch in production, the
- * embedded engine by default): one filter query per code field (OR within the field), one text
- * query per term. The engine's per-term relevance, averaged over the terms, is the text score.
+ * embedded engine by default): the demand's whole text as OR queries of at most ten words, plus one
+ * filter query for its concepts and one per code field. The text score of a document is the engine's
+ * absolute relevance for each chunk, averaged over the chunks by their size: it does not depend on
+ * which other documents exist, so one pair gets one text score wherever it is computed.
  */
 @Injectable()
 export class MatchRetrieval {
   constructor(@Inject(SEARCH_PORT) private readonly search: SearchPort) {}
 
-  async candidates(index: IndexDefinition, query: RetrievalQuery, limit: number): Promise<Candidates> {
-    const terms = matchTerms(query.text);
+  async candidates(index: IndexDefinition, query: RetrievalQuery, limit = CANDIDATES_PER_QUERY): Promise<Candidates> {
     const byCodes = Object.entries(query.codes).filter(([, codes]) => codes.length > 0);
-    const [textHits, codeHits] = await Promise.all([
-      Promise.all(terms.map((text) => this.search.search(index.name, { text, limit }))),
-      Promise.all(byCodes.map(([field, codes]) => this.search.search(index.name, { filters: { [field]: codes }, limit }))),
+    const concepts = query.concepts ?? [];
+    const [texts, codeHits] = await Promise.all([
+      this.textScores(index, query.text, null, limit),
+      Promise.all([
+        ...byCodes.map(([field, codes]) => this.search.search(index.name, { filters: { [field]: codes }, limit })),
+        ...(concepts.length > 0 && index.filterableFields.includes('concepts') ? [this.search.search(index.name, { filters: { concepts }, limit })] : []),
+      ]),
     ]);
     const found: Candidates = new Map();
     for (const result of codeHits) for (const hit of result.hits) found.set(hit.id, 0);
-    for (const result of textHits) {
-      for (const hit of result.hits) found.set(hit.id, (found.get(hit.id) ?? 0) + (hit.score ?? 1) / terms.length);
-    }
+    for (const [id, score] of texts) found.set(id, score);
     return found;
+  }
+
+  /**
+   * The text score of documents for a demand's text: of the best `limit` per chunk, or — with `ids`
+   * — of exactly those documents (the same number the list computes for them).
+   */
+  async textScores(index: IndexDefinition, text: readonly string[], ids: readonly string[] | null, limit = CANDIDATES_PER_QUERY): Promise<Map<string, number>> {
+    const chunks = queryChunks(text);
+    const scores = new Map<string, number>();
+    if (chunks.length === 0 || (ids && ids.length === 0)) return scores;
+    const words = chunks.reduce((n, c) => n + c.length, 0);
+    const results = await Promise.all(chunks.map((chunk) => {
+      const q: SearchQuery = { text: chunk.join(' '), matching: 'any', limit: ids ? ids.length : limit, ...(ids ? { filters: { uid: ids } } : {}) };
+      return this.search.search(index.name, q);
+    }));
+    results.forEach((result, i) => {
+      for (const hit of result.hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + ((hit.score ?? 1) * chunks[i].length) / words);
+    });
+    return scores;
   }
 }
 
@@ -61,14 +91,22 @@ export class DomainRarity {
 
 const RARITY_TTL_MS = 5 * 60_000;
 
-/** Distinct normalised terms, in the order given, at most MAX_TERMS. */
+/** Distinct normalised terms of the texts, in order, at most MAX_TERMS. */
 export function matchTerms(texts: readonly string[]): string[] {
   const terms: string[] = [];
   for (const text of texts) {
     for (const term of normaliseQuery(text).split(' ')) {
-      if (term.length >= 3 && !terms.includes(term)) terms.push(term);
+      if (term.length >= 3 && !/^\d+$/.test(term) && !terms.includes(term)) terms.push(term);
       if (terms.length === MAX_TERMS) return terms;
     }
   }
   return terms;
+}
+
+/** The terms in queries of at most WORDS_PER_QUERY words. */
+export function queryChunks(texts: readonly string[]): string[][] {
+  const terms = matchTerms(texts);
+  const chunks: string[][] = [];
+  for (let i = 0; i < terms.length; i += WORDS_PER_QUERY) chunks.push(terms.slice(i, i + WORDS_PER_QUERY));
+  return chunks;
 }

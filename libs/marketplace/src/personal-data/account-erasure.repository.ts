@@ -170,7 +170,8 @@ export class AccountErasureRepository {
     await m.query(`
       UPDATE creative_profile
          SET display_name = $2, bio_sl = NULL, bio_en = NULL, portfolio_links = '{}', domains = '{}', crafts = '{}', techniques = '{}',
-             materials = '{}', skills = '{}', languages = '{}', account_id = NULL, matching_consent_at = NULL,
+             materials = '{}', skills = '{}', free_crafts = '{}', free_skills = '{}', free_techniques = '{}', free_materials = '{}',
+             languages = '{}', account_id = NULL, matching_consent_at = NULL,
              kind = 'INDIVIDUAL', municipality = '', availability = 'UNAVAILABLE', is_demo = false,
              erased_at = now(), created_at = now(), updated_at = now()
        WHERE id = $1`, [profileId, ERASED_AUTHOR_NAME]);

@@ -1,7 +1,8 @@
-import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity } from '@app/database';
+import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, PortfolioItemEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
 import { IndexName, normaliseForIndex, type IndexDefinition, type SearchDocument } from '@app/search';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import { profileConceptIds } from '../matching/match-subjects.js';
 import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
 
@@ -12,8 +13,9 @@ import { ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
  */
 export const CREATIVES_INDEX: IndexDefinition = {
   name: IndexName.Creatives,
-  searchableFields: ['name', 'tags', 'bio'],
-  filterableFields: ['domains', 'crafts', 'techniques', 'materials', 'skills', 'municipality', 'languages', 'kind'],
+  searchableFields: ['name', 'tags', 'practice', 'portfolio', 'bio'],
+  // uid: the id again, filterable (engines treat the primary key specially) — matching scores named profiles.
+  filterableFields: ['domains', 'crafts', 'techniques', 'materials', 'skills', 'municipality', 'languages', 'kind', 'concepts', 'uid'],
   sortableFields: ['createdAt'],
 };
 
@@ -45,11 +47,21 @@ export const INDEX_OF: Readonly<Record<SearchableType, IndexDefinition>> = {
   [SearchableType.Offer]: OFFERS_INDEX,
 };
 
-export function creativeDocument(profile: CreativeProfileEntity): SearchDocument {
+/**
+ * A creative as search sees them: name, codes' labels (tags), what they wrote about their practice
+ * (free-text crafts, skills, techniques, materials), their portfolio (titles, descriptions,
+ * clients) and their statement; `concepts` holds the dictionary concepts they show and all their
+ * ancestors, so a filter on a broad concept also finds narrower work.
+ */
+export function creativeDocument(profile: CreativeProfileEntity, portfolio: readonly PortfolioItemEntity[] = []): SearchDocument {
   return {
     id: profile.id,
+    uid: profile.id,
     name: normaliseForIndex(profile.displayName),
     bio: normaliseForIndex([profile.bioSl, profile.bioEn].filter(Boolean).join(' \n ')),
+    practice: normaliseForIndex([...profile.freeCrafts, ...profile.freeTechniques, ...profile.freeMaterials, ...profile.freeSkills].join(' \n ')),
+    portfolio: normaliseForIndex(portfolio.flatMap((i) => [i.titleSl, i.titleEn, i.descriptionSl, i.descriptionEn, i.client]).filter(Boolean).join(' \n ')),
+    concepts: profileConceptIds(profile, portfolio),
     tags: normaliseForIndex(
       [
         ...labels(Vocabulary.Domain, profile.domains),

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { SearchableType } from '@app/jobs';
+import type { PortfolioItemEntity } from '@app/database';
 import type { SearchDocument } from '@app/search';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { ChallengeTermsRepository } from '../challenges/challenge-terms.repository.js';
 import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
+import { PortfolioRepository } from '../creatives/portfolio.repository.js';
 import { NeedRepository, OfferRepository } from '../exchange/exchange.repositories.js';
 import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
@@ -46,6 +48,7 @@ export class SearchProjections {
     needs: NeedRepository,
     offers: OfferRepository,
     terms: ChallengeTermsRepository,
+    portfolio: PortfolioRepository,
   ) {
     const published = (status: string) => (qb: { andWhere(where: string, params: object): unknown }) => {
       qb.andWhere('row.status = :status', { status });
@@ -54,7 +57,12 @@ export class SearchProjections {
       [SearchableType.Creative]: {
         idsAfter: (after, limit) => creatives.idsAfter(after, limit),
         // An erased creative's profile, kept anonymised for a published award, is never searchable.
-        documents: async (ids) => (await creatives.findByIds(ids)).filter((p) => p.erasedAt === null).map(creativeDocument),
+        documents: async (ids) => {
+          const profiles = (await creatives.findByIds(ids)).filter((p) => p.erasedAt === null);
+          const items = new Map<string, PortfolioItemEntity[]>();
+          for (const item of await portfolio.forProfiles(profiles.map((p) => p.id))) items.set(item.creativeProfileId, [...(items.get(item.creativeProfileId) ?? []), item]);
+          return profiles.map((p) => creativeDocument(p, items.get(p.id) ?? []));
+        },
         expectedCount: () => creatives.count((qb) => qb.andWhere('row.erased_at IS NULL')),
       },
       [SearchableType.Challenge]: {
