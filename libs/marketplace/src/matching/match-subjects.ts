@@ -225,3 +225,13 @@ export function profileConceptIds(p: CreativeProfileEntity, portfolio: readonly 
   const evidence = evidenceOf(p, portfolio, p, [...p.freeCrafts, ...p.freeTechniques, ...p.freeMaterials], p.freeSkills);
   return [...new Set([...evidence.concepts.keys(), ...evidence.under.keys()])];
 }
+
+/** A demand's concepts and all their ancestors: the challenges index's `concepts` filter field. */
+export function demandConceptIds(demand: Demand): string[] {
+  return [...new Set(demand.concepts.flatMap((c) => [c.id, ...c.broader]))];
+}
+
+/** The concepts a profile shows itself (no ancestors): what it looks for among challenges. */
+export function ownConceptIds(p: CreativeProfileEntity, portfolio: readonly PortfolioItemEntity[]): string[] {
+  return [...evidenceOf(p, portfolio, p, [...p.freeCrafts, ...p.freeTechniques, ...p.freeMaterials], p.freeSkills).concepts.keys()];
+}

@@ -19,7 +19,7 @@ import { type Candidates, DomainRarity, FAN_OUT_LIMIT, MatchRetrieval } from './
 import {
   bestMatches, DEFAULT_MATCH_WEIGHTS, ineligibility, MatchAudience, type MatchExplanation, type MatchWeights, rankMatches, scoreMatch, type Demand, type Scorable, type Supply,
 } from './match-scoring.js';
-import { challengeDemand, creativeSupply, demandText, labelOf, needDemand, offerSupply, supplyText, type TrackRecord } from './match-subjects.js';
+import { challengeDemand, creativeSupply, demandText, labelOf, needDemand, offerSupply, ownConceptIds, supplyText, type TrackRecord } from './match-subjects.js';
 
 export interface Match<T> {
   subject: T;
@@ -118,7 +118,8 @@ export class MatchingService {
    */
   async forCreative(actor: Actor, creativeId: string, first = 20): Promise<{ creative: CreativeProfileEntity; matches: Match<ChallengeEntity>[] }> {
     const creative = await this.ownCreative(actor, creativeId);
-    const found = await this.retrieval.candidates(CHALLENGES_INDEX, { codes: { domains: creative.domains, techniques: creative.techniques, materials: creative.materials }, text: supplyText(creative) }, 100);
+    const concepts = ownConceptIds(creative, await this.portfolio.forProfiles([creative.id]));
+    const found = await this.retrieval.candidates(CHALLENGES_INDEX, { codes: { domains: creative.domains, techniques: creative.techniques, materials: creative.materials }, concepts, text: supplyText(creative) }, 100);
     for (const id of actor.challengeGrants) if (!found.has(id)) found.set(id, 0);
     const open = (await this.challenges.findByIds([...found.keys()])).filter((c) => c.status === ChallengeStatus.Published && c.stage === 1 && (!c.deadline || c.deadline > new Date()));
     const owners = new Map((await this.organisations.findByIds([...new Set(open.map((c) => c.ownerOrganisationId))])).map((o) => [o.id, o]));

@@ -2,7 +2,7 @@ import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, O
 import { SearchableType } from '@app/jobs';
 import { IndexName, normaliseForIndex, type IndexDefinition, type SearchDocument } from '@app/search';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
-import { profileConceptIds } from '../matching/match-subjects.js';
+import { challengeDemand, demandConceptIds, profileConceptIds } from '../matching/match-subjects.js';
 import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
 
@@ -22,7 +22,7 @@ export const CREATIVES_INDEX: IndexDefinition = {
 export const CHALLENGES_INDEX: IndexDefinition = {
   name: IndexName.Challenges,
   searchableFields: ['title', 'tags', 'brief'],
-  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId', 'kind', 'rewardKinds', 'deadlineMonth'],
+  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId', 'kind', 'rewardKinds', 'deadlineMonth', 'concepts'],
   sortableFields: ['createdAt', 'publishedAt', 'deadline'],
 };
 
@@ -106,6 +106,8 @@ export function challengeDocument(challenge: ChallengeEntity, owner: Organisatio
     domains: challenge.domains,
     techniques: challenge.techniques,
     materials: challenge.materials,
+    // What the brief asks for and everything broader: a creative's own concepts find it.
+    concepts: demandConceptIds(challengeDemand(challenge, owner)),
     municipality: owner.municipality,
     ownerKind: owner.kind,
     ownerId: owner.id,
