@@ -407,9 +407,9 @@ export const POOLS: Record<Practice, PhrasePool> = {
 
 /** Vague filler people write around the evidence (says nothing about the craft). */
 export const FILLER_SL = [
-  'Rada ustvarjam in se učim novih stvari.', 'Odprt sem za sodelovanja.', 'Doma sem z Gorenjske, delam pa povsod.',
-  'Vsak projekt je zame nov izziv.', 'Veselim se novih idej in ljudi.', 'Imam dva otroka in psa, tako da včasih odgovarjam bolj počasi :)',
-  'Delam v svojem ateljeju.', 'Najraje delam z ljudmi, ki vedo, kaj hočejo.', 'Po poklicu sem nekaj drugega, to je moja druga ljubezen.',
+  'Veseli me ustvarjanje in učenje novih stvari.', 'Odprt/a za sodelovanja.', 'Doma sem z Gorenjske, delam pa povsod.',
+  'Vsak projekt je zame nov izziv.', 'Veselim se novih idej in ljudi.', 'Doma imam dva otroka in psa, tako da včasih odgovarjam bolj počasi :)',
+  'Delam v svojem ateljeju.', 'Najraje delam z ljudmi, ki vedo, kaj hočejo.', 'Služba je ena stvar, to pa je moja druga ljubezen.',
 ];
 export const FILLER_EN = [
   'Always open to collaborations.', 'I love learning new things.', 'Based in Slovenia, working everywhere.', 'Happy to chat about any project.',
@@ -417,3 +417,46 @@ export const FILLER_EN = [
 ];
 /** Generic skills everyone lists (no evidence of a craft). */
 export const GENERIC_SKILLS = ['komunikacija', 'teamwork', 'kreativnost', 'Photoshop', 'vodenje projektov', 'project management', 'natančnost', 'MS Office', 'Canva', 'social skills', 'samostojnost'];
+
+/** More ways to say the same (merged into the pools' bio sentences). */
+const MORE: Partial<Record<Practice, { sl: string; en: string }>> = {
+  footwear: { sl: 'cevlje rišem od malega, zdaj jih tudi sešijem in podplatim', en: 'Shoemaker. Lasts, uppers, soles - the whole thing.' },
+  leatherwork: { sl: 'Usnje, šilo, dretva in veliko potrpežljivosti.', en: 'Everything I make is leather: straps, pouches, notebook covers.' },
+  blueprint: { sl: 'Modrotiskarka. Stari leseni modeli, indigo kad in lan.', en: 'Resist print + indigo vat, the old Central European way.' },
+  'textile-print': { sl: 'Rišem vzorce in jih natisnem na blago, s sitom ali z linorezom.', en: 'I draw repeat patterns and print them on fabric with screens and lino blocks.' },
+  weaving: { sl: 'Statve so mi ostale po stari mami, od takrat tkem.', en: 'Weaving rag rugs and linen towels, slow textile.' },
+  knitting: { sl: 'Pletilja, predvsem volna iz Bohinja in Jezerskega.', en: 'Knitting designer, yarn nerd, sock addict.' },
+  'textile-upcycling': { sl: 'Nič ne vržem stran, iz starih rjuh in kavbojk nastanejo torbe in jakne.', en: 'Upcycled fashion from factory offcuts and old sheets.' },
+  fashion: { sl: 'Diplomirala iz oblikovanja oblačil, zdaj imam svojo znamko.', en: 'Clothing designer with my own small label.' },
+  lace: { sl: 'Čipka je moja strast, klekljam vsak dan.', en: 'Idrija-style bobbin lace, modern shapes.' },
+  woodcarving: { sl: 'Stružnica in dleta, to je moj svet.', en: 'Green woodworking, spoon carving, bowls on a pole lathe.' },
+  furniture: { sl: 'Mizar z 20 leti izkušenj, zdaj tudi oblikujem.', en: 'Joiner and designer, solid wood only.' },
+  forging: { sl: 'Kujem na ognju, kladivo in nakovalo.', en: 'Hot forging, traditional joinery in iron.' },
+  'metal-design': { sl: 'Oblikovalec izdelkov iz kovine, CNC, laser, zvarjeno.', en: 'Product designer, steel and aluminium, built for outdoors.' },
+  glass: { sl: 'Delam s steklom na plamenu in v peči.', en: 'Glass artist - blown, lampworked and kiln formed pieces.' },
+  ceramics: { sl: 'Keramičarka, žgem v plinski peči, glazure mešam sama.', en: 'Small pottery studio, functional stoneware.' },
+  'folk-heritage-craft': { sl: 'Ljudska obrt: poslikave, lectarstvo, stari vzorci.', en: 'Traditional folk crafts from Gorenjska, painted and baked.' },
+  'graphic-design': { sl: 'Oblikujem logotipe, plakate in knjige.', en: 'Designer - logos, type, layouts.' },
+  illustration: { sl: 'Ilustratorka, rišem s svinčnikom in v Procreate.', en: 'Drawing every day, picture books and posters.' },
+  packaging: { sl: 'Škatle, etikete, vrečke - vse, kar drži izdelek.', en: 'Packaging and label design for small food brands.' },
+  signage: { sl: 'Table, smerokazi, zemljevidi za mesta in parke.', en: 'Wayfinding: making places easy to walk through.' },
+  photography: { sl: 'Fotograf, ljudje in prostori.', en: 'Photographer, documentary and reportage.' },
+  video: { sl: 'Snemalec in montažer, imam dron.', en: 'Video producer, camera, drone, edit, grade.' },
+  animation: { sl: 'Animatorka, risanke in razlagalni filmčki.', en: 'Motion designer and 2D animator.' },
+  podcast: { sl: 'Zvok, mikrofoni, montaža - delam podkaste.', en: 'Audio producer, podcasts and radio features.' },
+  'oral-history': { sl: 'Zapisujem zgodbe starejših ljudi, etnologija.', en: 'Collecting memories and life stories, ethnology.' },
+  'exhibition-design': { sl: 'Razstave v muzejih, od ideje do postavitve.', en: 'Museum and exhibition design, hands-on stations.' },
+  web: { sl: 'Programer, spletne aplikacije in strani.', en: 'Web developer, TypeScript, React, Node.' },
+  game: { sl: 'Delam igre in AR aplikacije.', en: 'Game designer and developer, mobile AR.' },
+  'public-space': { sl: 'Urejam javne prostore, parke in igrišča.', en: 'Landscape and public space design.' },
+  architecture: { sl: 'Arhitektka, notranja oprema in prenove.', en: 'Architect working on renovations.' },
+  events: { sl: 'Organizacija dogodkov in festivalov.', en: 'Event organiser, festivals and concerts.' },
+  gastronomy: { sl: 'Kuham in razvijam nove jedi iz domačih sestavin.', en: 'Cook and food developer.' },
+  tourism: { sl: 'Vodim ture in pripravljam doživetja.', en: 'Guide, tours and experiences.' },
+  copywriting: { sl: 'Pišem, urejam, prevajam.', en: 'Writer and translator, sl/en.' },
+  'social-media': { sl: 'Instagram, TikTok, vsebine za znamke.', en: 'Social content for brands, reels and stories.' },
+};
+for (const [practice, more] of Object.entries(MORE) as [Practice, { sl: string; en: string }][]) {
+  POOLS[practice].sl.push(more.sl);
+  POOLS[practice].en.push(more.en);
+}

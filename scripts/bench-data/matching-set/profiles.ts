@@ -144,7 +144,10 @@ function generate(): BenchProfile[] {
       if (evidence !== 'portfolio') for (const p of main) parts.push(sentence(p, lang));
       if (side.length > 0 && chance(0.5)) parts.push(sentence(side[0], lang));
       parts.push(pick(lang === 'sl' ? FILLER_SL : FILLER_EN));
-      if (chance(0.4)) parts.push(pick(lang === 'sl' ? FILLER_SL : FILLER_EN));
+      if (chance(0.4)) {
+        const more = pick(lang === 'sl' ? FILLER_SL : FILLER_EN);
+        if (!parts.includes(more)) parts.push(more);
+      }
       bio[lang] = mess(parts.join(' '));
     }
     const terms: string[] = [];
