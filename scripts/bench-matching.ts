@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MATCH_FACTOR_KEYS } from '@app/config';
 import { BRIEFS } from './bench-data/matching-set/briefs.js';
-import { HELD_OUT, LABELS, TUNE, type Grade } from './bench-data/matching-set/labels.js';
+import { HELD_OUT, LABELS, TUNE } from './bench-data/matching-set/labels.js';
+import { bm25Rankings, figures, fold, type Figures } from './bench-data/matching-set/metrics.js';
 import { PROFILES } from './bench-data/matching-set/profiles.js';
 import { PLACES, type BenchBrief, type BenchProfile } from './bench-data/matching-set/types.js';
 import { PASSWORD, postGraphQL, signIn, startProduct, type Product } from './harness/product.js';
@@ -35,7 +36,6 @@ const VERBOSE = args.includes('--verbose');
 const CONCURRENCY = Number(valueOf('--concurrency') ?? 4);
 /** Loading gives up after this long (the whole set), and each request after 30 s. */
 const LOAD_BUDGET_MS = 30 * 60_000;
-const RELEVANT = 2;
 
 type Json = Record<string, unknown>;
 interface GqlAnswer { data: Json | null; errors?: { message: string; extensions?: { code?: string } }[] }
@@ -88,8 +88,6 @@ async function introspect(base: string): Promise<Omit<Capabilities, 'freeTextTer
 
 /** The reference lists, for today's API (codes only): free text that is exactly a code or a label is kept as that code. */
 interface Reference { municipalities: { code: string; name: string }[]; terms: Record<'crafts' | 'skills' | 'techniques' | 'materials' | 'domains', Map<string, string>> }
-
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 
 async function reference(base: string): Promise<Reference> {
   const term = `code label { sl en }`;
@@ -280,74 +278,6 @@ async function productRanking(base: string, caps: Capabilities, challenge: { id:
   return ids;
 }
 
-// --- BM25 over the same texts (a baseline: plain lowercase, diacritic-folding split) ---
-
-function tokens(text: string): string[] {
-  return fold(text).split(/[^a-z0-9]+/).filter((t) => t.length > 1);
-}
-
-function profileText(p: BenchProfile): string {
-  return [p.bio.sl, p.bio.en, ...p.crafts, ...p.skills, ...p.techniques, ...p.portfolio.flatMap((i) => [i.title.sl, i.title.en, i.description?.sl, i.description?.en, i.client])].filter(Boolean).join(' ');
-}
-
-function bm25Rankings(k1 = 1.2, b = 0.75): Map<string, string[]> {
-  const docs = PROFILES.map((p) => ({ key: p.key, tf: counts(tokens(profileText(p))), length: tokens(profileText(p)).length }));
-  const avg = docs.reduce((s, d) => s + d.length, 0) / docs.length;
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of d.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = (t: string) => Math.log(1 + (docs.length - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-  const out = new Map<string, string[]>();
-  for (const brief of BRIEFS) {
-    const query = counts(tokens([brief.title.sl, brief.title.en, brief.brief.sl, brief.brief.en].filter(Boolean).join(' ')));
-    const scored = docs.map((d) => {
-      let score = 0;
-      for (const [t, qf] of query) {
-        const f = d.tf.get(t) ?? 0;
-        if (f > 0) score += qf * idf(t) * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * d.length) / avg)));
-      }
-      return { key: d.key, score };
-    }).filter((s) => s.score > 0).sort((x, y) => y.score - x.score || x.key.localeCompare(y.key));
-    out.set(brief.key, scored.map((s) => s.key));
-  }
-  return out;
-}
-
-function counts(ts: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of ts) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
-}
-
-// --- Metrics ---
-
-interface Figures { ndcg10: number; recall50: number; recall50Ideal: number; map: number; zeroInTop10: number; top10Slots: number }
-
-function figures(ranked: readonly string[], grades: Readonly<Record<string, Grade>>): Figures {
-  const all = Object.values(grades);
-  const dcg = (gs: number[]) => gs.slice(0, 10).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
-  const ideal = dcg([...all].sort((a, b) => b - a));
-  const g = (key: string) => grades[key] ?? 0;
-  const relevant = all.filter((x) => x >= RELEVANT).length;
-  const idealCount = all.filter((x) => x === 3).length;
-  let hits = 0;
-  let precisionSum = 0;
-  ranked.forEach((key, i) => {
-    if (g(key) >= RELEVANT) {
-      hits += 1;
-      precisionSum += hits / (i + 1);
-    }
-  });
-  const top50 = ranked.slice(0, 50);
-  return {
-    ndcg10: ideal === 0 ? 0 : dcg(ranked.map(g)) / ideal,
-    recall50: relevant === 0 ? 0 : top50.filter((k) => g(k) >= RELEVANT).length / relevant,
-    recall50Ideal: idealCount === 0 ? 0 : top50.filter((k) => g(k) === 3).length / idealCount,
-    map: relevant === 0 ? 0 : precisionSum / relevant,
-    zeroInTop10: ranked.slice(0, 10).filter((k) => g(k) === 0).length,
-    top10Slots: Math.min(10, ranked.length),
-  };
-}
-
 function report(name: string, rankings: ReadonlyMap<string, readonly string[]>): void {
   for (const [split, keys] of [['TUNE', TUNE], ['HELD_OUT', HELD_OUT], ['all', BRIEFS.map((b) => b.key)]] as const) {
     const rows = keys.map((k) => figures(rankings.get(k) ?? [], LABELS[k]));
@@ -365,7 +295,7 @@ async function main(): Promise<void> {
   if (URL_ARG && ABLATIONS) throw new Error('--ablations restarts the product: not with --url');
   console.log(`bench:matching: ${BRIEFS.length} briefs (${TUNE.length} TUNE, ${HELD_OUT.length} HELD_OUT) × ${PROFILES.length} profiles, every pair graded 0-3 (rubric.md)`);
 
-  const bm25 = bm25Rankings();
+  const bm25 = bm25Rankings(BRIEFS, PROFILES);
   report('BM25 (title+brief vs texts)', bm25);
 
   const started = performance.now();
