@@ -1,172 +1,378 @@
-import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { getConfig } from '@app/config';
-import type { ChallengeEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
-import {
-  bestMatches, challengeDemand, codeRarity, CREATIVES_INDEX, creativeDocument, creativeSupply, DEFAULT_MATCH_WEIGHTS, DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS,
-  demandText, labelOf, MatchAudience, MatchRetrieval, scoreMatch, Taxonomy, Vocabulary,
-} from '@app/marketplace';
-import { OramaSearchEngine } from '@app/search';
-import { MATCHING_LABELS } from './bench-data/matching-labels';
+import { MATCH_FACTOR_KEYS } from '@app/config';
+import { BRIEFS } from './bench-data/matching-set/briefs.js';
+import { HELD_OUT, LABELS, TUNE } from './bench-data/matching-set/labels.js';
+import { bm25Rankings, figures, fold, type Figures } from './bench-data/matching-set/metrics.js';
+import { PROFILES } from './bench-data/matching-set/profiles.js';
+import { PLACES, type BenchBrief, type BenchProfile } from './bench-data/matching-set/types.js';
+import { PASSWORD, postGraphQL, signIn, startProduct, type Product } from './harness/product.js';
 
 /**
- * npm run bench:matching [-- --profiles 100000 --queries 200 --verbose]
- * 1. Relevance on the labelled set (scripts/bench-data/matching-labels.ts): nDCG@10 and recall@50
- *    of the full scorer (MATCH_WEIGHTS applied) and of a text-only baseline (the engine's text
- *    relevance alone), both over the same first-stage retrieval on the embedded engine.
- * 2. Latency: top-20 matches for the seed challenges against N generated profiles on the embedded
- *    engine (retrieval + scoring; the PostgreSQL read of the ~100-300 candidate rows is not included).
+ * npm run bench:matching [-- --url http://127.0.0.1:3000] [--ablations] [--verbose] [--concurrency 4]
+ *
+ * Relevance of matching on the independent set (scripts/bench-data/matching-set, rubric.md),
+ * loaded through the public GraphQL API the way people would: every creative signs up, follows the
+ * mailed verification link, signs in, creates their profile, agrees to be matched and adds their
+ * portfolio; one account per organisation creates it, creates the challenge and publishes it. Then,
+ * as the organisation, the matches for each challenge are read (challengeMatches when the API has
+ * it, else matchesForChallenge first: 50). Prints nDCG@10, recall@50 (grade ≥ 2), grade-3 recall@50,
+ * MAP and the top-10 slots that went to grade-0 profiles, for TUNE, HELD_OUT and all, for
+ * (a) the product, (b) BM25 over the same texts (implemented here), and with --ablations (c) the
+ * product restarted on the same data with MATCH_WEIGHTS=<factor>=0, factor by factor.
+ *
+ * Without --url it starts the product like `npm start` (throwaway data directory and PostgreSQL,
+ * own ports on 127.0.0.1, SEED_DEMO_DATA=false, stopped by pid). With --url it uses a running one
+ * (mail read from --mail-dir <DATA_DIR>/mail; no ablations). Figures only: nothing is asserted.
+ * The per-pair latency benchmark is `npm run bench:matching:latency`.
  */
 const args = process.argv.slice(2);
-const PROFILES = Number(valueOf('--profiles') ?? 100_000);
-const QUERIES = Number(valueOf('--queries') ?? 200);
+const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const URL_ARG = valueOf('--url');
+const MAIL_DIR_ARG = valueOf('--mail-dir');
+const ABLATIONS = args.includes('--ablations');
 const VERBOSE = args.includes('--verbose');
-const CANDIDATES_PER_QUERY = 100;
+const CONCURRENCY = Number(valueOf('--concurrency') ?? 4);
+/** Loading gives up after this long (the whole set), and each request after 30 s. */
+const LOAD_BUDGET_MS = 30 * 60_000;
 
-function valueOf(flag: string): string | undefined {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
+type Json = Record<string, unknown>;
+interface GqlAnswer { data: Json | null; errors?: { message: string; extensions?: { code?: string } }[] }
+
+class GqlError extends Error {
+  constructor(readonly op: string, readonly answer: GqlAnswer | string) {
+    super(`${op}: ${typeof answer === 'string' ? answer : JSON.stringify(answer.errors).slice(0, 600)}`);
+  }
 }
 
-type Ranked = { id: string; score: number }[];
+async function gql(base: string, op: string, query: string, variables: Json = {}, token?: string): Promise<Json> {
+  const answer = await postGraphQL(base, JSON.stringify({ query, variables }), token, 30_000);
+  let json: GqlAnswer;
+  try {
+    json = JSON.parse(answer.text) as GqlAnswer;
+  } catch {
+    throw new GqlError(op, `HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+  }
+  if (!json.data || json.errors) throw new GqlError(op, json);
+  return json.data;
+}
+
+/** What today's schema has of the planned API (introspected once). */
+interface Capabilities {
+  portfolioYearClient: boolean;
+  eligibility: boolean;
+  workingLanguages: boolean;
+  challengeMatches: boolean;
+  /** Probed with the first profile: free-text crafts/skills/techniques and municipality accepted. */
+  freeTextTerms: boolean;
+  freeTextMunicipality: boolean;
+}
+
+async function introspect(base: string): Promise<Omit<Capabilities, 'freeTextTerms' | 'freeTextMunicipality'>> {
+  const fieldsOf = async (name: string) => {
+    const data = await gql(base, 'introspection', `query($n: String!) { __type(name: $n) { inputFields { name } fields { name } } }`, { n: name });
+    const type = data.__type as { inputFields: { name: string }[] | null; fields: { name: string }[] | null } | null;
+    return new Set([...(type?.inputFields ?? []), ...(type?.fields ?? [])].map((f) => f.name));
+  };
+  const portfolio = await fieldsOf('PortfolioItemInput');
+  const challenge = await fieldsOf('CreateChallengeInput');
+  const query = await fieldsOf('Query');
+  return {
+    portfolioYearClient: portfolio.has('year') && portfolio.has('client'),
+    eligibility: challenge.has('eligibility'),
+    workingLanguages: challenge.has('workingLanguages'),
+    challengeMatches: query.has('challengeMatches'),
+  };
+}
+
+/** The reference lists, for today's API (codes only): free text that is exactly a code or a label is kept as that code. */
+interface Reference { municipalities: { code: string; name: string }[]; terms: Record<'crafts' | 'skills' | 'techniques' | 'materials' | 'domains', Map<string, string>> }
+
+async function reference(base: string): Promise<Reference> {
+  const term = `code label { sl en }`;
+  const data = (await gql(base, 'referenceData', `{ referenceData { municipalities { code name } crafts { ${term} } skills { ${term} } techniques { ${term} } materials { ${term} } domains { ${term} } } }`)).referenceData as Record<string, unknown>;
+  const terms = (key: string) => {
+    const map = new Map<string, string>();
+    for (const t of data[key] as { code: string; label: { sl: string; en: string } }[]) for (const s of [t.code, t.label.sl, t.label.en]) if (s) map.set(fold(s), t.code);
+    return map;
+  };
+  return {
+    municipalities: data.municipalities as { code: string; name: string }[],
+    terms: { crafts: terms('crafts'), skills: terms('skills'), techniques: terms('techniques'), materials: terms('materials'), domains: terms('domains') },
+  };
+}
+
+/** Today's API: a typed municipality to a code, as a person picking from the list would (else the nearest listed: Ljubljana). */
+function municipalityCode(ref: Reference, typed: string, fallbackName: string, tally: Map<string, number>): string {
+  const clean = (s: string) => fold(s).replace(/^(v|na|pri)\s+/, '').replace(/[,(/].*$/, '').trim();
+  const find = (s: string) => {
+    const c = clean(s);
+    return ref.municipalities.find((m) => fold(m.name) === c) ?? ref.municipalities.find((m) => fold(m.name).startsWith(`${c} `)) ?? ref.municipalities.find((m) => c.startsWith(`${fold(m.name)} `));
+  };
+  const typedHit = find(typed);
+  const hit = typedHit ?? find(fallbackName);
+  const how = typedHit ? 'typed name found' : hit ? 'typed name not found, real place picked' : 'not listed, nearest listed picked';
+  tally.set(how, (tally.get(how) ?? 0) + 1);
+  return hit?.code ?? ref.municipalities.find((m) => m.code === 'ljubljana')?.code ?? ref.municipalities[0].code;
+}
+
+/** A mail drop reader that reads each .eml once (the set signs up hundreds of accounts). */
+class MailDrop {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly dir: string) {}
+  async verificationToken(to: string): Promise<string> {
+    const addressed = new RegExp(`^To: ${to.replace(/[.+]/g, '\\$&')}$`, 'mi');
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (fs.existsSync(this.dir)) {
+        for (const file of fs.readdirSync(this.dir)) {
+          if (!file.endsWith('.eml') || this.seen.has(file)) continue;
+          this.seen.set(file, fs.readFileSync(path.join(this.dir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+        }
+        for (const [file, text] of this.seen) {
+          const match = /\/verify-email\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(text);
+          if (match && addressed.test(text)) {
+            this.seen.set(file, '');
+            return match[1];
+          }
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`no verification mail to ${to} within 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+}
+
+async function signUpVerified(base: string, mail: MailDrop, email: string, displayName: string): Promise<string> {
+  await gql(base, 'signUp', `mutation($input: SignUpInput!) { signUp(input: $input) { message } }`, { input: { email, password: PASSWORD, displayName, locale: 'sl' } });
+  await gql(base, 'verifyEmail', `mutation($token: String!) { verifyEmail(token: $token) }`, { token: await mail.verificationToken(email) });
+  return (await signIn(base, email, PASSWORD)).token;
+}
+
+const texts = (t: { sl?: string; en?: string }) => Object.fromEntries(Object.entries(t).filter(([, v]) => v));
+
+interface Loader {
+  base: string;
+  mail: MailDrop;
+  caps: Capabilities;
+  ref: Reference;
+  run: string;
+  tally: { municipality: Map<string, number>; termsSent: number; termsDropped: number; portfolioItems: number };
+}
+
+/** A profile's crafts/skills/techniques as sent: free text (planned API), or only what is exactly a code (today's). */
+function terms(l: Loader, p: BenchProfile): Json {
+  if (l.caps.freeTextTerms) return { crafts: p.crafts, skills: p.skills, techniques: p.techniques };
+  const out: Record<string, string[]> = {};
+  for (const key of ['crafts', 'skills', 'techniques'] as const) {
+    const codes = p[key].map((s) => l.ref.terms[key].get(fold(s)));
+    l.tally.termsSent += codes.filter(Boolean).length;
+    l.tally.termsDropped += codes.filter((c) => !c).length;
+    out[key] = [...new Set(codes.filter((c): c is string => Boolean(c)))];
+  }
+  return out;
+}
+
+const CREATE_PROFILE = `mutation($input: CreateCreativeProfileInput!) { createCreativeProfile(input: $input) { id } }`;
+
+function profileInput(l: Loader, p: BenchProfile): Json {
+  return {
+    displayName: p.displayName, kind: p.kind, languages: p.languages, availability: p.availability, bio: texts(p.bio),
+    municipality: l.caps.freeTextMunicipality ? p.municipality : municipalityCode(l.ref, p.municipality, PLACES[p.truth.place].name, l.tally.municipality),
+    ...terms(l, p),
+  };
+}
+
+/** One creative, as a person would: sign up, verify, sign in, profile, consent, portfolio. Returns the profile id. */
+async function loadCreative(l: Loader, p: BenchProfile): Promise<string> {
+  const token = await signUpVerified(l.base, l.mail, `${p.key}.${l.run}@bench.modrotisk.test`, p.displayName);
+  const id = ((await gql(l.base, 'createCreativeProfile', CREATE_PROFILE, { input: profileInput(l, p) }, token)).createCreativeProfile as { id: string }).id;
+  await gql(l.base, 'setMatchingConsent', `mutation { setMatchingConsent(consent: true) { id } }`, {}, token);
+  for (const item of p.portfolio) {
+    const input: Json = { title: texts(item.title), ...(item.description ? { description: texts(item.description) } : {}), ...(item.link ? { link: item.link } : {}) };
+    if (l.caps.portfolioYearClient) Object.assign(input, { ...(item.year ? { year: item.year } : {}), ...(item.client ? { client: item.client } : {}) });
+    await gql(l.base, 'addPortfolioItem', `mutation($input: PortfolioItemInput!) { addPortfolioItem(input: $input) { id } }`, { input }, token);
+    l.tally.portfolioItems += 1;
+  }
+  return id;
+}
+
+/**
+ * The first profile decides what today's API accepts: free text everywhere (planned), else codes for
+ * the terms, else codes for the municipality too. The probes are throwaway accounts, not in the set.
+ */
+async function probeFreeText(l: Loader, p: BenchProfile): Promise<void> {
+  const attempts: [boolean, boolean][] = [[true, true], [false, true], [true, false], [false, false]];
+  for (const [n, [terms, municipality]] of attempts.entries()) {
+    l.caps.freeTextTerms = terms;
+    l.caps.freeTextMunicipality = municipality;
+    const token = await signUpVerified(l.base, l.mail, `probe${n}.${l.run}@bench.modrotisk.test`, `Probe ${n}`);
+    try {
+      await gql(l.base, 'createCreativeProfile (probe)', CREATE_PROFILE, { input: { ...profileInput(l, p), displayName: `Probe ${n}`, crafts: terms ? ['ročni tisk z indigom na usnje'] : [] } }, token);
+      // A probe profile never consents, so it is never matched.
+      return;
+    } catch (error) {
+      if (!(error instanceof GqlError)) throw error;
+      if (VERBOSE) console.log(`  probe free-text terms=${terms} municipality=${municipality}: ${error.message.slice(0, 200)}`);
+    }
+  }
+  throw new Error('the API accepted no form of the first profile');
+}
+
+async function inBatches<T, R>(items: readonly T[], size: number, deadline: number, work: (item: T) => Promise<R>, progress: (done: number) => void): Promise<R[]> {
+  const out: R[] = [];
+  for (let from = 0; from < items.length; from += size) {
+    if (Date.now() > deadline) throw new Error(`loading took longer than ${LOAD_BUDGET_MS / 60_000} min; stopped after ${from} of ${items.length}`);
+    out.push(...(await Promise.all(items.slice(from, from + size).map(work))));
+    progress(out.length);
+  }
+  return out;
+}
+
+const DEADLINE_DAYS = 60;
+
+/** One account per organisation: creates it, the challenge, publishes it. Returns the challenge id and the owner's e-mail. */
+async function loadBrief(l: Loader, b: BenchBrief): Promise<{ id: string; email: string }> {
+  const email = `org-${b.key}.${l.run}@bench.modrotisk.test`;
+  const token = await signUpVerified(l.base, l.mail, email, b.organisation.name);
+  const municipality = municipalityCode(l.ref, PLACES[b.organisation.place].name, PLACES[b.organisation.place].name, new Map());
+  const org = ((await gql(l.base, 'createOrganisation', `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+    { i: { name: b.organisation.name, kind: b.organisation.kind, municipality } }, token)).createOrganisation as { id: string }).id;
+  const codes = (key: 'techniques' | 'materials' | 'domains') => (b.codes?.[key] ?? []).map((c) => l.ref.terms[key].get(fold(c))).filter((c): c is string => Boolean(c));
+  const input: Json = {
+    ownerOrganisationId: org, kind: b.challengeKind, title: texts(b.title), brief: texts(b.brief),
+    criteria: b.criteria.map((c) => ({ name: texts(c.name), weight: c.weight })),
+    deadline: new Date(Date.now() + DEADLINE_DAYS * 86_400_000).toISOString(),
+    techniques: codes('techniques'), materials: codes('materials'), domains: codes('domains'),
+  };
+  if (l.caps.eligibility && b.eligibility) {
+    input.eligibility = {
+      ...(b.eligibility.creativeKinds ? { creativeKinds: b.eligibility.creativeKinds } : {}),
+      ...(b.eligibility.municipalities ? { municipalities: b.eligibility.municipalities.map((k) => PLACES[k].name) } : {}),
+      ...(b.eligibility.onSite ? { onSite: true } : {}),
+    };
+  }
+  if (l.caps.workingLanguages && b.workingLanguages) input.workingLanguages = b.workingLanguages;
+  const id = ((await gql(l.base, 'createChallenge', `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { id } }`, { i: input }, token)).createChallenge as { id: string }).id;
+  await gql(l.base, 'publishChallenge', `mutation($id: ID!) { publishChallenge(id: $id) { id } }`, { id }, token);
+  return { id, email };
+}
+
+/** The product's ranking for a challenge, as its organisation reads it (up to 100 with challengeMatches, else 50). */
+async function productRanking(base: string, caps: Capabilities, challenge: { id: string; token: string }): Promise<string[]> {
+  if (!caps.challengeMatches) {
+    const data = await gql(base, 'matchesForChallenge', `query($id: ID!) { matchesForChallenge(id: $id, first: 50) { score creative { id } } }`, { id: challenge.id }, challenge.token);
+    return (data.matchesForChallenge as { creative: { id: string } }[]).map((m) => m.creative.id);
+  }
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 4 && ids.length < 100; page += 1) {
+    const data = await gql(base, 'challengeMatches', `query($id: ID!, $after: String) { challengeMatches(id: $id, first: 50, after: $after) { nodes { score creative { id } } pageInfo { endCursor hasNextPage } } }`,
+      { id: challenge.id, after }, challenge.token);
+    const r = data.challengeMatches as { nodes: { creative: { id: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    ids.push(...r.nodes.map((n) => n.creative.id));
+    if (!r.pageInfo.hasNextPage) break;
+    after = r.pageInfo.endCursor;
+  }
+  return ids;
+}
+
+function report(name: string, rankings: ReadonlyMap<string, readonly string[]>): void {
+  for (const [split, keys] of [['TUNE', TUNE], ['HELD_OUT', HELD_OUT], ['all', BRIEFS.map((b) => b.key)]] as const) {
+    const rows = keys.map((k) => figures(rankings.get(k) ?? [], LABELS[k]));
+    const mean = (pick: (f: Figures) => number) => (rows.reduce((s, r) => s + pick(r), 0) / rows.length).toFixed(3);
+    const zero = rows.reduce((s, r) => s + r.zeroInTop10, 0);
+    const slots = keys.length * 10;
+    const filled = rows.reduce((s, r) => s + r.top10Slots, 0);
+    console.log(`${name.padEnd(26)} ${split.padEnd(9)} nDCG@10 ${mean((f) => f.ndcg10)}  recall@50 ${mean((f) => f.recall50)}  grade-3 recall@50 ${mean((f) => f.recall50Ideal)}  MAP ${mean((f) => f.map)}  grade-0 in top 10: ${zero} of ${slots} slots${filled < slots ? ` (${slots - filled} empty)` : ''}`);
+  }
+}
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(PROFILES) || PROFILES < 100 || PROFILES > 200_000) throw new Error('--profiles must be 100..200000');
-  if (!Number.isInteger(QUERIES) || QUERIES < 10 || QUERIES > 5000) throw new Error('--queries must be 10..5000');
-  const weights = { ...DEFAULT_MATCH_WEIGHTS, ...getConfig().matching.weights };
-  console.log(`weights: ${JSON.stringify(weights)}`);
+  if (!Number.isInteger(CONCURRENCY) || CONCURRENCY < 1 || CONCURRENCY > 16) throw new Error('--concurrency must be 1..16');
+  if (URL_ARG && !MAIL_DIR_ARG) throw new Error('--url needs --mail-dir <DATA_DIR of that product>/mail to read the verification mails');
+  if (URL_ARG && ABLATIONS) throw new Error('--ablations restarts the product: not with --url');
+  console.log(`bench:matching: ${BRIEFS.length} briefs (${TUNE.length} TUNE, ${HELD_OUT.length} HELD_OUT) × ${PROFILES.length} profiles, every pair graded 0-3 (rubric.md)`);
 
-  // 1. Relevance on the demo catalogue.
-  const demo = DEMO_CREATIVE_PROFILES.map((p, n) => profileEntity(p, n));
-  const byName = new Map(demo.map((p) => [p.displayName, p]));
-  const engine = new OramaSearchEngine();
-  await engine.ensureIndex(CREATIVES_INDEX);
-  await engine.upsert(CREATIVES_INDEX.name, demo.map((p) => creativeDocument(p)));
-  const retrieval = new MatchRetrieval(engine);
-  const rarityOf = async (search: OramaSearchEngine) => {
-    const r = await search.search(CREATIVES_INDEX.name, { facets: ['domains'], limit: 0 });
-    return codeRarity(r.facets.domains ?? {}, r.total);
-  };
-  const domainWeights = await rarityOf(engine);
-  const rows: { key: string; full: [number, number]; text: [number, number] }[] = [];
-  for (const [key, labels] of Object.entries(MATCHING_LABELS)) {
-    const { challenge, owner } = challengeEntity(key);
-    const gains = new Map(labels.map((l) => {
-      const profile = byName.get(l.creative);
-      if (!profile) throw new Error(`label for unknown creative ${l.creative}`);
-      return [profile.id, l.grade] as const;
-    }));
-    const candidates = await retrieval.candidates(CREATIVES_INDEX, { codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, text: demandText(challenge) }, CANDIDATES_PER_QUERY);
-    const profiles = demo.filter((p) => candidates.has(p.id));
-    const demand = { ...challengeDemand(challenge, owner), domainWeights };
-    const full = rank(profiles.map((p) => ({ id: p.id, score: scoreMatch(demand, creativeSupply(p), candidates.get(p.id) ?? 0, weights, labelOf, MatchAudience.Organisation).score })));
-    const text = rank(profiles.map((p) => ({ id: p.id, score: candidates.get(p.id) ?? 0 })));
-    if (VERBOSE) {
-      const name = new Map(demo.map((p) => [p.id, p.displayName]));
-      console.log(`\n${key}\n  full:      ${full.slice(0, 10).map((r) => `${name.get(r.id)} (${gains.get(r.id) ?? 0})`).join(', ')}\n  text-only: ${text.slice(0, 10).map((r) => `${name.get(r.id)} (${gains.get(r.id) ?? 0})`).join(', ')}`);
+  const bm25 = bm25Rankings(BRIEFS, PROFILES);
+  report('BM25 (title+brief vs texts)', bm25);
+
+  const started = performance.now();
+  const product: Pick<Product, 'base' | 'dataDir' | 'restart' | 'stop'> = URL_ARG
+    ? { base: URL_ARG, dataDir: path.dirname(MAIL_DIR_ARG as string), restart: () => Promise.reject(new Error('no restart with --url')), stop: () => Promise.resolve() }
+    : await startProduct({ seedDemoData: false, log: (line) => console.log(line) });
+  try {
+    console.log(`product ready after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const caps: Capabilities = { ...(await introspect(product.base)), freeTextTerms: false, freeTextMunicipality: false };
+    const l: Loader = {
+      base: product.base, mail: new MailDrop(MAIL_DIR_ARG ?? path.join(product.dataDir, 'mail')), caps, ref: await reference(product.base),
+      run: Date.now().toString(36), tally: { municipality: new Map(), termsSent: 0, termsDropped: 0, portfolioItems: 0 },
+    };
+    await probeFreeText(l, PROFILES[0]);
+    console.log(`API: free-text crafts/skills/techniques ${caps.freeTextTerms ? 'sent' : 'NOT accepted (only exact codes sent)'}; ` +
+      `municipality ${caps.freeTextMunicipality ? 'sent as typed' : 'NOT accepted as typed (mapped to a listed code)'}; ` +
+      `portfolio year/client ${caps.portfolioYearClient ? 'sent' : 'not in schema'}; eligibility ${caps.eligibility ? 'sent' : 'not in schema'}; ` +
+      `workingLanguages ${caps.workingLanguages ? 'sent' : 'not in schema'}; ranking read with ${caps.challengeMatches ? 'challengeMatches (up to 100)' : 'matchesForChallenge first: 50'}`);
+
+    const loadStart = performance.now();
+    const deadline = Date.now() + LOAD_BUDGET_MS;
+    const tick = (what: string, total: number) => (done: number) => {
+      if (done % 40 < CONCURRENCY || done === total) console.log(`  ${what}: ${done}/${total} (${((performance.now() - loadStart) / 1000).toFixed(0)} s)`);
+    };
+    const ids = await inBatches(PROFILES, CONCURRENCY, deadline, (p) => loadCreative(l, p), tick('creatives', PROFILES.length));
+    const keyOf = new Map(ids.map((id, i) => [id, PROFILES[i].key]));
+    const challenges = await inBatches(BRIEFS, CONCURRENCY, deadline, (b) => loadBrief(l, b), tick('challenges', BRIEFS.length));
+    const byBrief = new Map(BRIEFS.map((b, i) => [b.key, challenges[i]]));
+    console.log(`loaded ${PROFILES.length} creatives (${l.tally.portfolioItems} portfolio items) and ${BRIEFS.length} challenges in ${((performance.now() - loadStart) / 1000).toFixed(0)} s`);
+    if (!caps.freeTextTerms) console.log(`  crafts/skills/techniques: ${l.tally.termsSent} kept as codes, ${l.tally.termsDropped} free-text entries dropped (no code)`);
+    if (!caps.freeTextMunicipality) console.log(`  municipality: ${[...l.tally.municipality].map(([how, n]) => `${n} ${how}`).join(', ')}`);
+
+    // The worker indexes profiles through the outbox: wait until every one is searchable (bounded).
+    const indexStart = performance.now();
+    let indexed = 0;
+    for (let i = 0; i < 240; i += 1) {
+      indexed = ((await gql(product.base, 'searchCreatives', `{ searchCreatives(first: 1) { totalCount } }`)).searchCreatives as { totalCount: number }).totalCount;
+      if (indexed >= PROFILES.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    rows.push({ key, full: [ndcg(full, gains, 10), recall(full, gains, 50)], text: [ndcg(text, gains, 10), recall(text, gains, 50)] });
+    console.log(`${indexed} creatives searchable after ${((performance.now() - indexStart) / 1000).toFixed(0)} s more`);
+
+    // Signed in afresh for each read (access tokens last 15 minutes; loading and restarts take longer).
+    const readAll = async () => {
+      const out = new Map<string, string[]>();
+      for (const b of BRIEFS) {
+        const { id, email } = byBrief.get(b.key) as { id: string; email: string };
+        const ranked = await productRanking(product.base, caps, { id, token: (await signIn(product.base, email, PASSWORD)).token });
+        out.set(b.key, ranked.map((id) => keyOf.get(id) ?? `unknown:${id}`));
+      }
+      return out;
+    };
+    const queryStart = performance.now();
+    const pipeline = await readAll();
+    console.log(`read ${BRIEFS.length} rankings in ${((performance.now() - queryStart) / 1000).toFixed(1)} s\n`);
+    report('BM25 (title+brief vs texts)', bm25);
+    report('product (GraphQL)', pipeline);
+    if (VERBOSE) {
+      const name = new Map(PROFILES.map((p) => [p.key, p.displayName]));
+      for (const b of BRIEFS) {
+        const show = (r: readonly string[]) => r.slice(0, 10).map((k) => `${name.get(k) ?? k} (${LABELS[b.key][k] ?? '?'})`).join(', ');
+        console.log(`\n${b.key}${HELD_OUT.includes(b.key) ? ' [held out]' : ''}\n  product: ${show(pipeline.get(b.key) ?? [])}\n  BM25:    ${show(bm25.get(b.key) ?? [])}`);
+      }
+    }
+    if (ABLATIONS) {
+      console.log('\nablations (restart on the same data with one factor weighted 0):');
+      for (const factor of MATCH_FACTOR_KEYS) {
+        const t0 = performance.now();
+        await product.restart({ MATCH_WEIGHTS: `${factor}=0` });
+        report(`without ${factor}`, await readAll());
+        if (VERBOSE) console.log(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      }
+      await product.restart({});
+    }
+  } finally {
+    await product.stop();
   }
-  const mean = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0) / rows.length;
-  console.log('\nrelevance (labelled set: 6 seed challenges x 60 demo profiles, graded 0-3)');
-  console.log('challenge'.padEnd(38), 'full nDCG@10', 'recall@50', '| text-only nDCG@10', 'recall@50');
-  for (const r of rows) console.log(r.key.padEnd(38), f(r.full[0]).padStart(12), f(r.full[1]).padStart(9), '|', f(r.text[0]).padStart(18), f(r.text[1]).padStart(9));
-  console.log('MEAN'.padEnd(38), f(mean((r) => r.full[0])).padStart(12), f(mean((r) => r.full[1])).padStart(9), '|', f(mean((r) => r.text[0])).padStart(18), f(mean((r) => r.text[1])).padStart(9));
-
-  // 2. Latency at scale.
-  const big = new OramaSearchEngine();
-  await big.ensureIndex(CREATIVES_INDEX);
-  const t0 = performance.now();
-  const generated: CreativeProfileEntity[] = [];
-  for (let n = 0; n < PROFILES; n += 1) generated.push(generatedProfile(n));
-  for (let from = 0; from < generated.length; from += 5000) await big.upsert(CREATIVES_INDEX.name, generated.slice(from, from + 5000).map((p) => creativeDocument(p)));
-  console.log(`\nindexed ${PROFILES} generated profiles in ${((performance.now() - t0) / 1000).toFixed(1)} s (embedded engine, in memory)`);
-  const byId = new Map(generated.map((p) => [p.id, p]));
-  const bigRetrieval = new MatchRetrieval(big);
-  const bigWeights = await rarityOf(big);
-  const keys = Object.keys(MATCHING_LABELS);
-  const latencies: number[] = [];
-  let candidateCount = 0;
-  for (let q = 0; q < QUERIES; q += 1) {
-    const { challenge, owner } = challengeEntity(keys[q % keys.length]);
-    const start = performance.now();
-    const candidates = await bigRetrieval.candidates(CREATIVES_INDEX, { codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, text: demandText(challenge) }, CANDIDATES_PER_QUERY);
-    const demand = { ...challengeDemand(challenge, owner), domainWeights: bigWeights };
-    // As MatchingService does: every candidate ranked by its score, the 20 shown explained.
-    const top = bestMatches(demand, [...candidates].map(([id, textScore]) => ({ subject: id, supply: creativeSupply(byId.get(id) as CreativeProfileEntity), textScore })), weights, labelOf, 20, MatchAudience.Organisation);
-    latencies.push(performance.now() - start);
-    candidateCount += candidates.size;
-    if (top.length === 0) throw new Error('no matches at all: the generator and the retrieval disagree');
-  }
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-  console.log(`match query (top 20 of ${PROFILES}): p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms over ${QUERIES} queries; ${Math.round(candidateCount / QUERIES)} candidates scored per query on average`);
-}
-
-function rank(scored: Ranked): Ranked {
-  return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-}
-
-/** nDCG@k with gains 2^grade - 1. */
-function ndcg(ranked: Ranked, gains: ReadonlyMap<string, number>, k: number): number {
-  const dcg = (grades: number[]) => grades.slice(0, k).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
-  const ideal = dcg([...gains.values()].sort((a, b) => b - a));
-  return ideal === 0 ? 0 : dcg(ranked.map((r) => gains.get(r.id) ?? 0)) / ideal;
-}
-
-function recall(ranked: Ranked, gains: ReadonlyMap<string, number>, k: number): number {
-  const found = ranked.slice(0, k).filter((r) => (gains.get(r.id) ?? 0) > 0).length;
-  return gains.size === 0 ? 0 : found / gains.size;
-}
-
-function f(n: number): string {
-  return n.toFixed(3);
-}
-
-function challengeEntity(key: string): { challenge: ChallengeEntity; owner: OrganisationEntity } {
-  const c = DEMO_CHALLENGES.find((x) => x.key === key);
-  if (!c) throw new Error(`no demo challenge ${key}`);
-  const o = DEMO_ORGANISATIONS.find((x) => x.key === c.ownerKey);
-  return {
-    challenge: {
-      id: randomUUID(), titleSl: c.title.sl, titleEn: c.title.en, briefSl: c.brief.sl, briefEn: c.brief.en,
-      domains: c.domains, techniques: c.techniques, materials: c.materials,
-    } as ChallengeEntity,
-    owner: { municipality: o?.municipality ?? 'kranj' } as OrganisationEntity,
-  };
-}
-
-function profileEntity(p: (typeof DEMO_CREATIVE_PROFILES)[number], n: number): CreativeProfileEntity {
-  return {
-    id: uuidOf(n), kind: p.kind, displayName: p.displayName, bioSl: p.bio.sl, bioEn: p.bio.en, domains: p.domains, crafts: p.crafts, techniques: p.techniques,
-    materials: p.materials, skills: p.skills, freeCrafts: [], freeSkills: [], freeTechniques: [], freeMaterials: [], municipality: p.municipality, languages: p.languages, portfolioLinks: [], accountId: null,
-    availability: 'AVAILABLE', matchingConsentAt: new Date(), erasedAt: null, isDemo: true, createdAt: new Date(), updatedAt: new Date(),
-  };
-}
-
-/** Deterministic pseudo-random profiles: 1-3 codes per vocabulary, a short bio from the labels. */
-function generatedProfile(n: number): CreativeProfileEntity {
-  let seed = n * 2654435761;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const pick = (vocabulary: Vocabulary, max: number) => {
-    const terms = Taxonomy.terms(vocabulary);
-    return [...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => terms[Math.floor(next() * terms.length)].code))];
-  };
-  const places = Taxonomy.places();
-  const [domains, crafts, techniques, materials, skills] = [pick(Vocabulary.Domain, 2), pick(Vocabulary.Craft, 2), pick(Vocabulary.Technique, 2), pick(Vocabulary.Material, 3), pick(Vocabulary.Skill, 3)];
-  const words = [...crafts, ...techniques, ...materials].map((c) => labelOf(c));
-  return {
-    id: uuidOf(1_000_000 + n), kind: 'INDIVIDUAL', displayName: `Ustvarjalec ${n}`, bioSl: `Delam: ${words.map((w) => w.sl).join(', ')}.`, bioEn: `I work with ${words.map((w) => w.en).join(', ')}.`,
-    domains, crafts, techniques, materials, skills, freeCrafts: [], freeSkills: [], freeTechniques: [], freeMaterials: [], municipality: places[Math.floor(next() * places.length)].code, languages: ['sl'], portfolioLinks: [], accountId: null,
-    availability: 'AVAILABLE', matchingConsentAt: new Date(), erasedAt: null, isDemo: false, createdAt: new Date(), updatedAt: new Date(),
-  };
-}
-
-function uuidOf(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
 main().catch((error: unknown) => {

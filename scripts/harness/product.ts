@@ -17,11 +17,17 @@ export interface Product {
   db: Client;
   dataDir: string;
   adminToken: string;
+  /**
+   * Stops the launcher and starts it again on the same data and PostgreSQL, with `env` added to
+   * (or replacing) its environment (e.g. MATCH_WEIGHTS); resolves once it is ready again.
+   */
+  restart(env: Record<string, string>): Promise<void>;
   /** Stops the launcher (its children by pid) and PostgreSQL, removes the data. */
   stop(): Promise<void>;
 }
 
-export async function startProduct(options: { log?: (line: string) => void; seedDemoData?: boolean } = {}): Promise<Product> {
+/** `env`: more variables for the launcher (they win over the defaults here). */
+export async function startProduct(options: { log?: (line: string) => void; seedDemoData?: boolean; env?: Record<string, string> } = {}): Promise<Product> {
   const log = options.log ?? (() => undefined);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modrotisk-product-'));
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), persistent: false });
@@ -44,15 +50,20 @@ export async function startProduct(options: { log?: (line: string) => void; seed
       SEED_DEMO_DATA: options.seedDemoData === false ? 'false' : 'true', ADMIN_API_TOKEN: adminToken, AUTH_TOKEN_SECRET: crypto.randomBytes(32).toString('base64url'),
       QUEUE_BACKEND: 'postgres',
     };
-    launched = launch(env, { cwd: dataDir });
+    launched = launch({ ...env, ...options.env }, { cwd: dataDir });
     const base = `http://127.0.0.1:${apiPort}`;
     await waitFor(async () => (await fetch(`${base}/ready`)).ok, 180_000, 'the product to become ready');
+    const restart = async (extra: Record<string, string>) => {
+      if (launched) await stop(launched.launcher);
+      launched = launch({ ...env, ...options.env, ...extra }, { cwd: dataDir });
+      await waitFor(async () => (await fetch(`${base}/ready`)).ok, 180_000, 'the product to become ready again');
+    };
     if (options.seedDemoData !== false) {
       // The demo seed runs at API bootstrap; the demo event is the last thing it writes.
       await waitFor(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM event`)).rows[0].n > 0, 60_000, 'the demo data');
     }
     log(`product up on ${base} (data ${dataDir})`);
-    return { base, db, dataDir, adminToken, stop: cleanup };
+    return { base, db, dataDir, adminToken, restart, stop: cleanup };
   } catch (error) {
     await cleanup();
     throw error;
