@@ -324,6 +324,14 @@ export class PortfolioItem {
   @Field() updatedAt: Date;
 }
 
+@ObjectType({ description: 'A reference code your own words point to (auto-tagging): add it to the list named by `vocabulary` to confirm.' })
+export class CodeSuggestion {
+  @Field({ description: 'crafts, techniques, materials, skills or domains.' }) vocabulary: string;
+  @Field() code: string;
+  @Field(() => LocalizedText) label: LocalizedText;
+  @Field({ description: 'The words it was found in, as you wrote them.' }) because: string;
+}
+
 @ObjectType({ description: 'A change of your matching consent.' })
 export class MatchingConsentChange {
   @Field({ description: 'true: given; false: withdrawn.' }) given: boolean;

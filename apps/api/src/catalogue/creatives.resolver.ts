@@ -7,7 +7,7 @@ import { toConnection, toCreativeProfile } from './catalogue.mappers.js';
 import {
   CreateCreativeProfileInput, IdArgs, PageArgs, PortfolioItemInput, ReorderPortfolioArgs, SetMatchingConsentArgs, UpdateCreativeProfileArgs, UpdatePortfolioItemArgs,
 } from './catalogue.inputs.js';
-import { CreativeProfile, CreativeProfileConnection, MatchingConsentChange, PortfolioItem } from './catalogue.types.js';
+import { CodeSuggestion, CreativeProfile, CreativeProfileConnection, MatchingConsentChange, PortfolioItem } from './catalogue.types.js';
 
 export function toPortfolioItem({ item, image }: PortfolioItemWithImage): PortfolioItem {
   return {
@@ -72,6 +72,13 @@ export class CreativesResolver {
   async matchingConsentHistory(@Parent() profile: CreativeProfile, @CurrentActor() actor: Actor): Promise<MatchingConsentChange[] | null> {
     if (actor.creativeProfileId !== profile.id) return null;
     return (await this.creativeService.consentHistory([profile.id])).map((e) => ({ given: e.given, explanationVersion: e.explanationVersion, occurredAt: e.occurredAt }));
+  }
+
+  @Public()
+  @ResolveField(() => [CodeSuggestion], { nullable: true, description: 'Yours only (null for others): reference codes your own words, statement and portfolio point to, for you to confirm by adding them.' })
+  async suggestedCodes(@Parent() profile: CreativeProfile, @CurrentActor() actor: Actor): Promise<CodeSuggestion[] | null> {
+    if (actor.creativeProfileId !== profile.id || profile.erased) return null;
+    return (await this.creativeService.suggestions(actor, profile.id)).map((s) => ({ vocabulary: s.vocabulary, code: s.code, label: s.label, because: s.because }));
   }
 
   @Public()

@@ -56,6 +56,14 @@ export const Taxonomy = {
     return BY_CODE.get(vocabulary)?.get(code)?.label ?? null;
   },
 
+  /** The vocabulary a code belongs to (crafts before techniques, materials, skills, domains), or null. */
+  vocabularyOf(code: string): Vocabulary | null {
+    for (const vocabulary of [Vocabulary.Craft, Vocabulary.Technique, Vocabulary.Material, Vocabulary.Skill, Vocabulary.Domain]) {
+      if (BY_CODE.get(vocabulary)?.has(code)) return vocabulary;
+    }
+    return null;
+  },
+
   place(code: string): Municipality | null {
     return PLACES.get(code) ?? null;
   },

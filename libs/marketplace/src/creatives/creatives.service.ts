@@ -11,6 +11,8 @@ import { UnitOfWork } from '../common/unit-of-work.js';
 import type { CreativeKind } from '../reference/index.js';
 import { OfferRepository } from '../exchange/exchange.repositories.js';
 import { CreativeProfileRepository } from './creative-profile.repository.js';
+import { type CodeSuggestion, suggestCodes } from './code-suggestions.js';
+import { PortfolioRepository } from './portfolio.repository.js';
 import { Availability } from '../matching/match-scoring.js';
 
 /**
@@ -44,6 +46,7 @@ export class CreativesService {
   constructor(
     private readonly profiles: CreativeProfileRepository,
     private readonly offers: OfferRepository,
+    private readonly portfolio: PortfolioRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -119,6 +122,13 @@ export class CreativesService {
 
   private checkOwn(actor: Actor, id: string): void {
     if (actor.creativeProfileId !== id && !isAdmin(actor)) throw MarketplaceException.forbidden(`creative profile ${id} is not yours`);
+  }
+
+  /** Codes the creative's own words point to, for them to confirm: the owner (and admins) only. */
+  async suggestions(actor: Actor, id: string): Promise<CodeSuggestion[]> {
+    this.checkOwn(actor, id);
+    const profile = await this.get(id);
+    return suggestCodes(profile, await this.portfolio.forProfiles([id]));
   }
 
   async get(id: string): Promise<CreativeProfileEntity> {

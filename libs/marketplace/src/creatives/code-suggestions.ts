@@ -1,0 +1,38 @@
+import type { CreativeProfileEntity, PortfolioItemEntity } from '@app/database';
+import { conceptById, conceptsIn } from '@app/search';
+import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
+import type { Label } from '../reference/index.js';
+
+/** A reference code the creative's own words point to, for them to confirm (never added by itself). */
+export interface CodeSuggestion {
+  vocabulary: Vocabulary;
+  code: string;
+  label: Label;
+  /** The words it was found in, as written. */
+  because: string;
+}
+
+/**
+ * Auto-tagging: the concepts of the dictionary found in what the creative wrote (own words, statement,
+ * portfolio), mapped to the reference codes they stand for, minus the codes already on the profile.
+ */
+export function suggestCodes(profile: CreativeProfileEntity, portfolio: readonly PortfolioItemEntity[]): CodeSuggestion[] {
+  const listed = new Set([...profile.domains, ...profile.crafts, ...profile.techniques, ...profile.materials, ...profile.skills]);
+  const texts = [
+    ...profile.freeCrafts, ...profile.freeTechniques, ...profile.freeMaterials, ...profile.freeSkills,
+    profile.bioSl, profile.bioEn,
+    ...portfolio.flatMap((i) => [i.titleSl, i.titleEn, i.descriptionSl, i.descriptionEn]),
+  ].filter((t): t is string => Boolean(t));
+  const found = new Map<string, CodeSuggestion>();
+  for (const text of texts) {
+    for (const hit of conceptsIn(text)) {
+      for (const code of conceptById(hit.id)?.codes ?? []) {
+        const vocabulary = Taxonomy.vocabularyOf(code);
+        const label = vocabulary ? Taxonomy.label(vocabulary, code) : null;
+        if (!vocabulary || !label || listed.has(code) || found.has(code)) continue;
+        found.set(code, { vocabulary, code, label, because: hit.surface });
+      }
+    }
+  }
+  return [...found.values()];
+}
