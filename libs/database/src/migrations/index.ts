@@ -14,6 +14,7 @@ import { MatchmakingEvents1763901200000 } from './1763901200000-MatchmakingEvent
 import { JobRunCounters1763901300000 } from './1763901300000-JobRunCounters.js';
 import { WipeErasedProfileAttributes1763901400000 } from './1763901400000-WipeErasedProfileAttributes.js';
 import { PortfolioItemsAndConsentHistory1763901600000 } from './1763901600000-PortfolioItemsAndConsentHistory.js';
+import { CreativeInvitations1763902400000 } from './1763902400000-CreativeInvitations.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so build, jest and the CLI agree. */
-export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000, ChallengeTerms1763900400000, CreateAttachments1763900500000, CreateAccounts1763900600000, ProposalsAndJury1763900700000, InviteOnlyQuestionsShortlist1763900800000, PersonalData1763900900000, MatchingConsent1763901000000, Notifications1763901100000, MatchmakingEvents1763901200000, JobRunCounters1763901300000, WipeErasedProfileAttributes1763901400000, PortfolioItemsAndConsentHistory1763901600000];
+export const MIGRATIONS = [CreateCatalogue1763900000000, CreateNeedsAndOffers1763900100000, AddChallengeKind1763900200000, ChallengeLifecycle1763900300000, ChallengeTerms1763900400000, CreateAttachments1763900500000, CreateAccounts1763900600000, ProposalsAndJury1763900700000, InviteOnlyQuestionsShortlist1763900800000, PersonalData1763900900000, MatchingConsent1763901000000, Notifications1763901100000, MatchmakingEvents1763901200000, JobRunCounters1763901300000, WipeErasedProfileAttributes1763901400000, PortfolioItemsAndConsentHistory1763901600000, CreativeInvitations1763902400000];
