@@ -3,7 +3,7 @@ import { CreativeInvitationsService } from '@app/marketplace';
 import { OrganiserOnly, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import {
-  AcceptCreativeInvitationArgs, AcceptedCreativeInvitation, CreativeInvitation, CreativeInvitationTokenArgs, ImportCreativeProfilesArgs, invitationStatusName, ProfileImportReport,
+  AcceptCreativeInvitationArgs, AcceptedCreativeInvitation, CreativeInvitation, CreativeInvitationTokenArgs, ImportCreativeProfilesInput, invitationStatusName, ProfileImportReport,
 } from './creative-invitations.types.js';
 
 /** Onboarding real people at scale: imported profiles wait as invitations until the person accepts by the mailed link. */
@@ -17,7 +17,7 @@ export class CreativeInvitationsResolver {
       + 'Answers every row: created, duplicate (already invited or already has an account) or invalid (with the field and why). Bad rows never block good ones; '
       + 'the good ones are invited in one transaction; a dry run changes nothing. Organisers and platform admins.',
   })
-  importCreativeProfiles(@Args() { input }: ImportCreativeProfilesArgs, @CurrentActor() actor: Actor): Promise<ProfileImportReport> {
+  importCreativeProfiles(@Args('input') input: ImportCreativeProfilesInput, @CurrentActor() actor: Actor): Promise<ProfileImportReport> {
     return this.invitations.import(actor, { format: input.format, content: input.content, dryRun: input.dryRun ?? false, note: input.note });
   }
 

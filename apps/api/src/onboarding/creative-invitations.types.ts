@@ -27,11 +27,6 @@ export class ImportCreativeProfilesInput {
   @IsOptional() @IsString() @MaxLength(1000) note?: string | null;
 }
 
-@ArgsType()
-export class ImportCreativeProfilesArgs {
-  @Field(() => ImportCreativeProfilesInput) input: ImportCreativeProfilesInput;
-}
-
 @ObjectType({ description: 'The answer for one row of an import.' })
 export class ProfileImportRow {
   @Field(() => Int, { description: 'CSV: the line the record starts on (the header is line 1); JSON: the position in the array, from 1.' }) row: number;

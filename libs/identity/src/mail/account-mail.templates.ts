@@ -43,7 +43,8 @@ export function invitationMail(key: string, to: string, locale: MailLocale, what
  * happens without them, and the link (accept or decline on the page).
  */
 export function creativeInvitationMail(key: string, to: string, name: string, importer: string, note: string | null, url: string, expiresAt: Date): OutgoingMail {
-  const date = (locale: string) => expiresAt.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Ljubljana' });
+  // Slovenian: "2. 1. 2027" (a month name would need the genitive, which Intl does not give).
+  const date = (locale: string) => expiresAt.toLocaleDateString(locale, { day: 'numeric', month: locale === 'sl-SI' ? 'numeric' : 'long', year: 'numeric', timeZone: 'Europe/Ljubljana' });
   const quoted = note ? [`»${note}«`] : [];
   return compose(key, to, {
     subject: 'Modrotisk: vabilo za ustvarjalni profil / invitation to a creative profile',
