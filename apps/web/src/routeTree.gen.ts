@@ -18,6 +18,7 @@ import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as VerifyEmailRouteImport } from './routes/verify-email'
 import { Route as ChallengesChallengeIdRouteImport } from './routes/challenges/$challengeId'
+import { Route as CreativeInvitationsAcceptRouteImport } from './routes/creative-invitations/accept'
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
@@ -82,6 +83,12 @@ const ChallengesChallengeIdRoute = ChallengesChallengeIdRouteImport.update({
   path: '/challenges/$challengeId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const CreativeInvitationsAcceptRoute =
+  CreativeInvitationsAcceptRouteImport.update({
+    id: '/creative-invitations/accept',
+    path: '/creative-invitations/accept',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const CreativesCreativeIdRoute = CreativesCreativeIdRouteImport.update({
   id: '/creatives/$creativeId',
   path: '/creatives/$creativeId',
@@ -184,6 +191,7 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/verify-email': typeof VerifyEmailRoute
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
+  '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
@@ -212,6 +220,7 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute
   '/verify-email': typeof VerifyEmailRoute
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
+  '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
@@ -242,6 +251,7 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/verify-email': typeof VerifyEmailRoute
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
+  '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
@@ -273,6 +283,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/verify-email'
     | '/challenges/$challengeId'
+    | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
@@ -301,6 +312,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/verify-email'
     | '/challenges/$challengeId'
+    | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
@@ -330,6 +342,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/verify-email'
     | '/challenges/$challengeId'
+    | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
@@ -360,6 +373,7 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute
   VerifyEmailRoute: typeof VerifyEmailRoute
   ChallengesChallengeIdRoute: typeof ChallengesChallengeIdRoute
+  CreativeInvitationsAcceptRoute: typeof CreativeInvitationsAcceptRoute
   CreativesCreativeIdRoute: typeof CreativesCreativeIdRoute
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute
   NeedsNeedIdRoute: typeof NeedsNeedIdRoute
@@ -431,6 +445,13 @@ declare module '@tanstack/react-router' {
       path: '/challenges/$challengeId'
       fullPath: '/challenges/$challengeId'
       preLoaderRoute: typeof ChallengesChallengeIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/creative-invitations/accept': {
+      id: '/creative-invitations/accept'
+      path: '/creative-invitations/accept'
+      fullPath: '/creative-invitations/accept'
+      preLoaderRoute: typeof CreativeInvitationsAcceptRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/creatives/$creativeId': {
@@ -604,6 +625,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   VerifyEmailRoute: VerifyEmailRoute,
   ChallengesChallengeIdRoute: ChallengesChallengeIdRoute,
+  CreativeInvitationsAcceptRoute: CreativeInvitationsAcceptRoute,
   CreativesCreativeIdRoute: CreativesCreativeIdRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   NeedsNeedIdRoute: NeedsNeedIdRoute,
