@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@app/marketplace';
 import { eventually } from '@app/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { linkTokenIn, login, mailTo, type TestUser } from './accounts-helpers.js';
 import { caller, OPERATOR_TOKEN } from './graphql-client.js';
@@ -101,7 +102,34 @@ describe('creative profile import as pending invitations (e2e)', () => {
     expect(json.errors?.[0].message).toMatch(/array of objects/);
     const unknownColumn = await call(as('organiser'), IMPORT, { input: { format: 'CSV', content: 'email,hobby\na@b.si,ribolov' } });
     expect(unknownColumn.errors?.[0].message).toMatch(/unknown column 'hobby'/);
-    // 2 MB is checked by the service; a GraphQL body is refused by the JSON parser well before (100 kB, 413).
+    // A GraphQL body stays limited to 100 kB (413); larger files go to the upload route.
+    const big = `email;bio\n${Array.from({ length: 1500 }, (_, i) => `p${i}@example.si;${'č'.repeat(400)}`).join('\n')}`;
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1_000_000);
+    expect((await request(t.app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${as('organiser').token}`).send({ query: IMPORT, variables: { input: { format: 'CSV', content: big } } })).status).toBe(413);
+  });
+
+  it('takes files up to 2 MB as an upload, with the same answers, and refuses larger ones clearly', async () => {
+    const upload = (user: TestUser | null, body: string, type = 'text/csv; charset=utf-8', query = '?dryRun=true') => {
+      const req = request(t.app.getHttpServer()).post(`/creative-invitations/import${query}`).set('content-type', type);
+      return (user ? req.set('authorization', `Bearer ${user.token}`) : req).send(body);
+    };
+    // About 1.2 MB of ; CSV with Slovenian letters: every row is read and answered.
+    const rows = Array.from({ length: 1500 }, (_, i) => `oseba${i}@example.si;Oseba Čžš ${i};kranj;"Opis; ""navedek"" ${'ž'.repeat(400)}"`);
+    const big = await upload(as('organiser'), `email;ime;občina;opis\n${rows.join('\n')}`);
+    expect(big.status).toBe(200);
+    expect(big.body).toMatchObject({ dryRun: true, created: 1500, invalid: 0, duplicates: 0 });
+    expect(big.body.rows[1499]).toMatchObject({ row: 1501, email: 'oseba1499@example.si', status: 'CREATED' });
+    // Over 2 MB: the import's own words; far over: the body parser's 413.
+    const over = await upload(as('organiser'), `email;opis\na@b.si;${'ž'.repeat(1_100_000)}`);
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({ error: 'BAD_USER_INPUT', message: expect.stringMatching(/at most 2097152 bytes \(2 MB\) per call/) });
+    expect((await upload(as('organiser'), `email;opis\na@b.si;${'ž'.repeat(1_600_000)}`)).status).toBe(413);
+    // JSON by content type; the same authorisation as the mutation.
+    const json = await upload(as('organiser'), JSON.stringify([{ email: 'nekdo@example.si', displayName: 'Nekdo', municipality: 'kranj' }]), 'application/json');
+    expect(json.body).toMatchObject({ created: 1, dryRun: true });
+    expect((await upload(as('meta'), 'email\nx@example.si')).status).toBe(403);
+    expect((await upload(null, 'email\nx@example.si')).status).toBe(401);
+    expect(Number(((await db.query(`SELECT count(*) AS n FROM creative_invitation WHERE email LIKE 'oseba%'`)) as Data[])[0].n)).toBe(0);
   });
 
   it('invites the good rows in one go, mails each a working link, and nobody is searchable or matched yet', async () => {
