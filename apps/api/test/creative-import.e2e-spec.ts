@@ -240,5 +240,10 @@ describe('creative profile import as pending invitations (e2e)', () => {
     const accepted = (await ok(user, ACCEPT, { t: token, c: true })).acceptCreativeInvitation;
     expect(accepted).toMatchObject({ accountId: user.accountId, accountCreated: false });
     expect((await ok(user, `{ me { emailVerified creativeProfile { displayName matchingConsent } } }`)).me).toEqual({ emailVerified: true, creativeProfile: { displayName: 'Kasnejša Kovačica', matchingConsent: true } });
+
+    // Erasing the account takes the invitation row that points at it along.
+    expect(Number(((await db.query(`SELECT count(*) AS n FROM creative_invitation WHERE account_id = $1`, [user.accountId])) as Data[])[0].n)).toBe(1);
+    expect((await ok(user, `mutation($p: String!) { deleteMyAccount(password: $p) }`, { p: NEW_PASSWORD })).deleteMyAccount).toBe(true);
+    expect(Number(((await db.query(`SELECT count(*) AS n FROM creative_invitation WHERE account_id = $1 OR creative_profile_id = $2`, [user.accountId, accepted.creativeProfileId])) as Data[])[0].n)).toBe(0);
   });
 });
