@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Checkbox, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -16,6 +16,7 @@ import { usePageTitle } from '../../ui/page.js';
 import { TextField } from '../../ui/TextField.js';
 import { describeError, type FormErrors } from '../account/describe-error.js';
 import styles from '../account/account.module.css';
+import own from './onboarding.module.css';
 
 const CreativeInvitationQuery = graphql(`
   query CreativeInvitation($token: String!) {
@@ -157,7 +158,7 @@ export function CreativeInvitationPage() {
       <section aria-labelledby="invited-profile">
         <h2 id="invited-profile">{t('onboarding.profileTitle')}</h2>
         <p>{t('onboarding.profileHint')}</p>
-        <dl>
+        <dl className={own.profile}>
           <dt>{t('onboarding.field.displayName')}</dt>
           <dd>{profile.displayName}</dd>
           <dt>{t('onboarding.field.email')}</dt>
@@ -179,10 +180,10 @@ export function CreativeInvitationPage() {
             </>
           ) : null}
           {LIST_FIELDS.filter((f) => profile[f].length > 0).map((f) => (
-            <div key={f}>
+            <Fragment key={f}>
               <dt>{t(`onboarding.field.${f}`)}</dt>
               <dd>{profile[f].join(', ')}</dd>
-            </div>
+            </Fragment>
           ))}
         </dl>
       </section>
@@ -225,8 +226,9 @@ export function CreativeInvitationPage() {
             });
           }}
         >
-          <Checkbox isSelected={consent} onChange={setConsent} name="matchingConsent">
-            {t('onboarding.consent')}
+          <Checkbox isSelected={consent} onChange={setConsent} name="matchingConsent" className={own.choice}>
+            <span className={own.box} aria-hidden="true" />
+            <span>{t('onboarding.consent')}</span>
           </Checkbox>
           {invitation.accountExists ? null : (
             <TextField name="password" type="password" label={t('onboarding.password')} description={t('onboarding.passwordHint')} autoComplete="new-password" isRequired />
