@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@app/marketplace';
+import { JobName, JobQueues } from '@app/jobs';
 import { eventually } from '@app/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -227,6 +228,14 @@ describe('creative profile import as pending invitations (e2e)', () => {
     await db.query(`UPDATE creative_invitation SET expires_at = now() - interval '1 second' WHERE email = 'potekel@example.si'`);
     expect((await ok(null, VIEW, { t: expiring })).creativeInvitation).toMatchObject({ status: 'EXPIRED', email: null, profile: null });
     expect(JSON.stringify(await db.query(`SELECT * FROM creative_invitation`))).not.toMatch(/potekel|Vabljenec/i);
+  });
+
+  it("erases expired invitations unread too, in the worker's deadline sweep", async () => {
+    expect((await ok(operator, IMPORT, { input: { format: 'CSV', content: 'email,name,municipality\nneodprto@example.si,Neodprta Pošta,kranj' } })).importCreativeProfiles.created).toBe(1);
+    await db.query(`UPDATE creative_invitation SET expires_at = now() - interval '1 second' WHERE email = 'neodprto@example.si'`);
+    await t.app.get(JobQueues).queue({ name: JobName.ChallengeDeadlineSweep, data: { trigger: 'test' } });
+    await eventually(async () => (Number(((await db.query(`SELECT count(*) AS n FROM creative_invitation WHERE email = 'neodprto@example.si'`)) as Data[])[0].n) === 0 ? true : undefined), 20_000, 'expired invitation erased by the sweep');
+    expect(JSON.stringify(await db.query(`SELECT * FROM creative_invitation WHERE status = 'expired'`))).not.toMatch(/neodprto|Neodprta/i);
   });
 
   it('an address that got an account meanwhile must sign in to accept, and then the profile joins that account', async () => {
