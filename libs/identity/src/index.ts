@@ -10,5 +10,5 @@ export { MembershipsService, type InvitationTarget } from './memberships/members
 export { MembershipRepository, type MemberRow } from './memberships/membership.repository.js';
 export { Mailer, type OutgoingMail } from './mail/mailer.js';
 export { MailDrop } from './mail/mail-drop.js';
-export { linkToken, linkTokenMatches, splitLinkToken } from './sessions/signed-tokens.js';
+export { CREATIVE_INVITATION_LINK, linkToken, linkTokenMatches, splitLinkToken } from './sessions/signed-tokens.js';
 export { TOKEN_SECRET } from './token-secret.js';

@@ -6,7 +6,7 @@ import { CreativeInvitationEntity } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { MembershipRepository } from '../memberships/membership.repository.js';
-import { linkToken } from '../sessions/signed-tokens.js';
+import { CREATIVE_INVITATION_LINK, linkToken } from '../sessions/signed-tokens.js';
 import { TOKEN_SECRET } from '../token-secret.js';
 import { creativeInvitationMail, invitationMail, type MailLocale, resetPasswordMail, verifyEmailMail } from './account-mail.templates.js';
 import { Mailer, type OutgoingMail } from './mailer.js';
@@ -43,7 +43,7 @@ export class AccountMailHandler {
       // Declined, accepted or expired meanwhile: its data is gone, nothing to send.
       if (!invitation || invitation.status !== 'pending' || !invitation.email || !invitation.data || invitation.expiresAt.getTime() <= Date.now()) return null;
       const importer = invitation.importedBy ? await this.accounts.findById(invitation.importedBy) : null;
-      const url = `${this.config.publicUrl}/creative-invitations/accept?token=${linkToken(this.secret, 'creative-invitation', invitation.id, invitation.createdAt)}`;
+      const url = `${this.config.publicUrl}/creative-invitations/accept?token=${linkToken(this.secret, CREATIVE_INVITATION_LINK, invitation.id, invitation.createdAt)}`;
       return creativeInvitationMail(key, invitation.email, invitation.data.displayName, importer?.displayName ?? 'Modrotisk', invitation.note, url, invitation.expiresAt);
     }
     if (kind === AccountEmailKind.Invitation) {

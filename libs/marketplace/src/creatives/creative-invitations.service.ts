@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountEntity, type CreativeInvitationData, CreativeInvitationEntity } from '@app/database';
 import {
-  AccountRepository, type Actor, checkPasswordPolicy, hashPassword, IdentityException, isOrganiser, linkTokenMatches, normaliseEmail, splitLinkToken, TOKEN_SECRET,
+  AccountRepository, type Actor, checkPasswordPolicy, CREATIVE_INVITATION_LINK, hashPassword, IdentityException, isOrganiser, linkTokenMatches, normaliseEmail, splitLinkToken, TOKEN_SECRET,
 } from '@app/identity';
 import { AccountEmailKind, OutboxStore, OutboxTopic } from '@app/jobs';
 import { randomUUID } from 'node:crypto';
@@ -13,8 +13,6 @@ import { CreativeKind } from '../reference/index.js';
 import { CONSENT_EXPLANATION_VERSIONS, CreativesService, CURRENT_CONSENT_EXPLANATION, type CreativeProfileCommand } from './creatives.service.js';
 import { ImportFileError, type ImportFormat, type ImportRow, parseImport } from './profile-import.parser.js';
 
-/** The purpose the mailed link's HMAC is bound to (see linkToken). */
-export const CREATIVE_INVITATION_PURPOSE = 'creative-invitation';
 /** How long an imported person has to accept; afterwards the row's personal data is erased. */
 export const CREATIVE_INVITATION_TTL_MS = 30 * 24 * 3600_000;
 const NOTE_MAX = 1000;
@@ -319,7 +317,7 @@ export class CreativeInvitationsService {
     const invitation = parsed
       ? await manager.findOne(CreativeInvitationEntity, { where: { id: parsed.rowId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
-    if (!invitation || !linkTokenMatches(this.secret, CREATIVE_INVITATION_PURPOSE, invitation.id, invitation.createdAt, tokenText)) {
+    if (!invitation || !linkTokenMatches(this.secret, CREATIVE_INVITATION_LINK, invitation.id, invitation.createdAt, tokenText)) {
       throw MarketplaceException.invalid('token', 'this invitation link is not valid');
     }
     if (pending && invitation.status !== CreativeInvitationStatus.Pending) {
