@@ -23,6 +23,7 @@ import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$cre
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as MeDataRouteImport } from './routes/me/data'
+import { Route as MeImportRouteImport } from './routes/me/import'
 import { Route as MeInboxRouteImport } from './routes/me/inbox'
 import { Route as MeMatchesRouteImport } from './routes/me/matches'
 import { Route as MeNeedsRouteImport } from './routes/me/needs'
@@ -107,6 +108,11 @@ const MeIndexRoute = MeIndexRouteImport.update({
 const MeDataRoute = MeDataRouteImport.update({
   id: '/data',
   path: '/data',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeImportRoute = MeImportRouteImport.update({
+  id: '/import',
+  path: '/import',
   getParentRoute: () => MeRoute,
 } as any)
 const MeInboxRoute = MeInboxRouteImport.update({
@@ -195,6 +201,7 @@ export interface FileRoutesByFullPath {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
@@ -224,6 +231,7 @@ export interface FileRoutesByTo {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
@@ -255,6 +263,7 @@ export interface FileRoutesById {
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
@@ -287,6 +296,7 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/import'
     | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
@@ -316,6 +326,7 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/import'
     | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
@@ -346,6 +357,7 @@ export interface FileRouteTypes {
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/import'
     | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
@@ -482,6 +494,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeDataRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/import': {
+      id: '/me/import'
+      path: '/import'
+      fullPath: '/me/import'
+      preLoaderRoute: typeof MeImportRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/inbox': {
       id: '/me/inbox'
       path: '/inbox'
@@ -585,6 +604,7 @@ declare module '@tanstack/react-router' {
 
 interface MeRouteChildren {
   MeDataRoute: typeof MeDataRoute
+  MeImportRoute: typeof MeImportRoute
   MeInboxRoute: typeof MeInboxRoute
   MeMatchesRoute: typeof MeMatchesRoute
   MeNeedsRoute: typeof MeNeedsRoute
@@ -600,6 +620,7 @@ interface MeRouteChildren {
 
 const MeRouteChildren: MeRouteChildren = {
   MeDataRoute: MeDataRoute,
+  MeImportRoute: MeImportRoute,
   MeInboxRoute: MeInboxRoute,
   MeMatchesRoute: MeMatchesRoute,
   MeNeedsRoute: MeNeedsRoute,

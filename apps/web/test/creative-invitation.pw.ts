@@ -52,3 +52,24 @@ test('declining erases the details, and the link then says so', async ({ page, r
   await page.goto('/creative-invitations/accept?token=00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   await expect(page.getByText(text.onboarding.invalidLink)).toBeVisible();
 });
+
+test('an organiser checks a CSV file on the import page, then invites its good rows', async ({ page, request, text, axe }) => {
+  await page.goto('/sign-in?redirect=%2Fme%2Fimport');
+  await page.getByLabel(text.account.field.email).fill(ORGANISER.email);
+  await page.getByLabel(text.account.field.password).fill(ORGANISER.password);
+  await page.getByRole('button', { name: text.account.signIn.submit }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text.onboarding.import.title })).toBeVisible();
+  const good = `uvoz-${unique()}@example.si`;
+  const csv = `e-pošta;ime;občina\n${good};"Tina Šuštar; tkalka";kranj\nni-naslov;Brez;kranj\n`;
+  await page.getByLabel(text.onboarding.import.file).setInputFiles({ name: 'ljudje.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: text.onboarding.import.check }).click();
+  await expect(page.getByRole('heading', { level: 2, name: text.onboarding.import.checked })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: good })).toContainText(text.onboarding.import.rowStatus.CREATED_DRY);
+  await expect(page.getByRole('row').filter({ hasText: 'ni-naslov' })).toContainText(text.onboarding.import.rowStatus.INVALID);
+  await scan(page, axe);
+  await page.getByLabel(text.onboarding.import.note).fill('Vidimo se v Kranju.');
+  await page.getByRole('button', { name: text.onboarding.import.submit }).click();
+  await expect(page.getByRole('heading', { level: 2, name: text.onboarding.import.done })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: good })).toContainText(text.onboarding.import.rowStatus.CREATED);
+  expect(await mailTo(request, good, 'Vidimo se v Kranju.')).toContain('creative-invitations/accept?token=');
+});

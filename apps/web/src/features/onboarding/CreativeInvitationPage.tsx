@@ -80,9 +80,11 @@ export function CreativeInvitationPage() {
   const [declineState, decline] = useMutation(DeclineMutation);
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  /** Set once accepted and (for a new account) signed in, so the link to the profile finds a session. */
+  const [finished, setFinished] = useState(false);
   const here = `/creative-invitations/accept?token=${encodeURIComponent(token ?? '')}`;
 
-  if (acceptState.data?.acceptCreativeInvitation) {
+  if (finished) {
     return (
       <div className={styles.narrow}>
         <Banner>
@@ -223,6 +225,7 @@ export function CreativeInvitationPage() {
               if (error) return fail(error);
               const done = r.data?.acceptCreativeInvitation;
               if (done?.accountCreated) await signIn(done.email, password);
+              setFinished(true);
             });
           }}
         >
