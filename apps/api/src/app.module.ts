@@ -40,6 +40,8 @@ import { DemoSeedOnStart } from './demo-seed-on-start.js';
 import { createLoaders } from './graphql/loaders.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
 import { MembershipsResolver } from './accounts/memberships.resolver.js';
+import { CreativeInvitationsResolver } from './onboarding/creative-invitations.resolver.js';
+import { CreativeImportController } from './onboarding/creative-import.controller.js';
 import { ProposalsResolver } from './proposals/proposals.resolver.js';
 import { JuryResolver } from './proposals/jury.resolver.js';
 import { ProposalFilesController } from './proposals/proposal-files.controller.js';
@@ -122,7 +124,7 @@ const REPORT_AS_VALIDATION_ERROR = {
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController, PortfolioFilesController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController, PortfolioFilesController, CreativeImportController],
   providers: [
     OrganisationsResolver,
     CreativesResolver,
@@ -139,6 +141,7 @@ const REPORT_AS_VALIDATION_ERROR = {
     ComplianceResolver,
     AccountsResolver,
     MembershipsResolver,
+    CreativeInvitationsResolver,
     PersonalDataResolver,
     ProposalsResolver,
     JuryResolver,

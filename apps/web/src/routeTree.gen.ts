@@ -18,10 +18,12 @@ import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as VerifyEmailRouteImport } from './routes/verify-email'
 import { Route as ChallengesChallengeIdRouteImport } from './routes/challenges/$challengeId'
+import { Route as CreativeInvitationsAcceptRouteImport } from './routes/creative-invitations/accept'
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as MeDataRouteImport } from './routes/me/data'
+import { Route as MeImportRouteImport } from './routes/me/import'
 import { Route as MeInboxRouteImport } from './routes/me/inbox'
 import { Route as MeMatchesRouteImport } from './routes/me/matches'
 import { Route as MeNeedsRouteImport } from './routes/me/needs'
@@ -82,6 +84,12 @@ const ChallengesChallengeIdRoute = ChallengesChallengeIdRouteImport.update({
   path: '/challenges/$challengeId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const CreativeInvitationsAcceptRoute =
+  CreativeInvitationsAcceptRouteImport.update({
+    id: '/creative-invitations/accept',
+    path: '/creative-invitations/accept',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const CreativesCreativeIdRoute = CreativesCreativeIdRouteImport.update({
   id: '/creatives/$creativeId',
   path: '/creatives/$creativeId',
@@ -100,6 +108,11 @@ const MeIndexRoute = MeIndexRouteImport.update({
 const MeDataRoute = MeDataRouteImport.update({
   id: '/data',
   path: '/data',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeImportRoute = MeImportRouteImport.update({
+  id: '/import',
+  path: '/import',
   getParentRoute: () => MeRoute,
 } as any)
 const MeInboxRoute = MeInboxRouteImport.update({
@@ -184,9 +197,11 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/verify-email': typeof VerifyEmailRoute
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
+  '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
@@ -212,9 +227,11 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute
   '/verify-email': typeof VerifyEmailRoute
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
+  '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
@@ -242,9 +259,11 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/verify-email': typeof VerifyEmailRoute
   '/challenges/$challengeId': typeof ChallengesChallengeIdRoute
+  '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
   '/me/data': typeof MeDataRoute
+  '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
   '/me/matches': typeof MeMatchesRoute
   '/me/needs': typeof MeNeedsRoute
@@ -273,9 +292,11 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/verify-email'
     | '/challenges/$challengeId'
+    | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/import'
     | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
@@ -301,9 +322,11 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/verify-email'
     | '/challenges/$challengeId'
+    | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/import'
     | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
@@ -330,9 +353,11 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/verify-email'
     | '/challenges/$challengeId'
+    | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
     | '/me/data'
+    | '/me/import'
     | '/me/inbox'
     | '/me/matches'
     | '/me/needs'
@@ -360,6 +385,7 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute
   VerifyEmailRoute: typeof VerifyEmailRoute
   ChallengesChallengeIdRoute: typeof ChallengesChallengeIdRoute
+  CreativeInvitationsAcceptRoute: typeof CreativeInvitationsAcceptRoute
   CreativesCreativeIdRoute: typeof CreativesCreativeIdRoute
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute
   NeedsNeedIdRoute: typeof NeedsNeedIdRoute
@@ -433,6 +459,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ChallengesChallengeIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/creative-invitations/accept': {
+      id: '/creative-invitations/accept'
+      path: '/creative-invitations/accept'
+      fullPath: '/creative-invitations/accept'
+      preLoaderRoute: typeof CreativeInvitationsAcceptRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/creatives/$creativeId': {
       id: '/creatives/$creativeId'
       path: '/creatives/$creativeId'
@@ -459,6 +492,13 @@ declare module '@tanstack/react-router' {
       path: '/data'
       fullPath: '/me/data'
       preLoaderRoute: typeof MeDataRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/import': {
+      id: '/me/import'
+      path: '/import'
+      fullPath: '/me/import'
+      preLoaderRoute: typeof MeImportRouteImport
       parentRoute: typeof MeRoute
     }
     '/me/inbox': {
@@ -564,6 +604,7 @@ declare module '@tanstack/react-router' {
 
 interface MeRouteChildren {
   MeDataRoute: typeof MeDataRoute
+  MeImportRoute: typeof MeImportRoute
   MeInboxRoute: typeof MeInboxRoute
   MeMatchesRoute: typeof MeMatchesRoute
   MeNeedsRoute: typeof MeNeedsRoute
@@ -579,6 +620,7 @@ interface MeRouteChildren {
 
 const MeRouteChildren: MeRouteChildren = {
   MeDataRoute: MeDataRoute,
+  MeImportRoute: MeImportRoute,
   MeInboxRoute: MeInboxRoute,
   MeMatchesRoute: MeMatchesRoute,
   MeNeedsRoute: MeNeedsRoute,
@@ -604,6 +646,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   VerifyEmailRoute: VerifyEmailRoute,
   ChallengesChallengeIdRoute: ChallengesChallengeIdRoute,
+  CreativeInvitationsAcceptRoute: CreativeInvitationsAcceptRoute,
   CreativesCreativeIdRoute: CreativesCreativeIdRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   NeedsNeedIdRoute: NeedsNeedIdRoute,

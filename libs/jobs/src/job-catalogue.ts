@@ -44,11 +44,13 @@ export enum JobName {
   SyncEventParticipant = 'sync-event-participant',
 }
 
-/** What an account email is about; the id is an `account_token` or `invitation` row. */
+/** What an account email is about; the id is an `account_token`, `invitation` or `creative_invitation` row. */
 export enum AccountEmailKind {
   VerifyEmail = 'verify-email',
   ResetPassword = 'reset-password',
   Invitation = 'invitation',
+  /** An imported creative is invited to accept (or decline) their profile and to consent. */
+  CreativeInvitation = 'creative-invitation',
 }
 
 /** Kinds of rows that have a search projection. */

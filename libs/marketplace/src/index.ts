@@ -5,6 +5,11 @@ export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageRequest } from '.
 export { MAX_FREE_TERMS, MAX_FREE_TERM_LENGTH, REGION_GORENJSKA, Taxonomy, Vocabulary } from './common/taxonomy.js';
 export { OrganisationsService, type OrganisationCommand } from './organisations/organisations.service.js';
 export { CONSENT_EXPLANATION_VERSIONS, CreativesService, CURRENT_CONSENT_EXPLANATION, type CreativeProfileCommand } from './creatives/creatives.service.js';
+export {
+  CONSENT_EXPLANATION, CREATIVE_INVITATION_TTL_MS, CreativeInvitationStatus, CreativeInvitationsService, ImportRowStatus,
+  type AcceptCreativeInvitationCommand, type AcceptedCreativeInvitation, type CreativeInvitationView, type ImportCommand, type ImportReport, type ImportRowResult,
+} from './creatives/creative-invitations.service.js';
+export { ImportFormat, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, parseImport } from './creatives/profile-import.parser.js';
 export { MAX_PORTFOLIO_ITEMS, PortfolioService, type PortfolioItemCommand, type PortfolioItemWithImage } from './creatives/portfolio.service.js';
 export { ChallengesService, canSeeChallenge, type ChallengeCommand, type ChallengeUpdate } from './challenges/challenges.service.js';
 export { ChallengeQuestionsService, MAX_OPEN_QUESTIONS, type VisibleQuestion } from './challenges/challenge-questions.service.js';

@@ -15,6 +15,7 @@ import { AttachmentsService } from './attachments/attachments.service.js';
 import { UnitOfWork } from './common/unit-of-work.js';
 import { CreativeProfileRepository } from './creatives/creative-profile.repository.js';
 import { CreativesService } from './creatives/creatives.service.js';
+import { CreativeInvitationsService } from './creatives/creative-invitations.service.js';
 import { PortfolioRepository } from './creatives/portfolio.repository.js';
 import { PortfolioService } from './creatives/portfolio.service.js';
 import { OrganisationRepository } from './organisations/organisation.repository.js';
@@ -44,7 +45,7 @@ import { AccountErasureService } from './personal-data/account-erasure.service.j
 
 const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
-  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService];
+  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService, CreativeInvitationsService];
 
 /** GDPR export and erasure (API only: a person asks for them). */
 const PERSONAL_DATA = [PersonalDataService, AccountErasureService];

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import type { Application, NextFunction, Request, Response } from 'express';
+import { type Application, type NextFunction, type Request, type Response, text } from 'express';
+import { IMPORT_MAX_BYTES } from '@app/marketplace';
+import { CREATIVE_IMPORT_PATH } from '../onboarding/creative-import.controller.js';
 import helmet from 'helmet';
 import { ApiErrorCode } from '../graphql/graphql-errors.js';
 import { HTML_PAGE_ROUTES, sendHtmlPage } from './html-page.js';
@@ -13,6 +15,9 @@ import { malformedQueryKeys } from './query.js';
  *    SPA from the same origin (scripts only from it, never framed), `Referrer-Policy: no-referrer`
  *    (unsubscribe links carry a token), `X-Content-Type-Options: nosniff`, no `X-Powered-By`; HSTS
  *    and upgrade-insecure-requests only when the public URL is https.
+ *  - Bodies: 100 kB of JSON everywhere (Nest's parser), except the creative import upload, whose
+ *    CSV or JSON file is read as text up to a little over the import's own 2 MB limit (so the
+ *    import answers "too big" in its own words up to there, and the parser with 413 beyond).
  *  - Query strings: Express's `simple` parser (no `a[b]=c` objects), and a request whose query
  *    has a parameter more than once is refused with 400 before any controller sees it (HTML on
  *    the HTML pages, JSON elsewhere).
@@ -21,6 +26,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app.getHttpAdapter().getInstance() as Application;
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
+  express.use(CREATIVE_IMPORT_PATH, text({ type: ['text/csv', 'text/plain', 'application/json'], limit: IMPORT_MAX_BYTES + 512 * 1024, defaultCharset: 'utf-8' }));
   app.use(config.env === 'development' ? withGraphiqlPolicy(config) : securityHeaders(config));
   app.use(refuseMalformedQuery);
 }

@@ -42,7 +42,7 @@ const CATALOGUES: Record<Language, () => Promise<{ default: Catalogue }>> = {
  */
 const FEATURE_CATALOGUES = import.meta.glob<Catalogue>('../features/*/i18n/*.json', { import: 'default' });
 
-export const FEATURES = ['account', 'challenges', 'inbox', 'matches', 'me', 'mydata', 'profile', 'proposals', 'search'] as const;
+export const FEATURES = ['account', 'challenges', 'inbox', 'matches', 'me', 'mydata', 'onboarding', 'profile', 'proposals', 'search'] as const;
 export type Feature = (typeof FEATURES)[number];
 const ALWAYS: readonly Feature[] = ['account', 'search', 'challenges'];
 /** Loaded once someone is signed in: the header's inbox count and every /me page. */

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AccountEmailKind, JobName, JobStatus, OnJob, OutboxStore, OutboxTopic, type JobDataOf } from '@app/jobs';
+import { CreativeInvitationEntity } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { MembershipRepository } from '../memberships/membership.repository.js';
-import { linkToken } from '../sessions/signed-tokens.js';
+import { CREATIVE_INVITATION_LINK, linkToken } from '../sessions/signed-tokens.js';
 import { TOKEN_SECRET } from '../token-secret.js';
-import { invitationMail, type MailLocale, resetPasswordMail, verifyEmailMail } from './account-mail.templates.js';
+import { creativeInvitationMail, invitationMail, type MailLocale, resetPasswordMail, verifyEmailMail } from './account-mail.templates.js';
 import { Mailer, type OutgoingMail } from './mailer.js';
 
 /**
@@ -37,6 +38,14 @@ export class AccountMailHandler {
 
   private async render(kind: AccountEmailKind, id: string): Promise<OutgoingMail | null> {
     const key = `${kind}-${id}`;
+    if (kind === AccountEmailKind.CreativeInvitation) {
+      const invitation = await this.dataSource.manager.findOneBy(CreativeInvitationEntity, { id });
+      // Declined, accepted or expired meanwhile: its data is gone, nothing to send.
+      if (!invitation || invitation.status !== 'pending' || !invitation.email || !invitation.data || invitation.expiresAt.getTime() <= Date.now()) return null;
+      const importer = invitation.importedBy ? await this.accounts.findById(invitation.importedBy) : null;
+      const url = `${this.config.publicUrl}/creative-invitations/accept?token=${linkToken(this.secret, CREATIVE_INVITATION_LINK, invitation.id, invitation.createdAt)}`;
+      return creativeInvitationMail(key, invitation.email, invitation.data.displayName, importer?.displayName ?? 'Modrotisk', invitation.note, url, invitation.expiresAt);
+    }
     if (kind === AccountEmailKind.Invitation) {
       const invitation = await this.memberships.findInvitation(id);
       if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) return null;

@@ -38,6 +38,9 @@ export function linkToken(secret: string, purpose: string, rowId: string, create
   return `${rowId}.${mac(secret, `link.${purpose}.${rowId}.${createdAt.toISOString()}`)}`;
 }
 
+/** The purpose an imported creative's invitation link is bound to (mailed here, checked in the marketplace). */
+export const CREATIVE_INVITATION_LINK = 'creative-invitation';
+
 export function splitLinkToken(token: string): { rowId: string; mac: string } | null {
   const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
   return match ? { rowId: match[1], mac: match[2] } : null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreativeProfileEntity, MatchingConsentEventEntity } from '@app/database';
+import type { EntityManager } from 'typeorm';
 import { SearchableType } from '@app/jobs';
 import { type Actor, isAdmin } from '@app/identity';
 import { requireVerified } from '../common/access.js';
@@ -118,6 +119,40 @@ export class CreativesService {
   /** Consent changes of profiles, oldest first (the owner's own; the caller checks). */
   consentHistory(profileIds: readonly string[]): Promise<MatchingConsentEventEntity[]> {
     return this.profiles.consentHistory(profileIds);
+  }
+
+  /**
+   * The error `create` would refuse this command with (INVALID_INPUT naming the field), or null:
+   * imports check each row with the same rules before inviting anyone.
+   */
+  check(command: CreativeProfileCommand): MarketplaceException | null {
+    try {
+      validate(command);
+      return null;
+    } catch (error) {
+      if (error instanceof MarketplaceException) return error;
+      throw error;
+    }
+  }
+
+  /**
+   * In the caller's unit of work: the profile of an account that has none yet (an accepted import
+   * invitation), validated like `create`, announced to search, with matching consent recorded
+   * only when the person gave it.
+   */
+  async createForAccount(
+    manager: EntityManager, touch: (type: SearchableType, id: string) => void, accountId: string, command: CreativeProfileCommand,
+    consent: { given: boolean; explanationVersion: string; at: Date },
+  ): Promise<CreativeProfileEntity> {
+    if (!CONSENT_EXPLANATION_VERSIONS.includes(consent.explanationVersion)) {
+      throw MarketplaceException.invalid('explanationVersion', `unknown explanation version '${consent.explanationVersion}' (known: ${CONSENT_EXPLANATION_VERSIONS.join(', ')})`);
+    }
+    const values = validate(command);
+    if (await this.profiles.idOfAccount(manager, accountId)) throw MarketplaceException.invalidState('this account already has a creative profile');
+    const saved = await this.profiles.insert(manager, { ...values, accountId, isDemo: false, matchingConsentAt: consent.given ? consent.at : null });
+    if (consent.given) await this.profiles.recordConsent(manager, saved.id, true, consent.explanationVersion, consent.at);
+    touch(SearchableType.Creative, saved.id);
+    return saved;
   }
 
   private checkOwn(actor: Actor, id: string): void {

@@ -47,11 +47,15 @@ export class AccountErasureRepository {
        ORDER BY o.name`, [accountId])) as SoleOwnership[];
   }
 
-  /** Sessions, mailed links, invitations to and from the address, memberships, the inbox. */
+  /** Sessions, mailed links, invitations to and from the address (import invitations too), memberships, the inbox. */
   async deleteAccountData(m: EntityManager, accountId: string, email: string): Promise<void> {
     await m.query(`DELETE FROM account_session WHERE account_id = $1`, [accountId]);
     await m.query(`DELETE FROM account_token WHERE account_id = $1`, [accountId]);
     await m.query(`DELETE FROM invitation WHERE email = $2 OR invited_by = $1 OR accepted_by = $1`, [accountId, email]);
+    // An import invitation to their address (pending, so it holds their data) goes; the rows of
+    // people they imported stay (those people decide on them) without the link to the importer.
+    await m.query(`DELETE FROM creative_invitation WHERE email = $2 OR account_id = $1`, [accountId, email]);
+    await m.query(`UPDATE creative_invitation SET imported_by = NULL WHERE imported_by = $1`, [accountId]);
     await m.query(`DELETE FROM membership WHERE account_id = $1`, [accountId]);
     await m.query(`DELETE FROM notification WHERE account_id = $1`, [accountId]);
     // Unanswered questions were seen only by the asker and the organisation; answered ones are

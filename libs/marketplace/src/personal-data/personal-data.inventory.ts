@@ -35,6 +35,14 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataTable>> =
   },
   membership: { export: { section: 'memberships' }, erasure: 'deleted; refused while the person is the only owner of an organisation with other members' },
   invitation: { export: { section: 'invitations' }, erasure: 'deleted: those sent to their address and those they sent' },
+  creative_invitation: {
+    export: {
+      excluded: 'an imported person\'s pending invitation holds the row as imported (address, name, place, texts) until they decide: it is shown only to the holder of the mailed link '
+        + '(creativeInvitation), never in the importer\'s export or anyone else\'s; accepting turns it into their profile (exported as creativeProfile) and empties it',
+    },
+    erasure: 'email, data and note cleared on accept (it became the profile), on decline and on expiry (30 days); the rows to the address are deleted with the account; '
+      + 'for rows the person imported, only the link to them is cleared',
+  },
   creative_profile: {
     export: { section: 'creativeProfile' },
     erasure: 'deleted; kept anonymised (placeholder name; texts, links, skills, kind, municipality, availability and dates overwritten; unowned, out of search and listings) while it authors a published award',
