@@ -8,12 +8,39 @@
 /** A stem is never shorter than this, so short words (les, vas, bled) stay whole. */
 export const MIN_STEM_LENGTH = 3;
 
-/** Slovenian case/number endings, longest first (nouns and adjectives; verbs are left alone). */
+/**
+ * Slovenian case/number endings, longest first (nouns and adjectives; verbs are left alone).
+ * Adjective endings: -ega/-emu/-em/-ih/-im/-imi/-ima/-a/-e/-i/-o ("kovanega", "usnjenih",
+ * "modrimi"); noun endings: -ov/-ev/-ih/-om/-em/-ami/-ah/-eh/-ama/-ema/-a/-e/-i/-o/-u
+ * ("podkastov", "čevljev", "z nitmi" is not handled). Possessive/relational adjectives in
+ * -ov-/-ev- ("kovačevega", "Prešernovih") lose the whole ending so they meet their noun.
+ */
 const SLOVENIAN_SUFFIXES = [
-  'ega', 'emu', 'ami', 'ama', 'ima', 'ovi', 'evi',
+  'ovega', 'evega', 'ovemu', 'evemu',
+  'ovih', 'evih', 'ovim', 'evim',
+  'imi', 'ega', 'emu', 'ami', 'ama', 'ema', 'ima', 'ovi', 'evi', 'ova', 'eva', 'ovo', 'evo', 'ove', 'eve',
   'ov', 'ev', 'ih', 'im', 'om', 'em', 'eh', 'ah',
   'a', 'e', 'i', 'o', 'u',
 ] as const;
+
+/**
+ * Fleeting vowel: nouns in -ec and -ek drop the "e" once an ending follows (oblikovalec →
+ * oblikovalca, izdelek → izdelki, spominek → spominka), so the bare form's "e" is dropped too
+ * and all forms meet on "oblikovalc", "izdelk", "spomink". Words whose -ek is a root
+ * (potek/poteka, človek/človeka, odsek) keep it. Derivations (oblikovalec ↔ oblikovalka) are
+ * NOT joined by the stemmer: the concept dictionary lists them as forms.
+ */
+const FLEETING_EK_KEEP: ReadonlySet<string> = new Set([
+  'clovek', 'potek', 'iztek', 'pretek', 'dotek', 'natek', 'odtek', 'pritek', 'zatek', 'obtek', 'vtek', 'stek',
+  'odsek', 'presek', 'posek', 'vsek', 'zasek', 'prisek', 'cek', 'trek', 'geek', 'check', 'seek', 'week',
+]);
+
+function dropFleetingVowel(token: string): string {
+  const n = token.length;
+  if (n < 5 || FLEETING_EK_KEEP.has(token)) return token;
+  if (/[^aeiou]e[ck]$/.test(token)) return `${token.slice(0, -2)}${token[n - 1]}`;
+  return token;
+}
 
 /**
  * Closed-class words that carry no meaning for search. Dropping them matters for AND semantics:
@@ -50,7 +77,7 @@ function stripSlovenianEnding(token: string): string {
       return token.slice(0, -suffix.length);
     }
   }
-  return token;
+  return dropFleetingVowel(token);
 }
 
 /** Stem one folded, lowercased token. Tokens containing digits are returned unchanged. */
