@@ -26,3 +26,16 @@ export {
 export { EmbeddedHttpSearchAdapter, type EmbeddedHttpSearchAdapterOptions } from './adapters/embedded-http.adapter.js';
 export { MeilisearchAdapter, type MeilisearchAdapterOptions } from './adapters/meilisearch.adapter.js';
 export { SearchModule, createSearchPort } from './search.module.js';
+export {
+  conceptsIn,
+  conceptById,
+  broaderOf,
+  specificity,
+  conceptTerms,
+  suggestCodes,
+  conceptDictionaryIssues,
+  CONCEPTS,
+  type Concept,
+  type ConceptKind,
+  type ConceptHit,
+} from './concepts/concepts.js';
