@@ -1,5 +1,5 @@
 import {
-  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, SKILLS, TECHNIQUES,
+  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, placeByCode, SKILLS, TECHNIQUES,
   type Label, type Municipality, type ReferenceTerm,
 } from '../reference/index.js';
 import { MarketplaceException } from './marketplace.errors.js';
@@ -36,8 +36,12 @@ export const Taxonomy = {
     return BY_CODE.get(vocabulary)?.get(code)?.label ?? null;
   },
 
+  /** A place by code: the original list first, then any municipality or settlement of the gazetteer (places.ts). */
   place(code: string): Municipality | null {
-    return PLACES.get(code) ?? null;
+    const known = PLACES.get(code);
+    if (known) return known;
+    const place = placeByCode(code);
+    return place ? { code: place.code, name: place.name, lat: place.lat, lon: place.lon, namedInSeeds: false } : null;
   },
 
   places(): readonly Municipality[] {
@@ -53,8 +57,9 @@ export const Taxonomy = {
     return unique;
   },
 
+  /** Accepts the original codes and every municipality of the gazetteer (not settlements). */
   municipality(code: string, field: string): string {
-    if (!PLACES.has(code)) throw MarketplaceException.invalid(field, `unknown municipality code '${code}'`);
+    if (!PLACES.has(code) && placeByCode(code)?.kind !== 'municipality') throw MarketplaceException.invalid(field, `unknown municipality code '${code}'`);
     return code;
   },
 
