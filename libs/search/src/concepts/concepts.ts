@@ -102,9 +102,12 @@ function englishVariants(term: string): string[] {
     forms.push(`${last}s`, `${last}d`, last.endsWith('ee') || last.endsWith('ye') ? `${last}ing` : `${last.slice(0, -1)}ing`);
   } else if (/[^aeiou]y$/.test(last)) {
     forms.push(`${last.slice(0, -1)}ies`, `${last.slice(0, -1)}ied`, `${last}ing`);
+  } else if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(last)) {
+    // one syllable ending consonant-vowel-consonant doubles: knit → knitted, knitting (not "knited")
+    const doubled = `${last}${last.at(-1) ?? ''}`;
+    forms.push(`${last}s`, `${doubled}ed`, `${doubled}ing`);
   } else {
     forms.push(/(?:x|sh|ch)$/.test(last) ? `${last}es` : `${last}s`, `${last}ed`, `${last}ing`);
-    if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(last)) forms.push(`${last}${last.at(-1) ?? ''}ed`, `${last}${last.at(-1) ?? ''}ing`);
   }
   return forms.map((f) => (head ? `${head} ${f}` : f));
 }
@@ -183,14 +186,36 @@ function build(): Dictionary {
     ancestors.set(concept.id, seen);
   }
 
-  // Specificity: 1 / (1 + ½·ln(1 + descendants)). A leaf is 1; a concept with 1 descendant 0.74,
-  // 10 → 0.45, 50 → 0.34. Broad concepts that many others specialise count less in overlap.
+  // Specificity = breadth × depth. breadth = 1 / (1 + ½·ln(1 + descendants)): a leaf is 1, a concept
+  // with 1 descendant 0.74, 10 → 0.45, 50 → 0.34. depth = 0.7 for a root (no broader concept),
+  // 0.85 one level down, 1 from two levels down: roots name fields ("tourism", "industry") even when
+  // nothing in the dictionary specialises them.
   const descendants = new Map<string, number>(CONCEPTS.map((c) => [c.id, 0]));
   for (const list of ancestors.values()) for (const id of list) descendants.set(id, (descendants.get(id) ?? 0) + 1);
   const specificity = new Map<string, number>();
-  for (const [id, d] of descendants) specificity.set(id, 1 / (1 + 0.5 * Math.log(1 + d)));
+  for (const [id, d] of descendants) {
+    const depth = Math.min(2, (byId.get(id)?.broader ?? []).length > 0 ? depthOf(id, byId) : 0);
+    specificity.set(id, (1 / (1 + 0.5 * Math.log(1 + d))) * (0.7 + 0.15 * depth));
+  }
 
   return { byId, byFirstKey, ancestors, specificity, issues };
+}
+
+/** Length of the shortest broader chain up to a root (0 for a root); cycles are cut. */
+function depthOf(id: string, byId: ReadonlyMap<string, Concept>): number {
+  let frontier = [id];
+  const seen = new Set<string>(frontier);
+  for (let depth = 0; depth < 50; depth++) {
+    const next: string[] = [];
+    for (const current of frontier) {
+      const broader = byId.get(current)?.broader ?? [];
+      if (broader.length === 0) return depth;
+      for (const b of broader) if (!seen.has(b) && byId.has(b)) { seen.add(b); next.push(b); }
+    }
+    if (next.length === 0) return depth;
+    frontier = next;
+  }
+  return 0;
 }
 
 let dictionary: Dictionary | null = null;
@@ -255,8 +280,11 @@ export function broaderOf(id: string): string[] {
 }
 
 /**
- * How specific a concept is, in (0, 1]: 1 / (1 + ½·ln(1 + number of transitive narrower concepts)).
- * Leaves are 1; "textile" or "design", which many concepts specialise, are near 0.3. Unknown ids: 0.
+ * How specific a concept is, in (0, 1]: breadth × depth, where breadth = 1 / (1 + ½·ln(1 + number
+ * of transitive narrower concepts)) and depth = 0.7 for a root, 0.85 one level below a root, 1 from
+ * two levels down (shortest chain). A leaf two levels down ("blueprint-print") is 1; "textile" or
+ * "design", roots that many concepts specialise, are near 0.25; a lone root ("tourism" with its
+ * few children, "critical-thinking") stays at or below 0.7. Unknown ids: 0.
  */
 export function specificity(id: string): number {
   return dict().specificity.get(id) ?? 0;

@@ -11,14 +11,16 @@ export const MIN_STEM_LENGTH = 3;
 /**
  * Slovenian case/number endings, longest first (nouns and adjectives; verbs are left alone).
  * Adjective endings: -ega/-emu/-em/-ih/-im/-imi/-ima/-a/-e/-i/-o ("kovanega", "usnjenih",
- * "modrimi"); noun endings: -ov/-ev/-ih/-om/-em/-ami/-ah/-eh/-ama/-ema/-a/-e/-i/-o/-u
- * ("podkastov", "čevljev", "z nitmi" is not handled). Possessive/relational adjectives in
- * -ov-/-ev- ("kovačevega", "Prešernovih") lose the whole ending so they meet their noun.
+ * "modrimi"); noun endings: -ov/-ev/-ih/-om/-em/-ami/-ah/-eh/-ama/-a/-e/-i/-o/-u
+ * ("podkastov", "čevljev"); the -j- of nouns in -r goes too (čevljarja → čevljar). Not handled:
+ * -mi ("z nitmi"), masculine dual -oma ("podkastoma": "diploma"/"diplomo" would part).
+ * Possessive/relational adjectives in -ov-/-ev- ("kovačevega", "Prešernovih") lose the whole
+ * ending so they meet their noun.
  */
 const SLOVENIAN_SUFFIXES = [
   'ovega', 'evega', 'ovemu', 'evemu',
   'ovih', 'evih', 'ovim', 'evim',
-  'imi', 'ega', 'emu', 'ami', 'ama', 'ema', 'ima', 'ovi', 'evi', 'ova', 'eva', 'ovo', 'evo', 'ove', 'eve',
+  'imi', 'ega', 'emu', 'ami', 'ama', 'ima', 'ovi', 'evi', 'ova', 'eva', 'ovo', 'evo', 'ove', 'eve',
   'ov', 'ev', 'ih', 'im', 'om', 'em', 'eh', 'ah',
   'a', 'e', 'i', 'o', 'u',
 ] as const;
@@ -55,9 +57,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * English plurals. Only patterns that rarely end a Slovenian word are touched: "-as", "-is", "-us"
- * and "-ss" stay (čas, opis, avtobus), "-es"/"-os" lose only the "s" (textiles → textile,
- * photos → photo), and the Slovenian pass then treats the rest alike.
+ * English plurals. Only patterns that rarely end a Slovenian word are touched: "-as", "-is", "-us",
+ * "-ss" and "-nos" stay (čas, opis, avtobus, prenos, odnos), "-es"/"-os" lose only the "s"
+ * (textiles → textile, photos → photo), and the Slovenian pass then treats the rest alike.
+ * Known cost: Slovenian "-es" nouns (proces/procesi, interes/interesi) do not meet.
  */
 function stripEnglishPlural(token: string): string {
   const n = token.length;
@@ -66,6 +69,8 @@ function stripEnglishPlural(token: string): string {
   if (token.endsWith('sses')) return token.slice(0, -2);
   if (n >= 5 && /(?:ch|sh|x)es$/.test(token)) return token.slice(0, -2);
   const before = token[n - 2];
+  // Slovenian nouns in -nos (prenos, odnos, vnos, nanos) keep their "s": odnos/odnosi must meet.
+  if (token.endsWith('nos')) return token;
   if (before === 'e' || before === 'o') return n >= 5 ? token.slice(0, -1) : token;
   if (/[aius]/.test(before)) return token;
   return token.slice(0, -1);
@@ -74,7 +79,9 @@ function stripEnglishPlural(token: string): string {
 function stripSlovenianEnding(token: string): string {
   for (const suffix of SLOVENIAN_SUFFIXES) {
     if (token.endsWith(suffix) && token.length - suffix.length >= MIN_STEM_LENGTH) {
-      return token.slice(0, -suffix.length);
+      const rest = token.slice(0, -suffix.length);
+      // Masculine nouns in -r take -j- before an ending (čevljar → čevljarja, mizar → mizarjem).
+      return rest.endsWith('rj') && rest.length > MIN_STEM_LENGTH ? rest.slice(0, -1) : rest;
     }
   }
   return dropFleetingVowel(token);
