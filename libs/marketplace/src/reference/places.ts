@@ -250,9 +250,9 @@ const SETTLEMENTS: readonly SettlementRow[] = [
   ['Kokra', 'preddvor', 46.33, 14.49, true],
   ['Bašelj', 'preddvor', 46.31, 14.44, true],
   ['Tupaliče', 'preddvor', 46.29, 14.41, true],
-  // Jezersko
+  // Jezersko (its only settlement); Spodnje Jezersko below it belongs to Preddvor
   ['Zgornje Jezersko', 'jezersko', 46.39, 14.51, false],
-  ['Spodnje Jezersko', 'jezersko', 46.37, 14.50, true],
+  ['Spodnje Jezersko', 'preddvor', 46.37, 14.50, true],
   // Škofja Loka
   ['Trata', 'skofja-loka', 46.16, 14.33, true],
   ['Stara Loka', 'skofja-loka', 46.17, 14.30, true],
@@ -282,6 +282,9 @@ const SETTLEMENTS: readonly SettlementRow[] = [
 ];
 
 /**
+ * Known limitation: the guard is by stem, so "Visoka šola" after a preposition reads as the
+ * settlement Visoko, and "Bled" without a preposition ("turizem Bled") is not found.
+ *
  * Names that are also ordinary words (a meadow, a willow, "pale", "high", "calm", "parents", a
  * channel, "woe", crosses, an English verb...). In free text (`placesIn`) they count only when
  * capitalised AND right after a preposition ("v Logu", "na Bledu", "in Bled", "iz Vrbe").
