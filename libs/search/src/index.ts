@@ -26,4 +26,16 @@ export {
 export { EmbeddedHttpSearchAdapter, type EmbeddedHttpSearchAdapterOptions } from './adapters/embedded-http.adapter.js';
 export { MeilisearchAdapter, type MeilisearchAdapterOptions } from './adapters/meilisearch.adapter.js';
 export { SearchModule, createSearchPort } from './search.module.js';
-export { broaderOf, conceptById, conceptsIn, conceptTerms, specificity, suggestCodes, type Concept, type ConceptHit, type ConceptKind } from './concepts/concepts.js';
+export {
+  conceptsIn,
+  conceptById,
+  broaderOf,
+  specificity,
+  conceptTerms,
+  suggestCodes,
+  conceptDictionaryIssues,
+  CONCEPTS,
+  type Concept,
+  type ConceptKind,
+  type ConceptHit,
+} from './concepts/concepts.js';

@@ -1,5 +1,5 @@
 import {
-  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, MUNICIPALITIES, SKILLS, TECHNIQUES,
+  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, MUNICIPALITIES, placeByCode, resolvePlace, SKILLS, TECHNIQUES,
   type Label, type Municipality, type ReferenceTerm,
 } from '../reference/index.js';
 import { foldDiacritics } from '@app/search';
@@ -64,8 +64,12 @@ export const Taxonomy = {
     return null;
   },
 
+  /** A place by code: the original list first, then any municipality or settlement of the gazetteer (places.ts). */
   place(code: string): Municipality | null {
-    return PLACES.get(code) ?? null;
+    const known = PLACES.get(code);
+    if (known) return known;
+    const place = placeByCode(code);
+    return place ? { code: place.code, name: place.name, lat: place.lat, lon: place.lon, namedInSeeds: false } : null;
   },
 
   /** "Gorenjska", "gorenjska", "Gorenjsko", "regija Gorenjska": the region, not one municipality. */
@@ -75,7 +79,7 @@ export const Taxonomy = {
 
   /** Whether a municipality (code) lies in Gorenjska. */
   inGorenjska(code: string): boolean {
-    return GORENJSKA.has(code);
+    return GORENJSKA.has(code) || placeByCode(code)?.region === 'gorenjska';
   },
 
   places(): readonly Municipality[] {
@@ -118,7 +122,8 @@ export const Taxonomy = {
    * "Gorenja vas - Poljane"); throws INVALID_INPUT naming `field` when no place matches.
    */
   municipality(input: string, field: string): string {
-    const code = PLACES.has(input) ? input : PLACE_BY_NAME.get(key(input));
+    // A settlement stands for its municipality ("Kropa" → Radovljica); codes of the gazetteer too.
+    const code = PLACES.has(input) ? input : (resolvePlace(input)?.municipalityCode ?? PLACE_BY_NAME.get(key(input)));
     if (!code) throw MarketplaceException.invalid(field, `unknown municipality '${input}': give its name (e.g. Škofja Loka) or code`);
     return code;
   },

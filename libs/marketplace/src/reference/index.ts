@@ -5,6 +5,7 @@ export * from './techniques.js';
 export * from './materials.js';
 export * from './skills.js';
 export * from './municipalities.js';
+export * from './places.js';
 
 /** The codes of a reference list, in list order. */
 export function termCodes(list: readonly { code: string }[]): string[] {
