@@ -72,6 +72,10 @@ describe('matching on free text, eligibility and one score per pair (e2e)', () =
     expect(profile.freeSkills).toEqual(['risanje vzorcev']);
     expect(profile.municipality).toEqual({ code: 'skofja-loka', name: 'Škofja Loka' });
     expect(profile.portfolioItems).toEqual([{ year: 2024, client: 'Čevljarstvo Žiri' }]);
+    // Codes are suggested from the words, for the creative to confirm; nobody else sees them.
+    const suggested = (await ok(ana?.user ?? null, `query($id: ID!) { creativeProfile(id: $id) { suggestedCodes { vocabulary code because } } }`, { id: ana?.profileId })).creativeProfile.suggestedCodes as Data[];
+    expect(suggested).toContainEqual({ vocabulary: 'techniques', code: 'blueprint', because: expect.stringMatching(/modrotisk/i) });
+    expect((await ok(alpina, `query($id: ID!) { creativeProfile(id: $id) { suggestedCodes { code } } }`, { id: ana?.profileId })).creativeProfile.suggestedCodes).toBeNull();
     // A label typed as it is written becomes its code.
     await ok(ana?.user ?? null, `mutation($id: ID!) { updateCreativeProfile(id: $id, input: { crafts: ["usnjarstvo in obdelava usnja", "ročni modrotisk"] }) { id } }`, { id: ana?.profileId });
     const updated = (await ok(ana?.user ?? null, `query($id: ID!) { creativeProfile(id: $id) { crafts { code } freeCrafts } }`, { id: ana?.profileId })).creativeProfile;

@@ -56,14 +56,6 @@ export const Taxonomy = {
     return BY_CODE.get(vocabulary)?.get(code)?.label ?? null;
   },
 
-  /** The vocabulary a code belongs to (crafts before techniques, materials, skills, domains), or null. */
-  vocabularyOf(code: string): Vocabulary | null {
-    for (const vocabulary of [Vocabulary.Craft, Vocabulary.Technique, Vocabulary.Material, Vocabulary.Skill, Vocabulary.Domain]) {
-      if (BY_CODE.get(vocabulary)?.has(code)) return vocabulary;
-    }
-    return null;
-  },
-
   /** A place by code: the original list first, then any municipality or settlement of the gazetteer (places.ts). */
   place(code: string): Municipality | null {
     const known = PLACES.get(code);

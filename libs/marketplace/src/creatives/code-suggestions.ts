@@ -1,5 +1,5 @@
 import type { CreativeProfileEntity, PortfolioItemEntity } from '@app/database';
-import { conceptById, conceptsIn } from '@app/search';
+import { conceptsIn, suggestCodes as codesFor } from '@app/search';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import type { Label } from '../reference/index.js';
 
@@ -26,11 +26,13 @@ export function suggestCodes(profile: CreativeProfileEntity, portfolio: readonly
   const found = new Map<string, CodeSuggestion>();
   for (const text of texts) {
     for (const hit of conceptsIn(text)) {
-      for (const code of conceptById(hit.id)?.codes ?? []) {
-        const vocabulary = Taxonomy.vocabularyOf(code);
-        const label = vocabulary ? Taxonomy.label(vocabulary, code) : null;
-        if (!vocabulary || !label || listed.has(code) || found.has(code)) continue;
-        found.set(code, { vocabulary, code, label, because: hit.surface });
+      // "crafts:shoemaking": the dictionary names the vocabulary with the code.
+      for (const qualified of codesFor(hit.surface)) {
+        const [prefix, code] = qualified.split(':') as [string, string | undefined];
+        const vocabulary = Object.values(Vocabulary).find((v) => v === prefix) ?? null;
+        const label = vocabulary && code ? Taxonomy.label(vocabulary, code) : null;
+        if (!vocabulary || !code || !label || listed.has(code) || found.has(qualified)) continue;
+        found.set(qualified, { vocabulary, code, label, because: hit.surface });
       }
     }
   }

@@ -203,6 +203,39 @@ function conceptFit(concept: DemandConcept, supply: Supply): ConceptFit {
   return best;
 }
 
+/** Share of the concept score that goes to the brief's core concepts (the rest: the ones it names in passing). */
+const CORE_SHARE = 0.75;
+/** A concept is core when it weighs at least this share of the brief's heaviest one (at most MAX_CORE of them). */
+const CORE_RELATIVE_WEIGHT = 0.5;
+const MAX_CORE = 4;
+
+/**
+ * How a juror reads a brief: what it is about (its core concepts: the title's, the owner's codes,
+ * the most specific ones) decides most; what it names in passing (a museum, tourism, education)
+ * adds a little. Each part is the weighted share of its concepts the profile shows.
+ */
+function conceptScore(concepts: readonly DemandConcept[], supply: Supply, fits: ConceptFit[] | null): number {
+  const sorted = [...concepts].sort((a, b) => b.weight - a.weight);
+  const cut = sorted[0].weight * CORE_RELATIVE_WEIGHT;
+  let coreAll = 0;
+  let coreGot = 0;
+  let restAll = 0;
+  let restGot = 0;
+  sorted.forEach((concept, i) => {
+    const fit = conceptFit(concept, supply);
+    fits?.push(fit);
+    if (i < MAX_CORE && concept.weight >= cut) {
+      coreAll += concept.weight;
+      coreGot += concept.weight * fit.fit;
+    } else {
+      restAll += concept.weight;
+      restGot += concept.weight * fit.fit;
+    }
+  });
+  const core = coreAll > 0 ? coreGot / coreAll : 0;
+  return restAll > 0 ? CORE_SHARE * core + (1 - CORE_SHARE) * (restGot / restAll) : core;
+}
+
 interface Scored {
   factor: MatchFactor;
   score: number;
@@ -223,17 +256,7 @@ function factorScores(demand: Demand, supply: Supply, textScore: number | null, 
     }
     add(MatchFactor.Domains, all > 0 ? shared / all : 0);
   }
-  if (demand.concepts.length > 0) {
-    let all = 0;
-    let got = 0;
-    for (const concept of demand.concepts) {
-      const fit = conceptFit(concept, supply);
-      fits?.push(fit);
-      all += concept.weight;
-      got += concept.weight * fit.fit;
-    }
-    add(MatchFactor.Crafts, all > 0 ? got / all : 0);
-  }
+  if (demand.concepts.length > 0) add(MatchFactor.Crafts, conceptScore(demand.concepts, supply, fits));
   if (supply.skills.length > 0 && demand.textTokens.size > 0) add(MatchFactor.Skills, Math.min(1, askedSkills(demand, supply).length / 2));
   if (textScore !== null) add(MatchFactor.Text, textScore);
   if (demand.municipality && supply.municipality) {

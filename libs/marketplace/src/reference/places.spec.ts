@@ -159,7 +159,9 @@ describe('distances and Taxonomy', () => {
     expect(Taxonomy.place('lesce')?.name).toBe('Lesce');
     expect(Taxonomy.place('atlantis')).toBeNull();
     expect(Taxonomy.municipality('maribor', 'municipality')).toBe('maribor');
-    expect(() => Taxonomy.municipality('lesce', 'municipality')).toThrow();
+    // A settlement stands for its municipality.
+    expect(Taxonomy.municipality('lesce', 'municipality')).toBe('radovljica');
+    expect(Taxonomy.municipality('v Kropi', 'municipality')).toBe('radovljica');
     expect(() => Taxonomy.municipality('atlantis', 'municipality')).toThrow();
   });
 });
