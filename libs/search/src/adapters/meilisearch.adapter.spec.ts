@@ -104,8 +104,10 @@ describe('MeilisearchAdapter (against an HTTP stand-in)', () => {
       searchableAttributes: ['title', 'place', 'description'],
       filterableAttributes: ['kind', 'disciplines', 'municipality', 'language'],
       sortableAttributes: ['createdAt', 'budget'],
-      rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
-      typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 255 } },
+      rankingRules: ['sort', 'words', 'typo', 'proximity', 'exactness', 'attributeRank', 'wordPosition'],
+      typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+      pagination: { maxTotalHits: 1_000_000 },
+      faceting: { maxValuesPerFacet: 10_000 },
     });
     expect((settings.synonyms as Record<string, string[]>).blueprint).toContain('modrotisk');
   });

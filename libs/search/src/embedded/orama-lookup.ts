@@ -76,8 +76,14 @@ export interface TermQuery {
   term: string;
   /** Searchable properties and their boosts. */
   boost: Readonly<Record<string, number>>;
-  /** Also match words one edit (insertion, deletion or substitution) away from the term. */
-  typo: boolean;
+  /**
+   * Typo budget (0, 1 or 2), Meilisearch's rules: Damerau-Levenshtein distance (a transposition
+   * of adjacent letters is one typo), and a word whose first letter differs from the term's costs
+   * two typos (with distance 1) or is not matched (a budget under 2).
+   */
+  maxTypos: number;
+  /** Also match words that start with the term (Meilisearch: only for the last query word). */
+  prefix: boolean;
   /** Only documents whose internal id is set here (the filters), when given. */
   within?: Uint8Array;
 }
@@ -89,12 +95,16 @@ export interface TermScores {
   score: Float64Array;
   /** By internal id: MATCHED, plus EXACT when the document has the term itself as a word. */
   flags: Uint8Array;
+  /** By internal id: 1 + the fewest typos with which the document matches the term (0: no match). */
+  typos: Uint8Array;
+  /** By internal id: 1 + the position in `boost` of the first property where the term matches (0: no match). */
+  field: Uint8Array;
 }
 
 /**
- * Documents matching one query term: every indexed word that starts with the term and, with
- * `typo`, every word at Levenshtein distance 1 from it adds its BM25 score, as in Orama. The
- * arrays returned are the workspace's `${slot}-…` ones.
+ * Documents matching one query term: the term itself, with `prefix` every indexed word that
+ * starts with it, and every word within the typo budget (see `TermQuery.maxTypos`); each matched
+ * word adds its BM25 score, as in Orama. The arrays returned are the workspace's `${slot}-…` ones.
  *
  * The term frequency is taken as 1 / field length, which is what Orama stores in `frequencies`
  * when the tokenizer de-duplicates tokens (Orama's default one does, and so does ours); reading
@@ -104,26 +114,30 @@ export function scoreTerm(db: AnyOrama, index: OramaIndexStore, query: TermQuery
   const size = idSpace(db);
   const score = workspace.float64(`${slot}-score`, size);
   const flags = workspace.uint8(`${slot}-flags`, size);
+  const typos = workspace.uint8(`${slot}-typos`, size);
+  const field = workspace.uint8(`${slot}-field`, size);
   const ids = workspace.int32(`${slot}-ids`, size);
   let found = 0;
   const docsCount = count(db);
   const { term, within } = query;
   const { k, b, d } = BM25;
-  for (const [prop, boost] of Object.entries(query.boost)) {
+  Object.entries(query.boost).forEach(([prop, boost], position) => {
     const tree = index.indexes[prop];
-    if (tree?.type !== 'Radix') continue;
-    const words = new Set<RadixNode>();
-    prefixWords(tree.node, term, words);
-    if (query.typo) wordsWithinOneEdit(tree.node, term, words);
+    if (tree?.type !== 'Radix') return;
+    const words = new Map<RadixNode, number>();
+    if (query.prefix) prefixWords(tree.node, term, words);
+    else exactWord(tree.node, term, words);
+    if (query.maxTypos > 0) wordsWithinTypos(tree.node, term, Math.min(query.maxTypos, 2), query.prefix, words);
     const avgFieldLength = index.avgFieldLength[prop];
     const fieldLengths = index.fieldLengths[prop];
     const occurrences = index.tokenOccurrences[prop];
-    for (const node of words) {
+    for (const [node, wordTypos] of words) {
       const word = node.w;
       const occurrence = occurrences[word];
       const matching = typeof occurrence === 'number' ? occurrence : 0;
       const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
       const flag = word === term ? MATCHED | EXACT : MATCHED;
+      const typo = wordTypos + 1;
       // forEach rather than for-of: the for-of iterator allocated an object per document.
       node.d.forEach((id) => {
         if (within && within[id] === 0) return;
@@ -133,10 +147,12 @@ export function scoreTerm(db: AnyOrama, index: OramaIndexStore, query: TermQuery
         if (flags[id] === 0) ids[found++] = id;
         flags[id] |= flag;
         score[id] += bm25 * boost;
+        if (typos[id] === 0 || typo < typos[id]) typos[id] = typo;
+        if (field[id] === 0 || position + 1 < field[id]) field[id] = position + 1;
       });
     }
-  }
-  return { ids: ids.subarray(0, found), score, flags };
+  });
+  return { ids: ids.subarray(0, found), score, flags, typos, field };
 }
 
 export interface Filtered {
@@ -181,51 +197,110 @@ export function filterDocuments(
   return { ids: ids.subarray(0, found), mask };
 }
 
-/** Every word node under the place where `term` ends (the term itself included): Orama's `find` without tolerance. */
-function prefixWords(root: RadixNode, term: string, out: Set<RadixNode>): void {
+/** The node where `term` ends, if any (the term may still not be a word). */
+function nodeOf(root: RadixNode, term: string): RadixNode | undefined {
   let node = root;
   let i = 0;
   while (i < term.length) {
     const child = node.c.get(term[i]);
-    if (!child) return;
+    if (!child) return undefined;
     const edge = child.s;
     let j = 0;
     while (j < edge.length && i + j < term.length && edge[j] === term[i + j]) j++;
     // The edge and the term part ways: no word starts with the term.
-    if (j < edge.length && i + j < term.length) return;
+    if (j < edge.length && i + j < term.length) return undefined;
     node = child;
     i += j;
   }
-  const stack = [node];
+  return node;
+}
+
+/** The term itself, when it is an indexed word (0 typos). */
+function exactWord(root: RadixNode, term: string, out: Map<RadixNode, number>): void {
+  const node = nodeOf(root, term);
+  if (node?.e && node.w === term) out.set(node, 0);
+}
+
+/** Every word node under the place where `term` ends (the term itself included), 0 typos: Orama's `find` without tolerance. */
+function prefixWords(root: RadixNode, term: string, out: Map<RadixNode, number>): void {
+  const node = nodeOf(root, term);
+  if (node) everyWordBelow(node, 0, out);
+}
+
+function everyWordBelow(start: RadixNode, typos: number, out: Map<RadixNode, number>): void {
+  const stack = [start];
   for (let next = stack.pop(); next; next = stack.pop()) {
-    if (next.e) out.add(next);
+    if (next.e && (out.get(next) ?? Infinity) > typos) out.set(next, typos);
     for (const child of next.c.values()) stack.push(child);
   }
 }
 
-/** Word nodes at Levenshtein distance at most 1 from `term`: a depth-first walk carrying one row of the distance matrix. */
-function wordsWithinOneEdit(root: RadixNode, term: string, out: Set<RadixNode>): void {
+interface Walk {
+  node: RadixNode;
+  /** The distance row for the letters so far, and the one before (for transpositions). */
+  row: number[];
+  previous?: number[];
+  /** The last letter walked, and the first letter of the path. */
+  letter: string;
+  first: string;
+  /** Prefix mode: the fewest edits between the term and any prefix walked so far. */
+  best: number;
+}
+
+/** Typos Meilisearch counts for a word at `distance` whose first letter is or is not the term's (undefined: no match). */
+function countTypos(distance: number, sameFirstLetter: boolean, maxTypos: number): number | undefined {
+  if (sameFirstLetter) return distance <= maxTypos ? distance : undefined;
+  return maxTypos >= 2 && distance <= 1 ? 2 : undefined;
+}
+
+/**
+ * Word nodes within `maxTypos` of `term` by Meilisearch's rules (see `TermQuery.maxTypos`), with
+ * `prefix` also the words having such a prefix: a depth-first walk carrying the last two rows of
+ * the (optimal string alignment) Damerau-Levenshtein matrix. Keeps the fewest typos per word.
+ */
+function wordsWithinTypos(root: RadixNode, term: string, maxTypos: number, prefix: boolean, out: Map<RadixNode, number>): void {
   const m = term.length;
-  const stack: [RadixNode, number[]][] = [[root, Array.from({ length: m + 1 }, (_, j) => j)]];
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const [node, row] = entry;
-    for (const child of node.c.values()) {
-      let current: number[] | undefined = row;
-      for (let c = 0; c < child.s.length && current; c++) {
+  const keep = (node: RadixNode, typos: number) => {
+    if ((out.get(node) ?? Infinity) > typos) out.set(node, typos);
+  };
+  const stack: Walk[] = [{ node: root, row: Array.from({ length: m + 1 }, (_, j) => j), letter: '', first: '', best: Infinity }];
+  for (let walk = stack.pop(); walk; walk = stack.pop()) {
+    for (const child of walk.node.c.values()) {
+      let { row, previous, letter, first, best } = walk;
+      let alive = true;
+      for (let c = 0; c < child.s.length; c++) {
         const ch = child.s[c];
-        const next: number[] = [current[0] + 1];
+        if (first === '') first = ch;
+        const next: number[] = [row[0] + 1];
         let min = next[0];
         for (let j = 1; j <= m; j++) {
-          const cost = Math.min(current[j] + 1, next[j - 1] + 1, current[j - 1] + (term[j - 1] === ch ? 0 : 1));
+          let cost = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (term[j - 1] === ch ? 0 : 1));
+          if (previous && j > 1 && term[j - 1] === letter && term[j - 2] === ch) cost = Math.min(cost, previous[j - 2] + 1);
           next.push(cost);
           if (cost < min) min = cost;
         }
-        // Every word below is at least `min` edits away.
-        current = min > 1 ? undefined : next;
+        previous = row;
+        row = next;
+        letter = ch;
+        if (prefix && row[m] < best) best = row[m];
+        // Every longer path is at least `min` edits away (a transposition needs the row before, also ≥ min − 1 < … kept one letter more).
+        if (min > maxTypos + 1) {
+          alive = false;
+          break;
+        }
       }
-      if (!current) continue;
-      if (child.e && current[m] <= 1) out.add(child);
-      stack.push([child, current]);
+      const sameFirst = first === term[0];
+      if (!alive) {
+        // Prefix mode: the words below still carry the best prefix found on the way.
+        const typos = prefix ? countTypos(best, sameFirst, maxTypos) : undefined;
+        if (typos !== undefined) everyWordBelow(child, typos, out);
+        continue;
+      }
+      if (child.e) {
+        const typos = countTypos(prefix ? Math.min(best, row[m]) : row[m], sameFirst, maxTypos);
+        if (typos !== undefined) keep(child, typos);
+      }
+      stack.push({ node: child, row, previous, letter, first, best });
     }
   }
 }
