@@ -35,6 +35,12 @@ if (url) {
     if (!(await adapter.isHealthy())) throw new Error(`MEILI_URL=${url} is set but Meilisearch does not answer /health`);
     return {
       port: recording(adapter, created),
+      auth: masterKey
+        ? {
+            wrongKey: new MeilisearchAdapter({ url, apiKey: 'not-the-right-key-for-this-instance', requestTimeoutMs: 10_000 }),
+            noKey: new MeilisearchAdapter({ url, requestTimeoutMs: 10_000 }),
+          }
+        : { skipReason: 'MEILI_MASTER_KEY is not set: this Meilisearch runs without keys' },
       close: async () => {
         const client = new Meilisearch({ host: url, apiKey: masterKey });
         for (const name of created) await client.deleteIndexIfExists(name);
