@@ -2,7 +2,7 @@ import { create, insert, remove, type Orama, type Tokenizer } from '@orama/orama
 import { MAX_QUERY_WORDS, type IndexDefinition, type SearchDocument, type SearchHit, type SearchResult } from '../search.port.js';
 import { tokenize } from '../text/tokens.js';
 import { MIN_WORD_LENGTH_FOR_TWO_TYPOS, MIN_WORD_LENGTH_FOR_TYPO, type ResolvedQuery } from '../validation.js';
-import { documentId, EXACT, filterDocuments, scoreTerm, Workspace, type Filtered, type TermScores } from './orama-lookup.js';
+import { documentId, EXACT, filterDocuments, scoreTerm, Vocabulary, Workspace, type Filtered, type TermScores } from './orama-lookup.js';
 
 /**
  * Filter values live under a prefixed property because a field may be both searchable (indexed
@@ -133,6 +133,8 @@ export class OramaIndex {
   private readonly boost: Record<string, number> = {};
   /** Search runs synchronously, so lookups never overlap and one workspace per index will do. */
   private readonly workspace = new Workspace();
+  /** Every word of the searchable fields: one typo walk per query term, cached across queries. */
+  private readonly vocabulary = new Vocabulary();
 
   constructor(readonly definition: IndexDefinition, documents: Iterable<SearchDocument> = []) {
     const schema: Record<string, 'string' | 'enum[]'> = {};
@@ -164,6 +166,10 @@ export class OramaIndex {
 
   upsert(documents: readonly SearchDocument[]): void {
     for (const doc of documents) {
+      for (const field of this.definition.searchableFields) {
+        const value = doc[field];
+        if (typeof value === 'string') for (const word of tokenize(value)) this.vocabulary.add(word);
+      }
       if (this.documents.has(doc.id)) sync(remove(this.db, doc.id), 'remove');
       sync(insert(this.db, this.toOrama(doc)), 'insert');
       this.documents.set(doc.id, copyDocument(doc));
@@ -258,7 +264,7 @@ export class OramaIndex {
     const within = this.filtered(query)?.mask;
     const fieldCount = Object.keys(this.boost).length;
     const lookups: TermScores[] = terms.map((term, i) =>
-      scoreTerm(this.db, this.db.data.index, { term, boost: this.boost, maxTypos: typoBudget(term), prefix: i === terms.length - 1 }, this.workspace, `t${i}`),
+      scoreTerm(this.db, this.db.data.index, { term, boost: this.boost, maxTypos: typoBudget(term), prefix: i === terms.length - 1, vocabulary: this.vocabulary }, this.workspace, `t${i}`),
     );
     const budgets = terms.map(typoBudget);
     // Groups of term positions, rarest first; words matching nothing are left out of every group.

@@ -86,6 +86,11 @@ export interface TermQuery {
   prefix: boolean;
   /** Only documents whose internal id is set here (the filters), when given. */
   within?: Uint8Array;
+  /**
+   * Every word of every searchable property, when the caller keeps one: typo derivations are
+   * then found in one walk (and cached) instead of one walk per property.
+   */
+  vocabulary?: Vocabulary;
 }
 
 export interface TermScores {
@@ -127,7 +132,17 @@ export function scoreTerm(db: AnyOrama, index: OramaIndexStore, query: TermQuery
     const words = new Map<RadixNode, number>();
     if (query.prefix) prefixWords(tree.node, term, words);
     else exactWord(tree.node, term, words);
-    if (query.maxTypos > 0) wordsWithinTypos(tree.node, term, Math.min(query.maxTypos, 2), query.prefix, words);
+    if (query.maxTypos > 0) {
+      const maxTypos = Math.min(query.maxTypos, 2);
+      if (query.vocabulary) {
+        for (const [word, typos] of query.vocabulary.derivations(term, maxTypos, query.prefix)) {
+          const node = nodeOf(tree.node, word);
+          if (node?.e && node.w === word && (words.get(node) ?? Infinity) > typos) words.set(node, typos);
+        }
+      } else {
+        wordsWithinTypos(tree.node, term, maxTypos, query.prefix, words);
+      }
+    }
     const avgFieldLength = index.avgFieldLength[prop];
     const fieldLengths = index.fieldLengths[prop];
     const occurrences = index.tokenOccurrences[prop];
@@ -197,12 +212,70 @@ export function filterDocuments(
   return { ids: ids.subarray(0, found), mask };
 }
 
+/** The shape of a radix tree node that the walks below read (Orama's, and `Vocabulary`'s). */
+interface WalkNode {
+  /** The edge's letters from the parent. */
+  s: string;
+  /** A word ends here. */
+  e: boolean;
+  /** That word. */
+  w: string;
+  c: Map<string, WalkNode>;
+}
+
+/**
+ * Every word indexed in any searchable property, in a letter trie of our own, so that typo
+ * derivations take one walk per query term instead of one per property, and are cached: a
+ * matching run sends many queries sharing words. Words are never removed (a stale word finds no
+ * document in the property trees); the cache is dropped whenever a new word arrives.
+ */
+export class Vocabulary {
+  private readonly root: WalkNode = { s: '', e: false, w: '', c: new Map() };
+  private readonly cache = new Map<string, readonly (readonly [string, number])[]>();
+  private static readonly CACHE_SIZE = 20_000;
+
+  add(word: string): void {
+    let node = this.root;
+    for (const ch of word) {
+      let child = node.c.get(ch);
+      if (!child) {
+        child = { s: ch, e: false, w: '', c: new Map() };
+        node.c.set(ch, child);
+      }
+      node = child;
+    }
+    if (!node.e) {
+      node.e = true;
+      node.w = word;
+      this.cache.clear();
+    }
+  }
+
+  /** Words within the typo budget of `term` (prefix: also words with such a prefix), with their typo counts; 0-typo prefix matches left out. */
+  derivations(term: string, maxTypos: number, prefix: boolean): readonly (readonly [string, number])[] {
+    const key = `${maxTypos}${prefix ? 'p' : 'w'}${term}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      // Refresh its place: the Map keeps insertion order, the oldest entry goes first.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const found = new Map<WalkNode, number>();
+    wordsWithinTypos(this.root, term, maxTypos, prefix, found);
+    const list = [...found].filter(([, typos]) => typos > 0).map(([node, typos]) => [node.w, typos] as const);
+    if (this.cache.size >= Vocabulary.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, list);
+    return list;
+  }
+}
+
 /** The node where `term` ends, if any (the term may still not be a word). */
-function nodeOf(root: RadixNode, term: string): RadixNode | undefined {
+function nodeOf<N extends WalkNode>(root: N, term: string): N | undefined {
   let node = root;
   let i = 0;
   while (i < term.length) {
-    const child = node.c.get(term[i]);
+    const child = node.c.get(term[i]) as N | undefined;
     if (!child) return undefined;
     const edge = child.s;
     let j = 0;
@@ -227,24 +300,12 @@ function prefixWords(root: RadixNode, term: string, out: Map<RadixNode, number>)
   if (node) everyWordBelow(node, 0, out);
 }
 
-function everyWordBelow(start: RadixNode, typos: number, out: Map<RadixNode, number>): void {
+function everyWordBelow<N extends WalkNode>(start: N, typos: number, out: Map<N, number>): void {
   const stack = [start];
   for (let next = stack.pop(); next; next = stack.pop()) {
     if (next.e && (out.get(next) ?? Infinity) > typos) out.set(next, typos);
-    for (const child of next.c.values()) stack.push(child);
+    for (const child of next.c.values()) stack.push(child as N);
   }
-}
-
-interface Walk {
-  node: RadixNode;
-  /** The distance row for the letters so far, and the one before (for transpositions). */
-  row: number[];
-  previous?: number[];
-  /** The last letter walked, and the first letter of the path. */
-  letter: string;
-  first: string;
-  /** Prefix mode: the fewest edits between the term and any prefix walked so far. */
-  best: number;
 }
 
 /** Typos Meilisearch counts for a word at `distance` whose first letter is or is not the term's (undefined: no match). */
@@ -255,52 +316,87 @@ function countTypos(distance: number, sameFirstLetter: boolean, maxTypos: number
 
 /**
  * Word nodes within `maxTypos` of `term` by Meilisearch's rules (see `TermQuery.maxTypos`), with
- * `prefix` also the words having such a prefix: a depth-first walk carrying the last two rows of
- * the (optimal string alignment) Damerau-Levenshtein matrix. Keeps the fewest typos per word.
+ * `prefix` also the words having such a prefix; keeps the fewest typos per word.
+ *
+ * A depth-first walk of the radix tree carrying the rows of the (optimal string alignment)
+ * Damerau-Levenshtein matrix, one row per letter walked, in one reused array. Only the band of
+ * cells within `maxTypos` of the diagonal is computed (cells outside it are over the budget), and
+ * a subtree is left as soon as a row's minimum is over the budget: row minima never decrease along
+ * a path (a row's minimum exceeds the one before by at most 1, so a transposition, which adds 1 to
+ * the row before that, cannot go under it either). Words whose first letter is not the term's may
+ * differ by one edit only (they count two typos), so their subtrees are walked with a budget of 1.
  */
-function wordsWithinTypos(root: RadixNode, term: string, maxTypos: number, prefix: boolean, out: Map<RadixNode, number>): void {
+function wordsWithinTypos<N extends WalkNode>(root: N, term: string, maxTypos: number, prefix: boolean, out: Map<N, number>): void {
   const m = term.length;
-  const keep = (node: RadixNode, typos: number) => {
+  const width = m + 1;
+  const over = maxTypos + 1;
+  // Rows deeper than m + maxTypos + 1 are all over the budget, so the walk never goes further.
+  const depthCap = m + maxTypos + 2;
+  const rows = new Int32Array((depthCap + 1) * width).fill(over);
+  for (let j = 0; j <= m; j++) rows[j] = Math.min(j, over);
+  const letters: string[] = new Array<string>(depthCap + 1).fill('');
+
+  const keep = (node: N, typos: number) => {
     if ((out.get(node) ?? Infinity) > typos) out.set(node, typos);
   };
-  const stack: Walk[] = [{ node: root, row: Array.from({ length: m + 1 }, (_, j) => j), letter: '', first: '', best: Infinity }];
-  for (let walk = stack.pop(); walk; walk = stack.pop()) {
-    for (const child of walk.node.c.values()) {
-      let { row, previous, letter, first, best } = walk;
+
+  /** `budget`: the most edits this subtree may have (1 under a different first letter). */
+  const visit = (node: N, depth: number, sameFirst: boolean, budget: number, best: number): void => {
+    for (const value of node.c.values()) {
+      const child = value as N;
+      let d = depth;
+      let same = sameFirst;
+      let limit = budget;
+      let bestHere = best;
       let alive = true;
-      for (let c = 0; c < child.s.length; c++) {
-        const ch = child.s[c];
-        if (first === '') first = ch;
-        const next: number[] = [row[0] + 1];
-        let min = next[0];
-        for (let j = 1; j <= m; j++) {
-          let cost = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (term[j - 1] === ch ? 0 : 1));
-          if (previous && j > 1 && term[j - 1] === letter && term[j - 2] === ch) cost = Math.min(cost, previous[j - 2] + 1);
-          next.push(cost);
+      const edge = child.s;
+      for (let c = 0; c < edge.length; c++) {
+        const ch = edge[c];
+        d += 1;
+        if (d === 1) {
+          same = ch === term[0];
+          limit = same ? maxTypos : maxTypos >= 2 ? 1 : -1;
+          if (limit < 0) {
+            alive = false;
+            break;
+          }
+        }
+        letters[d] = ch;
+        const row = d * width;
+        const up = row - width;
+        const up2 = row - 2 * width;
+        rows[row] = Math.min(d, over);
+        let min = rows[row];
+        const lo = Math.max(1, d - limit);
+        const hi = Math.min(m, d + limit);
+        if (lo - 1 >= 1) rows[row + lo - 1] = over;
+        for (let j = lo; j <= hi; j++) {
+          let cost = Math.min(rows[up + j] + 1, rows[row + j - 1] + 1, rows[up + j - 1] + (term[j - 1] === ch ? 0 : 1));
+          if (d > 1 && j > 1 && term[j - 1] === letters[d - 1] && term[j - 2] === ch) cost = Math.min(cost, rows[up2 + j - 2] + 1);
+          if (cost > over) cost = over;
+          rows[row + j] = cost;
           if (cost < min) min = cost;
         }
-        previous = row;
-        row = next;
-        letter = ch;
-        if (prefix && row[m] < best) best = row[m];
-        // Every longer path is at least `min` edits away (a transposition needs the row before, also ≥ min − 1 < … kept one letter more).
-        if (min > maxTypos + 1) {
+        if (hi + 1 <= m) rows[row + hi + 1] = over;
+        if (prefix && hi === m && rows[row + m] < bestHere) bestHere = rows[row + m];
+        if (min > limit || d >= depthCap) {
           alive = false;
           break;
         }
       }
-      const sameFirst = first === term[0];
       if (!alive) {
         // Prefix mode: the words below still carry the best prefix found on the way.
-        const typos = prefix ? countTypos(best, sameFirst, maxTypos) : undefined;
+        const typos = prefix && limit >= 0 ? countTypos(bestHere, same, maxTypos) : undefined;
         if (typos !== undefined) everyWordBelow(child, typos, out);
         continue;
       }
       if (child.e) {
-        const typos = countTypos(prefix ? Math.min(best, row[m]) : row[m], sameFirst, maxTypos);
+        const distance = prefix ? Math.min(bestHere, rows[d * width + m]) : rows[d * width + m];
+        const typos = countTypos(distance, same, maxTypos);
         if (typos !== undefined) keep(child, typos);
       }
-      stack.push({ node: child, row, previous, letter, first, best });
+      visit(child, d, same, limit, bestHere);
     }
-  }
+  };
+  visit(root, 0, false, maxTypos, Infinity);
 }
