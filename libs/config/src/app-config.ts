@@ -14,7 +14,11 @@ export interface AppConfig {
     | { backend: 'redis'; redisUrl: string; namespace: string };
   search:
     | { backend: 'embedded'; url: string }
-    | { backend: 'meilisearch'; url: string; apiKey: string | null };
+    /**
+     * `apiKey` (MEILI_API_KEY) serves ordinary operations; `masterKey` (MEILI_MASTER_KEY) is for
+     * setup only (indexes, settings, and deriving a scoped key when no `apiKey` is given).
+     */
+    | { backend: 'meilisearch'; url: string; apiKey: string | null; masterKey: string | null };
   /** SMTP when `smtpUrl` is set; otherwise each message is written as an .eml file into `dropDir`. */
   mail: { smtpUrl: string | null; dropDir: string; from: string };
   /**

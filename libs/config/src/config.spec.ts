@@ -23,7 +23,10 @@ describe('loadConfig', () => {
     expect(config.auth.tokenSecret).toBe('p'.repeat(40));
     expect(config.publicUrl).toBe('https://modrotisk.si');
     expect(config.queue).toEqual({ backend: 'redis', redisUrl: 'redis://redis:6379', namespace: 'modrotisk' });
-    expect(config.search).toEqual({ backend: 'meilisearch', url: 'http://meili:7700', apiKey: 'k' });
+    expect(config.search).toEqual({ backend: 'meilisearch', url: 'http://meili:7700', apiKey: null, masterKey: 'k' });
+    expect(loadConfig({ SEARCH_BACKEND: 'meilisearch', MEILI_URL: 'http://meili:7700', MEILI_API_KEY: 'a' }).search).toEqual({
+      backend: 'meilisearch', url: 'http://meili:7700', apiKey: 'a', masterKey: null,
+    });
     expect(config.http.port).toBe(8080);
     expect(config.mail.smtpUrl).toBe('smtp://mailpit:1025');
     expect(config.seedDemoData).toBe(false);

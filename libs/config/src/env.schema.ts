@@ -43,6 +43,10 @@ export class EnvSchema {
   @IsOptional() @IsString()
   MEILI_MASTER_KEY?: string;
 
+  /** A Meilisearch API key for ordinary operations (search, documents); without it one is derived from MEILI_MASTER_KEY. */
+  @IsOptional() @IsString()
+  MEILI_API_KEY?: string;
+
   @IsOptional() @Matches(/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\]|[0-9a-zA-Z.-]+):\d+\/?$/, {
     message: 'must be http://host:port (the embedded search engine address)',
   })

@@ -7,7 +7,7 @@ import { EnvSchema } from './env.schema.js';
 /** Every variable `EnvSchema` declares (kept in step with it by config.spec.ts). */
 export const ENV_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'QUEUE_BACKEND', 'QUEUE_NAMESPACE', 'REDIS_URL', 'SEARCH_BACKEND',
-  'MEILI_URL', 'MEILI_MASTER_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
+  'MEILI_URL', 'MEILI_MASTER_KEY', 'MEILI_API_KEY', 'EMBEDDED_SEARCH_URL', 'SMTP_URL', 'LOG_LEVEL', 'LOG_FORMAT',
   'SEED_DEMO_DATA', 'OUTBOX_POLL_MS', 'ADMIN_API_TOKEN', 'MAX_ATTACHMENT_BYTES', 'MAX_PORTFOLIO_IMAGE_BYTES',
   'AUTH_TOKEN_SECRET', 'PUBLIC_URL', 'MAIL_FROM', 'MATCH_WEIGHTS', 'MATCH_THRESHOLD',
   'MAIL_CATCHER_PORT', 'MAIL_CATCHER_WEB_PORT', 'MUNICIPAL_REMINDER_DATE',
@@ -50,7 +50,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
         : { backend: 'postgres', connectionString: parsed.DATABASE_URL ?? null, namespace: parsed.QUEUE_NAMESPACE ?? 'modrotisk' },
     search:
       searchBackend === 'meilisearch'
-        ? { backend: 'meilisearch', url: parsed.MEILI_URL as string, apiKey: parsed.MEILI_MASTER_KEY ?? null }
+        ? { backend: 'meilisearch', url: parsed.MEILI_URL as string, apiKey: parsed.MEILI_API_KEY ?? null, masterKey: parsed.MEILI_MASTER_KEY ?? null }
         : { backend: 'embedded', url: parsed.EMBEDDED_SEARCH_URL ?? DEFAULT_EMBEDDED_SEARCH_URL },
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,

@@ -5,15 +5,29 @@
  */
 import { FIXTURE_DOCUMENTS, RAW_FIXTURES, fixtureDefinition, toSearchDocument } from './search.fixtures.js';
 import { InvalidSearchRequestError, SearchIndexNotFoundError } from './search.errors.js';
-import type { SearchPort, SearchQuery, SearchResult } from './search.port.js';
+import { SearchUnavailableError, type SearchDocument, type SearchPort, type SearchQuery, type SearchResult } from './search.port.js';
 import { normaliseForIndex, normaliseQuery } from './text/normalise.js';
 
 export interface ContractAdapter {
   port: SearchPort;
   close(): Promise<void>;
+  /**
+   * The same engine reached with a wrong API key and with none, for engines that have keys; or
+   * the reason the auth cases do not apply (printed, and the cases are skipped).
+   */
+  auth: { wrongKey: SearchPort; noKey: SearchPort } | { skipReason: string };
+}
+
+/**
+ * Documents of plain, already normalised words (no stemming can move them), for the typo, prefix,
+ * score and matching cases: `title` is the first searchable field.
+ */
+function wordsDocument(id: string, title: string, description = ''): SearchDocument {
+  return { id, title, place: '', description, kind: 'creative', disciplines: ['design'], municipality: 'kranj', language: 'sl' };
 }
 
 const ALL_IDS = RAW_FIXTURES.map((f) => f.id);
+const BULK = 1_500;
 const sorted = (ids: readonly string[]) => [...ids].sort();
 const idsWhere = (predicate: (f: (typeof RAW_FIXTURES)[number]) => boolean) => RAW_FIXTURES.filter(predicate).map((f) => f.id);
 
@@ -186,7 +200,9 @@ export function describeSearchContract(adapterName: string, makeAdapter: () => P
           doc('kranjska-gora', 'Oblikovalka iz Kranjske Gore', 'Kranjska Gora', 'Plakati za Kranjsko Goro.'),
           doc('kranj', 'Oblikovalka', 'Kranj', 'Grafično oblikovanje, plakati in knjige za založbe iz vse Slovenije.'),
         ]);
-        expect((await ids(index, 'v Kranju'))[0]).toBe('kranj');
+        const { hits } = await find(index, 'v Kranju');
+        expect(hits.map((h) => h.id)).toEqual(['kranj', 'kranjska-gora']);
+        expect(hits[0].score ?? 0).toBeGreaterThan(hits[1].score ?? 1);
       });
 
       it('gives relevance scores in [0, 1], best first', async () => {
@@ -200,6 +216,221 @@ export function describeSearchContract(adapterName: string, makeAdapter: () => P
       it('returns an empty result, not an error, when nothing matches', async () => {
         const result = await find(name, 'zxqvw', { facets: ['kind'] });
         expect(result).toEqual({ hits: [], total: 0, facets: { kind: {} } });
+      });
+    });
+
+    describe('typo and prefix rules (Meilisearch defaults)', () => {
+      let index: string;
+      beforeAll(async () => {
+        index = freshName();
+        await port().ensureIndex(fixtureDefinition(index));
+        await port().upsert(index, [
+          wordsDocument('zvon', 'zvon'),
+          wordsDocument('tolmun', 'tolmun'),
+          wordsDocument('svetilnik', 'svetilnik'),
+          wordsDocument('pair', 'brambor lipicanec'),
+          wordsDocument('filler', 'rezbar lonec'),
+        ]);
+      });
+      const found = async (text: string) => (await port().search(index, { text, limit: 100 })).hits.map((h) => h.id).sort();
+
+      it.each([
+        ['zvon', ['zvon']],
+        ['zvom', []],
+      ])('allows no typo under 5 letters: %j', async (text, expected) => {
+        expect(await found(text)).toEqual(expected);
+      });
+
+      it.each([
+        ['tolmon', ['tolmun']],
+        ['tilmon', []],
+      ])('allows one typo from 5 to 8 letters, not two: %j', async (text, expected) => {
+        expect(await found(text)).toEqual(expected);
+      });
+
+      it.each([
+        ['svatilnek', ['svetilnik']],
+        ['svatalnek', []],
+      ])('allows two typos from 9 letters, not three: %j', async (text, expected) => {
+        expect(await found(text)).toEqual(expected);
+      });
+
+      it.each([
+        ['polmun', []],
+        ['kvetilnik', ['svetilnik']],
+        ['kvatilnik', []],
+      ])('counts a typo on the first letter as two: %j', async (text, expected) => {
+        expect(await found(text)).toEqual(expected);
+      });
+
+      it.each([
+        ['tomlun', ['tolmun']],
+        ['svetlinik', ['svetilnik']],
+      ])('counts a transposition of adjacent letters as one typo: %j', async (text, expected) => {
+        expect(await found(text)).toEqual(expected);
+      });
+
+      it('matches prefixes of the last query word only', async () => {
+        expect(await found('lipicanec bram')).toEqual(['pair']);
+        expect(await found('bram lipicanec')).toEqual([]);
+        expect(await found('tolm')).toEqual(['tolmun']);
+      });
+    });
+
+    describe('scores', () => {
+      it('are absolute: a document keeps its score when other documents are added', async () => {
+        const index = freshName();
+        await port().ensureIndex(fixtureDefinition(index));
+        // Others have shorter titles (more BM25 weight per word): a score relative to the best hit would drop.
+        await port().upsert(index, [wordsDocument('target', 'brambor tolmun rezbar zvon', 'lonec')]);
+        const scoreOf = async (text: string) => (await port().search(index, { text, limit: 100 })).hits.find((h) => h.id === 'target')?.score;
+        const before = [await scoreOf('brambor tolmun'), await scoreOf('brambor tolmon'), await scoreOf('tolmun lonec')];
+        const others = Array.from({ length: 30 }, (_, i) =>
+          wordsDocument(`other-${i}`, ['brambor tolmun', 'brambor', 'tolmun lonec'][i % 3], i % 2 === 0 ? 'lonec svetilnik' : 'rezbar'),
+        );
+        await port().upsert(index, others);
+        const after = [await scoreOf('brambor tolmun'), await scoreOf('brambor tolmon'), await scoreOf('tolmun lonec')];
+        for (const [i, score] of before.entries()) {
+          expect(score).toBeGreaterThan(0);
+          expect(after[i]).toBeCloseTo(score ?? Number.NaN, 6);
+        }
+      });
+
+      it("rank every word exact > every word with a typo > some words > one word, on an absolute scale ('any')", async () => {
+        const index = freshName();
+        await port().ensureIndex(fixtureDefinition(index));
+        // Frequencies in the index: rezbar 4 < lipicanec 5 < svetilnik 7 < tolmun 9 < brambor 10.
+        const fillers = [
+          ...Array.from({ length: 2 }, (_, i) => wordsDocument(`f-lipicanec-${i}`, 'lipicanec')),
+          ...Array.from({ length: 4 }, (_, i) => wordsDocument(`f-svetilnik-${i}`, 'svetilnik')),
+          ...Array.from({ length: 6 }, (_, i) => wordsDocument(`f-tolmun-${i}`, 'tolmun')),
+          ...Array.from({ length: 8 }, (_, i) => wordsDocument(`f-brambor-${i}`, 'brambor')),
+        ];
+        await port().upsert(index, [
+          ...fillers,
+          wordsDocument('one-word', 'rezbar'),
+          wordsDocument('four-words', 'rezbar lipicanec svetilnik tolmun'),
+          wordsDocument('typo', 'rezbar lipicanec svetilnik tolmon brambor'),
+          wordsDocument('exact', 'rezbar lipicanec svetilnik tolmun brambor'),
+        ]);
+        const text = 'rezbar lipicanec svetilnik tolmun brambor';
+        const any = await port().search(index, { text, matching: 'any', limit: 100 });
+        expect(any.hits.map((h) => h.id)).toEqual(['exact', 'typo', 'four-words', 'one-word']);
+        expect(any.total).toBe(4);
+        const score = (id: string) => any.hits.find((h) => h.id === id)?.score ?? Number.NaN;
+        expect(score('exact')).toBeGreaterThanOrEqual(0.9);
+        expect(score('one-word')).toBeLessThanOrEqual(0.2);
+        expect(score('exact')).toBeGreaterThan(score('typo'));
+        expect(score('typo')).toBeGreaterThan(score('four-words'));
+        expect(score('four-words')).toBeGreaterThan(score('one-word'));
+        const all = await port().search(index, { text, limit: 100 });
+        expect(all.hits.map((h) => h.id)).toEqual(['exact', 'typo']);
+      });
+    });
+
+    describe("matching 'any' (Meilisearch matchingStrategy 'frequency'), the 10-word limit and multiSearch", () => {
+      let index: string;
+      const TEN = ['brambor', 'tolmun', 'svetilnik', 'lipicanec', 'rezbar', 'zvon', 'lonec', 'rrambor', 'bramobr', 'tipcanec'];
+      beforeAll(async () => {
+        index = freshName();
+        await port().ensureIndex(fixtureDefinition(index));
+        await port().upsert(index, [
+          wordsDocument('ten', TEN.join(' ')),
+          wordsDocument('common', 'brambor tolmun'),
+          wordsDocument('common-2', 'brambor'),
+          wordsDocument('common-3', 'tolmun'),
+          wordsDocument('rare', 'lipicanec'),
+        ]);
+      });
+
+      // Frequencies: lipicanec 2 < brambor 3 = tolmun 3 (equally frequent words are dropped together).
+      it('returns the documents with the rarest matching word, drops words that match nothing, and ranks by matched words', async () => {
+        const result = await port().search(index, { text: 'qqqa brambor tolmun lipicanec', matching: 'any', limit: 100 });
+        expect(result.hits.map((h) => h.id)).toEqual(['ten', 'rare']);
+        expect((await port().search(index, { text: 'qqqa brambor tolmun lipicanec', limit: 100 })).total).toBe(0);
+        const common = await port().search(index, { text: 'brambor tolmun', matching: 'any', limit: 100 });
+        expect(common.hits.map((h) => h.id).sort()).toEqual(['common', 'ten']);
+        expect(common.total).toBe(2);
+      });
+
+      it('uses only the first 10 words of a query', async () => {
+        expect((await port().search(index, { text: [...TEN, 'qqqz'].join(' ') })).hits.map((h) => h.id)).toEqual(['ten']);
+        expect((await port().search(index, { text: ['qqqz', ...TEN].join(' ') })).total).toBe(0);
+        const nothing = ['qqqa', 'qqqb', 'qqqc', 'qqqd', 'qqqe', 'qqqf', 'qqqg', 'qqqh', 'qqqi', 'qqqj'];
+        expect((await port().search(index, { text: [...nothing, 'lipicanec'].join(' '), matching: 'any' })).total).toBe(0);
+        expect((await port().search(index, { text: [...nothing.slice(1), 'lipicanec'].join(' '), matching: 'any' })).total).toBe(2);
+      });
+
+      it('multiSearch answers several queries on several indexes in order, as search does', async () => {
+        const other = await seeded();
+        const queries = [
+          { index, query: { text: 'brambor tolmun', matching: 'any' as const, limit: 300 } },
+          { index: other, query: { text: normaliseQuery('keramika'), facets: ['kind'] } },
+          { index: other, query: { filters: { kind: ['challenge'] }, sort: { field: 'createdAt', direction: 'asc' as const }, offset: 2, limit: 3 } },
+        ];
+        const results = await port().multiSearch(queries);
+        expect(results).toHaveLength(3);
+        for (const [i, { index: name, query }] of queries.entries()) expect(results[i]).toEqual(await port().search(name, query));
+        expect(await port().multiSearch([])).toEqual([]);
+        await expect(port().multiSearch([...queries, { index: freshName(), query: {} }])).rejects.toBeInstanceOf(SearchIndexNotFoundError);
+        await expect(port().multiSearch([{ index, query: { limit: -1 } }])).rejects.toBeInstanceOf(InvalidSearchRequestError);
+      });
+    });
+
+    describe(`more than 1,000 documents (${BULK})`, () => {
+      let index: string;
+      beforeAll(async () => {
+        index = freshName();
+        await port().ensureIndex(fixtureDefinition(index));
+        const docs = Array.from({ length: BULK }, (_, i) => ({
+          ...wordsDocument(`bulk-${String(i).padStart(4, '0')}`, i % 3 === 0 ? 'brambor tolmun' : 'brambor'),
+          kind: i < 900 ? 'challenge' : 'creative',
+          disciplines: [i % 2 === 0 ? 'textile' : 'ceramics'],
+          createdAt: i,
+        }));
+        await port().upsert(index, docs);
+      }, 120_000);
+
+      it('counts every match exactly, with and without text', async () => {
+        expect((await port().search(index, { limit: 0 })).total).toBe(BULK);
+        expect((await port().search(index, { text: 'brambor', limit: 0 })).total).toBe(BULK);
+        expect((await port().search(index, { text: 'tolmun', limit: 0 })).total).toBe(BULK / 3);
+        expect(await port().count(index)).toBe(BULK);
+      });
+
+      it('pages past the first 1,000 hits', async () => {
+        const sort = { field: 'createdAt', direction: 'asc' } as const;
+        const page = await port().search(index, { sort, offset: 1_200, limit: 100 });
+        expect(page.total).toBe(BULK);
+        expect(page.hits.map((h) => h.id)).toEqual(Array.from({ length: 100 }, (_, i) => `bulk-${1_200 + i}`));
+        const first = await port().search(index, { text: 'brambor', limit: 1_000 });
+        const rest = await port().search(index, { text: 'brambor', offset: 1_000, limit: 1_000 });
+        expect(rest.hits).toHaveLength(BULK - 1_000);
+        expect(new Set([...first.hits, ...rest.hits].map((h) => h.id)).size).toBe(BULK);
+      });
+
+      it('counts facets over every match', async () => {
+        const all = await port().search(index, { facets: ['kind', 'disciplines'], limit: 0 });
+        expect(all.facets).toEqual({ kind: { challenge: 900, creative: 600 }, disciplines: { textile: 750, ceramics: 750 } });
+        const text = await port().search(index, { text: 'tolmun', facets: ['kind'], limit: 10 });
+        expect(text.facets).toEqual({ kind: { challenge: 300, creative: 200 } });
+      });
+    });
+
+    describe('auth errors', () => {
+      it('a wrong or missing API key makes search unavailable, not the request invalid', async () => {
+        const auth = adapter?.auth;
+        if (!auth || 'skipReason' in auth) {
+          console.warn(`[search contract] ${adapterName}: auth cases skipped: ${auth && 'skipReason' in auth ? auth.skipReason : 'no adapter'}`);
+          return;
+        }
+        const name = await seeded();
+        for (const other of [auth.wrongKey, auth.noKey]) {
+          await expect(other.search(name, { text: 'modrotisk' })).rejects.toBeInstanceOf(SearchUnavailableError);
+          await expect(other.upsert(name, FIXTURE_DOCUMENTS.slice(0, 1))).rejects.toBeInstanceOf(SearchUnavailableError);
+          await expect(other.ensureIndex(fixtureDefinition(name))).rejects.toBeInstanceOf(SearchUnavailableError);
+          await expect(other.multiSearch([{ index: name, query: {} }])).rejects.toBeInstanceOf(SearchUnavailableError);
+        }
       });
     });
 

@@ -7,7 +7,7 @@ import { SEARCH_PORT, type SearchPort } from './search.port.js';
 /** SEARCH_PORT for the configured engine: Meilisearch, or the embedded engine's HTTP service. */
 export function createSearchPort(config: AppConfig): SearchPort {
   return config.search.backend === 'meilisearch'
-    ? new MeilisearchAdapter({ url: config.search.url, apiKey: config.search.apiKey ?? undefined })
+    ? new MeilisearchAdapter({ url: config.search.url, apiKey: config.search.apiKey ?? undefined, masterKey: config.search.masterKey ?? undefined })
     : new EmbeddedHttpSearchAdapter({ url: config.search.url });
 }
 

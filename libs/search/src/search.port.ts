@@ -47,17 +47,52 @@ export interface SearchQuery {
   sort?: { field: string; direction: 'asc' | 'desc' };
   offset?: number;
   limit?: number;
+  /**
+   * How the query words must match (default 'all'). Only the first {@link MAX_QUERY_WORDS} words
+   * of `text` count in either mode, in every engine (Meilisearch ignores the rest): callers with
+   * longer text split it into several queries (see `multiSearch`).
+   * - 'all': every word must match (in any searchable field).
+   * - 'any': Meilisearch's `matchingStrategy: 'frequency'`. Words that match no document are
+   *   dropped, then the others are ordered from the most to the least frequent in the index; a
+   *   document is returned when it matches the rarest word(s), and ranks by how many words it
+   *   matches counting from the rarest (all of them first, then all but the most frequent, …).
+   *   Note: this is NOT "at least one word": a document without the rarest word of the query is
+   *   never returned, in Meilisearch as in the embedded engine. Send fewer words per query (or
+   *   several queries) where recall matters.
+   */
+  matching?: 'all' | 'any';
 }
+
+/** Meilisearch uses the first 10 words of a query and ignores the rest; every engine does the same. */
+export const MAX_QUERY_WORDS = 10;
 
 export interface SearchHit {
   id: string;
-  /** The engine's relevance score in [0, 1] when it gives one. */
+  /**
+   * Relevance in [0, 1] (only with query text), absolute like Meilisearch's `_rankingScore`: it
+   * depends on the document and the query (and, in 'any' mode, on which query words are rarer),
+   * never on the scores of the other hits. A document matching every query word exactly, in the
+   * first searchable field, scores 1; one matching 1 of 5 words scores at most 0.2. It is built
+   * from the ranking rules in order (words, typo, exactness, attribute), each one subdividing the
+   * interval the previous one left, so that a higher score always means a better bucket:
+   *   score = 1/P + Σ_r (rank_r − 1)/P_r, with P_r = M_1·…·M_r and P = P_R,
+   * where rank_r ∈ [1, M_r] is the document's rank under rule r (M_r best). The embedded engine
+   * computes words (matched words of the query), typo (M = typo budget of the matched words + 1),
+   * exactness (words matched exactly, not by prefix or typo) and attribute (best searchable field
+   * holding a matched word); Meilisearch adds proximity and word position, so its scores can differ
+   * by a few hundredths but fall in the same buckets.
+   */
   score?: number;
+}
+
+export interface MultiSearchQuery {
+  index: string;
+  query: SearchQuery;
 }
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Total matching documents (exact up to the engine's cap). */
+  /** Total matching documents: exact (Meilisearch's `maxTotalHits` is raised to 1,000,000 by the adapter). */
   total: number;
   /** field -> value -> count, for the requested facets. */
   facets: Record<string, Record<string, number>>;
@@ -73,6 +108,11 @@ export interface SearchPort {
   /** Remove documents by id (unknown ids are ignored); resolves when removal is visible. */
   remove(index: string, ids: readonly string[]): Promise<void>;
   search(index: string, query: SearchQuery): Promise<SearchResult>;
+  /**
+   * Several searches in one round trip (Meilisearch `/multi-search`, the embedded server's
+   * `/multi-search`); results in the order of the queries. Fails as a whole if any query fails.
+   */
+  multiSearch(queries: readonly MultiSearchQuery[]): Promise<SearchResult[]>;
   /** Every document id in the index (used by the full reindex to drop stale documents). */
   listIds(index: string): Promise<string[]>;
   count(index: string): Promise<number>;

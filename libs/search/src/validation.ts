@@ -15,6 +15,8 @@ export const MAX_LIMIT = 1000;
 export const MAX_QUERY_TEXT_LENGTH = 1000;
 /** Query terms at least this long may match with one edit, in every engine (Meilisearch's default `oneTypo`). */
 export const MIN_WORD_LENGTH_FOR_TYPO = 5;
+/** Query terms at least this long may match with two edits (Meilisearch's default `twoTypos`). */
+export const MIN_WORD_LENGTH_FOR_TWO_TYPOS = 9;
 
 /** A query with every default applied; filters with no values are dropped (no constraint). */
 export interface ResolvedQuery {
@@ -24,6 +26,7 @@ export interface ResolvedQuery {
   sort?: { field: string; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;
+  matching: 'all' | 'any';
 }
 
 function fail(message: string): never {
@@ -136,7 +139,8 @@ export function checkDocument(doc: SearchDocument, definition: IndexDefinition):
 
 export function parseSearchQuery(value: unknown): ResolvedQuery {
   if (!isRecord(value)) fail('query must be an object');
-  const { text = '', filters = {}, facets = [], sort } = value;
+  const { text = '', filters = {}, facets = [], sort, matching = 'all' } = value;
+  if (matching !== 'all' && matching !== 'any') fail('matching must be "all" or "any"');
   if (typeof text !== 'string' || text.length > MAX_QUERY_TEXT_LENGTH) {
     fail(`text must be a string of at most ${MAX_QUERY_TEXT_LENGTH} characters`);
   }
@@ -152,6 +156,7 @@ export function parseSearchQuery(value: unknown): ResolvedQuery {
     facets: [...new Set(stringArray(facets, 'facets'))],
     offset: integer(value.offset, 'offset', 0, 1_000_000, 0),
     limit: integer(value.limit, 'limit', 0, MAX_LIMIT, DEFAULT_LIMIT),
+    matching,
   };
   if (sort !== undefined) {
     if (!isRecord(sort) || typeof sort.field !== 'string' || (sort.direction !== 'asc' && sort.direction !== 'desc')) {
@@ -173,3 +178,17 @@ export function checkQuery(query: ResolvedQuery, definition: IndexDefinition): v
   }
 }
 
+
+/** Most queries one multi-search may carry. */
+export const MAX_MULTI_SEARCH_QUERIES = 100;
+
+/** A multi-search body: a list of { index, query } with valid index names (queries are parsed one by one). */
+export function parseMultiSearch(value: unknown): { index: string; query: ResolvedQuery }[] {
+  if (!Array.isArray(value) || value.length > MAX_MULTI_SEARCH_QUERIES) {
+    fail(`queries must be an array of at most ${MAX_MULTI_SEARCH_QUERIES} { index, query } objects`);
+  }
+  return value.map((entry: unknown, i) => {
+    if (!isRecord(entry)) fail(`queries[${i}] must be an object { index, query }`);
+    return { index: assertIndexName(entry.index), query: parseSearchQuery(entry.query ?? {}) };
+  });
+}

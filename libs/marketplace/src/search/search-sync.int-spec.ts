@@ -30,6 +30,7 @@ class SwitchableSearch implements SearchPort {
   async upsert(...a: Parameters<SearchPort['upsert']>) { this.check(); return this.inner.upsert(...a); }
   async remove(...a: Parameters<SearchPort['remove']>) { this.check(); return this.inner.remove(...a); }
   async search(index: string, query: SearchQuery): Promise<SearchResult> { this.check(); return this.inner.search(index, query); }
+  async multiSearch(...a: Parameters<SearchPort['multiSearch']>) { this.check(); return this.inner.multiSearch(...a); }
   async listIds(index: string) { this.check(); return this.inner.listIds(index); }
   async count(index: string) { this.check(); return this.inner.count(index); }
   async isHealthy() { return !this.down && this.inner.isHealthy(); }

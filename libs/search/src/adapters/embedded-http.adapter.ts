@@ -1,9 +1,10 @@
-import { readCount, readError, readIds, readSearchResult, indexPath } from '../embedded/embedded-protocol.js';
+import { readCount, readError, readIds, readMultiSearchResults, readSearchResult, indexPath } from '../embedded/embedded-protocol.js';
 import { EMBEDDED_ENGINE_NAME } from '../embedded/orama-engine.js';
 import { InvalidSearchRequestError, SearchIndexNotFoundError } from '../search.errors.js';
 import {
   SearchUnavailableError,
   type IndexDefinition,
+  type MultiSearchQuery,
   type SearchDocument,
   type SearchPort,
   type SearchQuery,
@@ -23,6 +24,11 @@ function explain(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/** The index an index_not_found message names (a multi-search does not say which query failed otherwise). */
+function indexNamed(message: string): string {
+  return /"([^"]+)"/.exec(message)?.[1] ?? 'unknown';
 }
 
 /** Talks to the embedded search server (`startEmbeddedSearchServer`) over HTTP. */
@@ -50,6 +56,12 @@ export class EmbeddedHttpSearchAdapter implements SearchPort {
 
   async search(index: string, query: SearchQuery): Promise<SearchResult> {
     return this.read(readSearchResult, await this.call('POST', indexPath(index, '/search'), index, query));
+  }
+
+  /** One POST /multi-search; an unknown index in any query fails the call with SearchIndexNotFoundError. */
+  async multiSearch(queries: readonly MultiSearchQuery[]): Promise<SearchResult[]> {
+    const unknown = '';
+    return this.read(readMultiSearchResults, await this.call('POST', '/multi-search', unknown, { queries }));
   }
 
   async listIds(index: string): Promise<string[]> {
@@ -103,7 +115,7 @@ export class EmbeddedHttpSearchAdapter implements SearchPort {
     }
     if (status >= 200 && status < 300) return payload;
     const { code, message = `HTTP ${status}` } = readError(payload);
-    if (status === 404 && code === 'index_not_found') throw new SearchIndexNotFoundError(index);
+    if (status === 404 && code === 'index_not_found') throw new SearchIndexNotFoundError(index || indexNamed(message));
     if (status === 400 || status === 413) throw new InvalidSearchRequestError(message);
     throw new SearchUnavailableError(`Embedded search at ${this.baseUrl} answered ${status} to ${method} ${path}: ${message}`);
   }

@@ -8,7 +8,7 @@ import type { IndexDefinition, SearchPort } from '../search.port.js';
 import { MeilisearchAdapter } from './meilisearch.adapter.js';
 
 const url = process.env.MEILI_URL;
-const apiKey = process.env.MEILI_MASTER_KEY;
+const masterKey = process.env.MEILI_MASTER_KEY;
 
 /** Remembers every index the contract creates so the shared instance is left clean. */
 function recording(port: SearchPort, created: Set<string>): SearchPort {
@@ -21,6 +21,7 @@ function recording(port: SearchPort, created: Set<string>): SearchPort {
     upsert: (index, documents) => port.upsert(index, documents),
     remove: (index, ids) => port.remove(index, ids),
     search: (index, query) => port.search(index, query),
+    multiSearch: (queries) => port.multiSearch(queries),
     listIds: (index) => port.listIds(index),
     count: (index) => port.count(index),
     isHealthy: () => port.isHealthy(),
@@ -30,12 +31,18 @@ function recording(port: SearchPort, created: Set<string>): SearchPort {
 if (url) {
   describeSearchContract(`Meilisearch at ${url}`, async () => {
     const created = new Set<string>();
-    const adapter = new MeilisearchAdapter({ url, apiKey, requestTimeoutMs: 10_000 });
+    const adapter = new MeilisearchAdapter({ url, masterKey, requestTimeoutMs: 10_000 });
     if (!(await adapter.isHealthy())) throw new Error(`MEILI_URL=${url} is set but Meilisearch does not answer /health`);
     return {
       port: recording(adapter, created),
+      auth: masterKey
+        ? {
+            wrongKey: new MeilisearchAdapter({ url, apiKey: 'not-the-right-key-for-this-instance', requestTimeoutMs: 10_000 }),
+            noKey: new MeilisearchAdapter({ url, requestTimeoutMs: 10_000 }),
+          }
+        : { skipReason: 'MEILI_MASTER_KEY is not set: this Meilisearch runs without keys' },
       close: async () => {
-        const client = new Meilisearch({ host: url, apiKey });
+        const client = new Meilisearch({ host: url, apiKey: masterKey });
         for (const name of created) await client.deleteIndexIfExists(name);
       },
     };

@@ -2,6 +2,7 @@
  * The JSON-over-HTTP protocol between `EmbeddedHttpSearchAdapter` and the embedded search server.
  *
  *   GET  /health                          → { status: "ok", engine }
+ *   POST /multi-search                    { queries: { index, query: SearchQuery }[] } → { results: SearchResult[] }
  *   PUT  /indexes/:name                   IndexDefinition (name optional, must match) → { ok: true }
  *   POST /indexes/:name/documents         { documents: SearchDocument[] } → { ok: true }
  *   POST /indexes/:name/documents/delete  { ids: string[] } → { ok: true }
@@ -67,4 +68,9 @@ export function readSearchResult(payload: unknown): SearchResult {
     return [field, counts as Record<string, number>] as const;
   });
   return { hits, total: payload.total, facets: Object.fromEntries(facets) };
+}
+
+export function readMultiSearchResults(payload: unknown): SearchResult[] {
+  if (!isRecord(payload) || !Array.isArray(payload.results)) throw new Error('malformed multi-search response');
+  return payload.results.map(readSearchResult);
 }

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvalidSearchRequestError, SearchIndexNotFoundError } from '../search.errors.js';
-import { parseDocuments, parseIds, parseIndexDefinition, parseSearchQuery } from '../validation.js';
+import { parseDocuments, parseIds, parseIndexDefinition, parseMultiSearch, parseSearchQuery } from '../validation.js';
 import type { ErrorBody, ErrorCode } from './embedded-protocol.js';
 import { EMBEDDED_ENGINE_NAME, OramaSearchEngine, type SearchLogger } from './orama-engine.js';
 
@@ -84,6 +84,11 @@ export async function startEmbeddedSearchServer(options: EmbeddedSearchServerOpt
     if (pathname === '/health') {
       allow('GET');
       return { status: 200, body: { status: 'ok', engine: EMBEDDED_ENGINE_NAME } };
+    }
+    if (pathname === '/multi-search') {
+      allow('POST');
+      const body = await readJson(req, maxBodyBytes);
+      return { status: 200, body: { results: await engine.multiSearch(parseMultiSearch(isRecord(body) ? body.queries : undefined)) } };
     }
     const match = /^\/indexes\/([^/]+)(\/documents|\/documents\/delete|\/search|\/ids|\/count)?\/?$/.exec(pathname);
     if (!match) throw new HttpError(404, 'not_found', `no route for ${pathname}`);

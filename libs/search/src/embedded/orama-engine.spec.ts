@@ -9,6 +9,7 @@ import { OramaSearchEngine } from './orama-engine.js';
 describeSearchContract('embedded Orama engine (in process)', async () => ({
   port: new OramaSearchEngine(),
   close: async () => undefined,
+  auth: { skipReason: 'the in-process engine has no API keys' },
 }));
 
 describe('OramaSearchEngine persistence', () => {

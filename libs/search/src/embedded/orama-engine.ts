@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { SearchIndexNotFoundError, InvalidSearchRequestError } from '../search.errors.js';
-import type { IndexDefinition, SearchDocument, SearchPort, SearchQuery, SearchResult } from '../search.port.js';
+import type { IndexDefinition, MultiSearchQuery, SearchDocument, SearchPort, SearchQuery, SearchResult } from '../search.port.js';
 import {
   assertIndexName,
   checkDocument,
@@ -8,6 +8,7 @@ import {
   parseDocuments,
   parseIds,
   parseIndexDefinition,
+  parseMultiSearch,
   parseSearchQuery,
   sameDefinition,
 } from '../validation.js';
@@ -94,6 +95,16 @@ export class OramaSearchEngine implements SearchPort {
     const resolved = parseSearchQuery(query);
     checkQuery(resolved, index.definition);
     return index.search(resolved);
+  }
+
+  /** Every query is checked before any runs, so a bad one fails the whole call. */
+  async multiSearch(queries: readonly MultiSearchQuery[]): Promise<SearchResult[]> {
+    const parsed = parseMultiSearch(queries).map(({ index, query }) => {
+      const open = this.require(index);
+      checkQuery(query, open.index.definition);
+      return { open, query };
+    });
+    return parsed.map(({ open, query }) => open.index.search(query));
   }
 
   async listIds(name: string): Promise<string[]> {

@@ -90,7 +90,6 @@ describe('OramaIndex fast path', () => {
           const scores = result.hits.map((h) => h.score ?? Number.NaN);
           expect(scores).toEqual([...scores].sort((a, b) => b - a));
           for (const s of scores) expect(s >= 0 && s <= 1).toBe(true);
-          if (page.offset === 0 && page.limit > 0 && result.total > 0) expect(scores[0]).toBe(1);
           if (page.limit > 0 && page.limit < result.total) partial += 1;
         }
       }

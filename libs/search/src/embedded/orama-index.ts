@@ -1,8 +1,8 @@
 import { create, insert, remove, type Orama, type Tokenizer } from '@orama/orama';
-import type { IndexDefinition, SearchDocument, SearchHit, SearchResult } from '../search.port.js';
+import { MAX_QUERY_WORDS, type IndexDefinition, type SearchDocument, type SearchHit, type SearchResult } from '../search.port.js';
 import { tokenize } from '../text/tokens.js';
-import { MIN_WORD_LENGTH_FOR_TYPO, type ResolvedQuery } from '../validation.js';
-import { documentId, EXACT, filterDocuments, MATCHED, scoreTerm, Workspace, type Filtered } from './orama-lookup.js';
+import { MIN_WORD_LENGTH_FOR_TWO_TYPOS, MIN_WORD_LENGTH_FOR_TYPO, type ResolvedQuery } from '../validation.js';
+import { documentId, EXACT, filterDocuments, scoreTerm, Vocabulary, Workspace, type Filtered, type TermScores } from './orama-lookup.js';
 
 /**
  * Filter values live under a prefixed property because a field may be both searchable (indexed
@@ -10,8 +10,33 @@ import { documentId, EXACT, filterDocuments, MATCHED, scoreTerm, Workspace, type
  */
 const filterProperty = (field: string): string => `f:${field}`;
 
-/** Meilisearch also ignores query words after the tenth; the cap bounds the per-term searches below. */
-const MAX_QUERY_TERMS = 10;
+/** Meilisearch's typo budget for a query word: none under 5 letters, one under 9, else two. */
+export function typoBudget(term: string): number {
+  const length = [...term].length;
+  return length >= MIN_WORD_LENGTH_FOR_TWO_TYPOS ? 2 : length >= MIN_WORD_LENGTH_FOR_TYPO ? 1 : 0;
+}
+
+/** One ranking rule's verdict on a document: rank in [1, max], max best. */
+interface Rank {
+  rank: number;
+  max: number;
+}
+
+/**
+ * Meilisearch's way of turning ranking-rule buckets into one absolute score in [0, 1]: the first
+ * rule splits [0, 1] into `max` equal parts, each later rule splits the part the previous rules
+ * left, so that scores order documents exactly as the rules do (see `SearchHit.score`).
+ *   score = 1/P + Σ_r (rank_r − 1)/P_r,  P_r = max_1·…·max_r,  P = P_last
+ */
+export function globalScore(ranks: readonly Rank[]): number {
+  let product = 1;
+  let score = 0;
+  for (const { rank, max } of ranks) {
+    product *= max;
+    score += (rank - 1) / product;
+  }
+  return score + 1 / product;
+}
 
 /**
  * Text is normalised by the caller, so Orama must not stem or drop stop words again. Folding and
@@ -45,17 +70,14 @@ function values(value: SearchDocument[string] | undefined): readonly string[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** Every matching document, by Orama's internal id; `raw` (by internal id) holds the relevance, all 0 without query text. */
+/**
+ * Every matching document, by Orama's internal id. With query text, `score` (by internal id) is
+ * the absolute score and `bm25` the tie-break within equal scores.
+ */
 interface Found {
   ids: Int32Array;
-  raw?: Float64Array;
-}
-
-/** The highest relevance among the matches (0 if none). */
-function highest(ids: Int32Array, raw: Float64Array): number {
-  let best = 0;
-  for (let i = 0; i < ids.length; i++) if (raw[ids[i]] > best) best = raw[ids[i]];
-  return best;
+  score?: Float64Array;
+  bm25?: Float64Array;
 }
 
 /**
@@ -111,6 +133,8 @@ export class OramaIndex {
   private readonly boost: Record<string, number> = {};
   /** Search runs synchronously, so lookups never overlap and one workspace per index will do. */
   private readonly workspace = new Workspace();
+  /** Every word of the searchable fields: one typo walk per query term, cached across queries. */
+  private readonly vocabulary = new Vocabulary();
 
   constructor(readonly definition: IndexDefinition, documents: Iterable<SearchDocument> = []) {
     const schema: Record<string, 'string' | 'enum[]'> = {};
@@ -142,6 +166,10 @@ export class OramaIndex {
 
   upsert(documents: readonly SearchDocument[]): void {
     for (const doc of documents) {
+      for (const field of this.definition.searchableFields) {
+        const value = doc[field];
+        if (typeof value === 'string') for (const word of tokenize(value)) this.vocabulary.add(word);
+      }
       if (this.documents.has(doc.id)) sync(remove(this.db, doc.id), 'remove');
       sync(insert(this.db, this.toOrama(doc)), 'insert');
       this.documents.set(doc.id, copyDocument(doc));
@@ -161,14 +189,19 @@ export class OramaIndex {
    * With `sort`, by the field, ties by id.
    */
   search(query: ResolvedQuery): SearchResult {
-    const terms = [...new Set(tokenize(query.text))].slice(0, MAX_QUERY_TERMS);
-    const { ids, raw } = terms.length > 0 ? this.matchAllTerms(terms, query) : this.matchFiltersOnly(query);
-    const best = raw ? highest(ids, raw) : 0;
+    // Meilisearch takes the first ten words of the query and ignores the rest.
+    const terms = [...new Set(tokenize(query.text).slice(0, MAX_QUERY_WORDS))];
+    const { ids, score, bm25 } = terms.length > 0 ? this.matchTerms(terms, query) : this.matchFiltersOnly(query);
     const hit = (id: number): SearchHit => {
       const name = documentId(this.db, id);
-      return raw ? { id: name, score: best > 0 ? raw[id] / best : 1 } : { id: name };
+      return score ? { id: name, score: score[id] } : { id: name };
     };
-    const before = raw ? (a: number, b: number) => (raw[a] !== raw[b] ? raw[a] > raw[b] : a < b) : (a: number, b: number) => a < b;
+    // Equal scores (Meilisearch's last rules, proximity and word position, are not computed
+    // here) fall back to BM25, then to the order documents were first added.
+    const before =
+      score && bm25
+        ? (a: number, b: number) => (score[a] !== score[b] ? score[a] > score[b] : bm25[a] !== bm25[b] ? bm25[a] > bm25[b] : a < b)
+        : (a: number, b: number) => a < b;
     const end = query.offset + query.limit;
     if (!query.sort && query.facets.length === 0) {
       // Fast path for plain relevance paging (what the matching feature asks): only the first
@@ -215,38 +248,82 @@ export class OramaIndex {
   }
 
   /**
-   * Each term is looked up on its own (with its own typo budget) and the results intersected: a
-   * document must match every term, in any field. Its relevance is the sum over the terms of the
-   * term's BM25 score, counted twice when the document has the term itself as a word, so that
-   * "kranju" → kranj ranks Kranj above Kranjska Gora (a prefix match).
+   * Meilisearch's matching and ranking for query text, over the whole index (term frequencies
+   * ignore the filters, as in Meilisearch) and then within the filters. Each term is looked up on
+   * its own, with its typo budget, and with prefix matching for the last one only.
+   * - 'all': a document must match every term.
+   * - 'any' (`matchingStrategy: 'frequency'`): terms matching nothing are dropped first, then the
+   *   others from the most to the least frequent (equally frequent ones together); a document
+   *   must match the rarest group, and its bucket is the longest run of groups, from the rarest,
+   *   that it matches in full.
+   * The score is `globalScore` of the rules words (terms of its bucket out of all terms), typo
+   * (typos on those terms within their budget), exactness (those terms matched as the word itself)
+   * and attribute (sum over those terms of the first field they match in).
    */
-  private matchAllTerms(terms: string[], query: ResolvedQuery): Found {
+  private matchTerms(terms: string[], query: ResolvedQuery): Found {
     const within = this.filtered(query)?.mask;
-    let ids: Int32Array | undefined;
-    let raw: Float64Array = new Float64Array(0);
-    for (const term of terms) {
-      // The first term's arrays become the relevance, so later terms use others.
-      const slot = ids ? 'next' : 'first';
-      const scores = scoreTerm(this.db, this.db.data.index, { term, boost: this.boost, typo: term.length >= MIN_WORD_LENGTH_FOR_TYPO, within }, this.workspace, slot);
-      if (!ids) {
-        ({ ids, score: raw } = scores);
-        for (let i = 0; i < ids.length; i++) if (scores.flags[ids[i]] & EXACT) raw[ids[i]] += raw[ids[i]];
-        continue;
+    const fieldCount = Object.keys(this.boost).length;
+    const lookups: TermScores[] = terms.map((term, i) =>
+      scoreTerm(this.db, this.db.data.index, { term, boost: this.boost, maxTypos: typoBudget(term), prefix: i === terms.length - 1, vocabulary: this.vocabulary }, this.workspace, `t${i}`),
+    );
+    const budgets = terms.map(typoBudget);
+    // Groups of term positions, rarest first; words matching nothing are left out of every group.
+    let groups: number[][];
+    if (query.matching === 'all') {
+      groups = lookups.some((l) => l.ids.length === 0) ? [] : [terms.map((_, i) => i)];
+    } else {
+      const present = terms.map((_, i) => i).filter((i) => lookups[i].ids.length > 0);
+      present.sort((a, b) => lookups[a].ids.length - lookups[b].ids.length);
+      groups = [];
+      for (const i of present) {
+        const last = groups.at(-1);
+        if (last && lookups[last[0]].ids.length === lookups[i].ids.length) last.push(i);
+        else groups.push([i]);
       }
-      // Keep the documents matching this term too, compacting the list in place.
-      let kept = 0;
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i];
-        const flags = scores.flags[id];
-        if ((flags & MATCHED) === 0) continue;
-        const score = scores.score[id];
-        raw[id] = raw[id] + score + (flags & EXACT ? score : 0);
-        ids[kept++] = id;
-      }
-      ids = ids.subarray(0, kept);
-      if (kept === 0) break;
     }
-    return { ids: ids ?? new Int32Array(0), raw };
+    if (groups.length === 0) return { ids: new Int32Array(0), score: new Float64Array(0), bm25: new Float64Array(0) };
+    const rarest = groups[0];
+    const seed = lookups[rarest[0]];
+    const ids = this.workspace.int32('match-ids', seed.score.length);
+    const score = this.workspace.float64('match-score', seed.score.length);
+    const bm25 = this.workspace.float64('match-bm25', seed.score.length);
+    let found = 0;
+    for (let n = 0; n < seed.ids.length; n++) {
+      const id = seed.ids[n];
+      if (within && within[id] === 0) continue;
+      let words = 0;
+      let typos = 0;
+      let budget = 0;
+      let exact = 0;
+      let fields = 0;
+      let relevance = 0;
+      let complete = true;
+      for (const group of groups) {
+        if (!group.every((i) => lookups[i].typos[id] !== 0)) {
+          complete = false;
+          break;
+        }
+        for (const i of group) {
+          const lookup = lookups[i];
+          words += 1;
+          typos += lookup.typos[id] - 1;
+          budget += budgets[i];
+          if (lookup.flags[id] & EXACT) exact += 1;
+          fields += lookup.field[id] - 1;
+          relevance += lookup.score[id];
+        }
+      }
+      if (words === 0 || (query.matching === 'all' && !complete)) continue;
+      ids[found++] = id;
+      bm25[id] = relevance;
+      score[id] = globalScore([
+        { rank: words, max: terms.length },
+        { rank: budget + 1 - typos, max: budget + 1 },
+        { rank: exact + 1, max: words + 1 },
+        { rank: (fieldCount - 1) * words + 1 - fields, max: (fieldCount - 1) * words + 1 },
+      ]);
+    }
+    return { ids: ids.subarray(0, found), score, bm25 };
   }
 
   private facets(ids: readonly number[], fields: readonly string[]): SearchResult['facets'] {

@@ -1,5 +1,5 @@
 import { create, insert, search, type AnyOrama, type Tokenizer } from '@orama/orama';
-import { documentId, EXACT, filterDocuments, scoreTerm, type OramaIndexStore } from './orama-lookup.js';
+import { documentId, EXACT, filterDocuments, scoreTerm, Vocabulary, type OramaIndexStore } from './orama-lookup.js';
 
 /**
  * The lookups must give what Orama's own `search` gives (scores included), for the words Orama's
@@ -60,18 +60,29 @@ function oramaSearch(db: AnyOrama, params: Parameters<typeof search>[1]): Awaite
   return result;
 }
 
-function levenshteinAtMostOne(a: string, b: string): boolean {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring), the plain way. */
+function osaDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length] <= 1;
+  return d[a.length][b.length];
+}
+
+/** Meilisearch's typo count for `word` against the query term (undefined: no match), prefix or not, by brute force. */
+function meiliTypos(term: string, word: string, maxTypos: number, prefix: boolean): number | undefined {
+  const candidates = prefix ? Array.from({ length: word.length }, (_, n) => word.slice(0, n + 1)) : [word];
+  let best: number | undefined;
+  for (const candidate of candidates) {
+    const distance = osaDistance(term, candidate);
+    const typos = candidate[0] === term[0] ? (distance <= maxTypos ? distance : undefined) : maxTypos >= 2 && distance <= 1 ? 2 : undefined;
+    if (typos !== undefined && (best === undefined || typos < best)) best = typos;
+  }
+  if (prefix && word.startsWith(term)) best = 0;
+  return best;
 }
 
 describe('Orama lookups', () => {
@@ -92,7 +103,7 @@ describe('Orama lookups', () => {
   }
 
   function ourScores(term: string, typo: boolean, within?: Uint8Array): Map<string, number> {
-    const { ids, score } = scoreTerm(db, index, { term, boost: BOOST, typo, within });
+    const { ids, score } = scoreTerm(db, index, { term, boost: BOOST, maxTypos: typo ? 1 : 0, prefix: true, within });
     return new Map(Array.from(ids, (id) => [documentId(db, id), score[id]]));
   }
 
@@ -111,14 +122,33 @@ describe('Orama lookups', () => {
     expect(compared).toBeGreaterThan(5000);
   });
 
-  it('finds every word that starts with the term or is one edit away, and no other', () => {
+  it('finds the words Meilisearch would, with its typo count, for every budget, with and without prefix', () => {
     const words = new Map(docs.map((doc) => [doc.id, new Set(PROPS.flatMap((p) => tokenizer.tokenize(doc[p]) as string[]))]));
     const vocabulary = [...new Set([...words.values()].flatMap((set) => [...set]))];
+    const vocabularyOfAll = new Vocabulary();
+    for (const w of vocabulary) vocabularyOfAll.add(w);
+    let matched = 0;
     for (const term of terms) {
-      const wanted = vocabulary.filter((w) => w.startsWith(term) || levenshteinAtMostOne(term, w));
-      const expected = docs.filter((doc) => wanted.some((w) => words.get(doc.id)?.has(w))).map((d) => d.id);
-      expect([...ourScores(term, true).keys()].sort()).toEqual(expected);
+      for (const maxTypos of [0, 1, 2]) {
+        for (const prefix of [false, true]) {
+          const typosOf = new Map(vocabulary.map((w) => [w, meiliTypos(term, w, maxTypos, prefix)] as const).filter(([, t]) => t !== undefined));
+          const expected = new Map<string, number>();
+          for (const doc of docs) {
+            for (const w of words.get(doc.id) ?? []) {
+              const t = typosOf.get(w);
+              if (t !== undefined && (expected.get(doc.id) ?? Infinity) > t) expected.set(doc.id, t);
+            }
+          }
+          for (const shared of [undefined, vocabularyOfAll]) {
+            const found = scoreTerm(db, index, { term, boost: BOOST, maxTypos, prefix, vocabulary: shared });
+            const actual = new Map(Array.from(found.ids, (id) => [documentId(db, id), found.typos[id] - 1] as const));
+            expect([...actual.entries()].sort()).toEqual([...expected.entries()].sort());
+            matched += actual.size;
+          }
+        }
+      }
     }
+    expect(matched).toBeGreaterThan(20_000);
   });
 
   it('scores typo matches as Orama search with tolerance 1 does, where Orama finds the same words', () => {
@@ -128,7 +158,7 @@ describe('Orama lookups', () => {
         const tree = index.indexes[p];
         if (tree.type !== 'Radix') return false;
         const vocabulary = Object.keys(tree.node.find({ term: '', tolerance: 0 }));
-        const wanted = vocabulary.filter((w) => w.startsWith(term) || levenshteinAtMostOne(term, w)).sort();
+        const wanted = vocabulary.filter((w) => meiliTypos(term, w, 1, true) !== undefined).sort();
         return JSON.stringify(Object.keys(tree.node.find({ term, tolerance: 1 })).sort()) === JSON.stringify(wanted);
       });
       if (!sameWords) continue;
@@ -140,7 +170,7 @@ describe('Orama lookups', () => {
 
   it('marks the documents that have the term itself as a word', () => {
     for (const term of ['tekstil', 'kranj', 'les', 'klobuk']) {
-      const { ids, flags } = scoreTerm(db, index, { term, boost: BOOST, typo: true });
+      const { ids, flags } = scoreTerm(db, index, { term, boost: BOOST, maxTypos: 1, prefix: true });
       const exact = Array.from(ids).filter((id) => flags[id] & EXACT).map((id) => documentId(db, id)).sort();
       expect(exact).toEqual(docs.filter((d) => PROPS.some((p) => d[p].split(' ').includes(term))).map((d) => d.id));
     }
