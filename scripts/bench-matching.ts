@@ -32,6 +32,15 @@ const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag)
 const URL_ARG = valueOf('--url');
 const MAIL_DIR_ARG = valueOf('--mail-dir');
 const ABLATIONS = args.includes('--ablations');
+/**
+ * --try "MATCH_WEIGHTS=text=0.3,crafts=0.5;MATCH_WEIGHTS=text=0.2" — configurations to compare, each
+ * a restart on the same data with those variables (';' between configurations, ' ' between
+ * variables). For tuning on the TUNE split; the HELD_OUT line is printed but is not to be tuned on.
+ */
+const TRIES = (() => {
+  const i = args.indexOf('--try');
+  return i >= 0 ? (args[i + 1] ?? '').split(';').map((c) => c.trim()).filter(Boolean) : [];
+})();
 const VERBOSE = args.includes('--verbose');
 const CONCURRENCY = Number(valueOf('--concurrency') ?? 4);
 /** Loading gives up after this long (the whole set), and each request after 30 s. */
@@ -292,7 +301,7 @@ function report(name: string, rankings: ReadonlyMap<string, readonly string[]>):
 async function main(): Promise<void> {
   if (!Number.isInteger(CONCURRENCY) || CONCURRENCY < 1 || CONCURRENCY > 16) throw new Error('--concurrency must be 1..16');
   if (URL_ARG && !MAIL_DIR_ARG) throw new Error('--url needs --mail-dir <DATA_DIR of that product>/mail to read the verification mails');
-  if (URL_ARG && ABLATIONS) throw new Error('--ablations restarts the product: not with --url');
+  if (URL_ARG && (ABLATIONS || TRIES.length > 0)) throw new Error('--ablations restarts the product: not with --url');
   console.log(`bench:matching: ${BRIEFS.length} briefs (${TUNE.length} TUNE, ${HELD_OUT.length} HELD_OUT) × ${PROFILES.length} profiles, every pair graded 0-3 (rubric.md)`);
 
   const bm25 = bm25Rankings(BRIEFS, PROFILES);
@@ -360,6 +369,12 @@ async function main(): Promise<void> {
         console.log(`\n${b.key}${HELD_OUT.includes(b.key) ? ' [held out]' : ''}\n  product: ${show(pipeline.get(b.key) ?? [])}\n  BM25:    ${show(bm25.get(b.key) ?? [])}`);
       }
     }
+    for (const configuration of TRIES) {
+      const env = Object.fromEntries(configuration.split(' ').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+      await product.restart(env);
+      report(`try ${configuration}`, await readAll());
+    }
+    if (TRIES.length > 0) await product.restart({});
     if (ABLATIONS) {
       console.log('\nablations (restart on the same data with one factor weighted 0):');
       for (const factor of MATCH_FACTOR_KEYS) {

@@ -1,5 +1,5 @@
 import {
-  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, MUNICIPALITIES, placeByCode, resolvePlace, SKILLS, TECHNIQUES,
+  ALL_PLACES, CCS_DOMAINS, CRAFTS, LANGUAGE_CODES, MATERIALS, MUNICIPALITIES, PLACE_ALIASES, placeByCode, resolvePlace, SKILLS, TECHNIQUES,
   type Label, type Municipality, type ReferenceTerm,
 } from '../reference/index.js';
 import { foldDiacritics } from '@app/search';
@@ -35,6 +35,33 @@ function key(text: string): string {
 const BY_WORDING = new Map<Vocabulary, Map<string, string>>(
   Object.values(Vocabulary).map((v) => [v, new Map(LISTS[v].flatMap((t) => [[key(t.code), t.code], [key(t.label.sl), t.code], [key(t.label.en), t.code]] as const))]),
 );
+
+/** "Šk. Loka", "Lj. - Šiška": abbreviations people use in place names. */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [[/(^|\s)šk\.\s*/giu, '$1Škofja '], [/(^|\s)lj\.\s*/giu, '$1Ljubljana '], [/(^|\s)sp\.\s*/giu, '$1Spodnja '], [/(^|\s)zg\.\s*/giu, '$1Zgornja ']];
+
+/** One typed place → a municipality code (a settlement stands for its municipality), or null. */
+function placeOf(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (PLACES.has(trimmed)) return trimmed;
+  return PLACE_ALIASES[key(trimmed)] ?? resolvePlace(trimmed)?.municipalityCode ?? PLACE_BY_NAME.get(key(trimmed)) ?? null;
+}
+
+/**
+ * A place as people type it: "Škofja Loka", "v Kranju", "Kropa" (its municipality), "Šk. Loka", "MB",
+ * "Poljanska dolina", "Voklo, Šenčur", "Kranj (Primskovo)", "Stražišče pri Kranju", "Dunaj".
+ * The whole text first, then its parts (the first part that is a known place wins), then the place
+ * after "pri".
+ */
+function placeFromTyped(input: string): string | null {
+  const expanded = ABBREVIATIONS.reduce((text, [pattern, full]) => text.replace(pattern, full), input).replace(/\s+/g, ' ');
+  const parts = expanded.split(/[,;()/]|\s[-–—]\s/).map((p) => p.trim()).filter(Boolean);
+  for (const candidate of [input, expanded, ...parts, ...parts.flatMap((p) => p.split(/\s+pri\s+/i))]) {
+    const code = placeOf(candidate);
+    if (code) return code;
+  }
+  return null;
+}
 
 /** An eligibility rule naming the whole region instead of municipalities. */
 export const REGION_GORENJSKA = 'gorenjska';
@@ -114,8 +141,7 @@ export const Taxonomy = {
    * "Gorenja vas - Poljane"); throws INVALID_INPUT naming `field` when no place matches.
    */
   municipality(input: string, field: string): string {
-    // A settlement stands for its municipality ("Kropa" → Radovljica); codes of the gazetteer too.
-    const code = PLACES.has(input) ? input : (resolvePlace(input)?.municipalityCode ?? PLACE_BY_NAME.get(key(input)));
+    const code = placeFromTyped(input);
     if (!code) throw MarketplaceException.invalid(field, `unknown municipality '${input}': give its name (e.g. Škofja Loka) or code`);
     return code;
   },

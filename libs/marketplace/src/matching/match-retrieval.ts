@@ -16,12 +16,17 @@ export interface RetrievalQuery {
 /** Candidates by id, with the engine's text relevance in [0, 1] (0: found by codes or concepts only). */
 export type Candidates = Map<string, number>;
 
-/** Both engines read at most 10 words of a query (Meilisearch's limit): longer text is split. */
-export const WORDS_PER_QUERY = 10;
+/**
+ * Words per query. Both engines read at most 10 (Meilisearch's limit), and 'any' (Meilisearch's
+ * 'frequency') only returns documents holding the query's rarest word: short queries keep recall.
+ */
+export const WORDS_PER_QUERY = 4;
 /** Terms of a demand's text that are searched (its first and most telling ones). */
-export const MAX_TERMS = 40;
+export const MAX_TERMS = 32;
 /** Hits per query: the candidate pool before scoring is the union, well over 200 on a large catalogue. */
 export const CANDIDATES_PER_QUERY = 300;
+/** The share of a brief's words a profile must match for the full text score. */
+export const TEXT_SATURATION = 0.2;
 /** Hits per query when telling everyone about something new (Meilisearch's default maxTotalHits). */
 export const FAN_OUT_LIMIT = 1000;
 
@@ -61,13 +66,16 @@ export class MatchRetrieval {
     const scores = new Map<string, number>();
     if (chunks.length === 0 || (ids && ids.length === 0)) return scores;
     const words = chunks.reduce((n, c) => n + c.length, 0);
-    const results = await Promise.all(chunks.map((chunk) => {
-      const q: SearchQuery = { text: chunk.join(' '), matching: 'any', limit: ids ? ids.length : limit, ...(ids ? { filters: { uid: ids } } : {}) };
-      return this.search.search(index.name, q);
-    }));
+    // One round trip for every chunk (Meilisearch /multi-search).
+    const results = await this.search.multiSearch(chunks.map((chunk) => ({
+      index: index.name,
+      query: { text: chunk.join(' '), matching: 'any' as const, limit: ids ? ids.length : limit, ...(ids ? { filters: { uid: ids } } : {}) } satisfies SearchQuery,
+    })));
     results.forEach((result, i) => {
       for (const hit of result.hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + ((hit.score ?? 1) * chunks[i].length) / words);
     });
+    // A profile never says everything a brief says: matching a third of its words is a full match.
+    for (const [id, score] of scores) scores.set(id, Math.min(1, score / TEXT_SATURATION));
     return scores;
   }
 }

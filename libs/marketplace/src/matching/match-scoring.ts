@@ -29,14 +29,14 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
   [MatchFactor.Crafts]: 0.42,
   [MatchFactor.Skills]: 0.04,
   [MatchFactor.Text]: 0.28,
-  [MatchFactor.Location]: 0.05,
-  [MatchFactor.Languages]: 0.05,
+  [MatchFactor.Location]: 0.02,
+  [MatchFactor.Languages]: 0.03,
   [MatchFactor.Availability]: 0.04,
   [MatchFactor.PastOutcomes]: 0.04,
 };
 
-/** On-site work: distance weighs this many times its configured weight, and counts within ON_SITE_RANGE_KM. */
-export const ON_SITE_LOCATION_BOOST = 5;
+/** On-site work: distance weighs at least this much (whatever the configured weight), and counts within ON_SITE_RANGE_KM. */
+export const ON_SITE_LOCATION_WEIGHT = 0.25;
 
 export enum Availability {
   Available = 'AVAILABLE',
@@ -261,7 +261,7 @@ function factorScores(demand: Demand, supply: Supply, textScore: number | null, 
   if (textScore !== null) add(MatchFactor.Text, textScore);
   if (demand.municipality && supply.municipality) {
     const km = distanceKm(demand.municipality, supply.municipality);
-    if (demand.onSite) add(MatchFactor.Location, 1 - km / ON_SITE_RANGE_KM, weights[MatchFactor.Location] * ON_SITE_LOCATION_BOOST);
+    if (demand.onSite) add(MatchFactor.Location, 1 - km / ON_SITE_RANGE_KM, Math.max(weights[MatchFactor.Location], ON_SITE_LOCATION_WEIGHT));
     else add(MatchFactor.Location, 1 - km / LOCATION_RANGE_KM);
   }
   if (demand.languages.length > 0) {

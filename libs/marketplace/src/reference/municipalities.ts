@@ -39,8 +39,33 @@ export const OTHER_PLACES: readonly Municipality[] = [
   { code: 'ljubljana', name: 'Ljubljana', lat: 46.05, lon: 14.51, namedInSeeds: true },
 ];
 
+/**
+ * Cities across the border where creatives of the region live or work (outside seeds; town-centre
+ * coordinates, 2 decimals). Slovenian exonyms and local names resolve to them (PLACE_ALIASES).
+ */
+export const ABROAD: readonly Municipality[] = [
+  { code: 'abroad-vienna', name: 'Dunaj (Wien)', lat: 48.21, lon: 16.37, namedInSeeds: false },
+  { code: 'abroad-graz', name: 'Gradec (Graz)', lat: 47.07, lon: 15.44, namedInSeeds: false },
+  { code: 'abroad-klagenfurt', name: 'Celovec (Klagenfurt)', lat: 46.62, lon: 14.31, namedInSeeds: false },
+  { code: 'abroad-villach', name: 'Beljak (Villach)', lat: 46.61, lon: 13.85, namedInSeeds: false },
+  { code: 'abroad-zagreb', name: 'Zagreb', lat: 45.81, lon: 15.98, namedInSeeds: false },
+  { code: 'abroad-trieste', name: 'Trst (Trieste)', lat: 45.65, lon: 13.78, namedInSeeds: false },
+  { code: 'abroad-udine', name: 'Videm (Udine)', lat: 46.06, lon: 13.24, namedInSeeds: false },
+];
+
+/** Other ways people write a place: exonyms, car-plate letters, valleys named for their municipality. */
+export const PLACE_ALIASES: Readonly<Record<string, string>> = {
+  dunaj: 'abroad-vienna', wien: 'abroad-vienna', vienna: 'abroad-vienna', dunaju: 'abroad-vienna',
+  gradec: 'abroad-graz', graz: 'abroad-graz', celovec: 'abroad-klagenfurt', klagenfurt: 'abroad-klagenfurt',
+  beljak: 'abroad-villach', villach: 'abroad-villach', zagreb: 'abroad-zagreb', zagrebu: 'abroad-zagreb',
+  trst: 'abroad-trieste', trieste: 'abroad-trieste', trstu: 'abroad-trieste', videm: 'abroad-udine', udine: 'abroad-udine',
+  lj: 'ljubljana', mb: 'maribor', kr: 'kranj', ce: 'celje', kp: 'koper', nm: 'novo-mesto', go: 'nova-gorica', ms: 'murska-sobota', po: 'postojna', sg: 'slovenj-gradec', kk: 'krsko',
+  'poljanska dolina': 'gorenja-vas-poljane', 'poljanski dolini': 'gorenja-vas-poljane', 'selska dolina': 'zelezniki', 'selski dolini': 'zelezniki',
+  'zgornjesavska dolina': 'kranjska-gora', 'bohinjska dolina': 'bohinj', 'dolina kokre': 'preddvor', 'tuhinjska dolina': 'kamnik',
+};
+
 /** Gorenjska municipalities followed by the places outside the region. */
-export const ALL_PLACES: readonly Municipality[] = [...MUNICIPALITIES, ...OTHER_PLACES];
+export const ALL_PLACES: readonly Municipality[] = [...MUNICIPALITIES, ...OTHER_PLACES, ...ABROAD];
 
 /** Where the seeds name each place ("outside seeds" where they do not). */
 export const MUNICIPALITY_SOURCES: Readonly<Record<string, string>> = {

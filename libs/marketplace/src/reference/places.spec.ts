@@ -165,3 +165,17 @@ describe('distances and Taxonomy', () => {
     expect(() => Taxonomy.municipality('atlantis', 'municipality')).toThrow();
   });
 });
+
+describe('Taxonomy.municipality: places as people type them in a form', () => {
+  it.each([
+    ['Šk. Loka', 'skofja-loka'], ['šk.loka', 'skofja-loka'], ['MB', 'maribor'], ['Lj. - Šiška', 'ljubljana'], ['Poljanska dolina', 'gorenja-vas-poljane'],
+    ['Voklo, Šenčur', 'sencur'], ['Jesenice, Gorenjska', 'jesenice'], ['Kranj (Primskovo)', 'kranj'], ['Stražišče pri Kranju', 'kranj'],
+    ['Selška dolina, Železniki', 'zelezniki'], ['Stara Fužina, Bohinj', 'bohinj'], ['Dunaj', 'abroad-vienna'], ['Vienna', 'abroad-vienna'], ['v Kropi', 'radovljica'],
+  ])('%s → %s', (typed, code) => {
+    expect(Taxonomy.municipality(typed, 'municipality')).toBe(code);
+  });
+
+  it('still refuses what is no place', () => {
+    for (const typed of ['Atlantida', 'xyz', '---']) expect(() => Taxonomy.municipality(typed, 'municipality')).toThrow(/unknown municipality/);
+  });
+});
