@@ -50,7 +50,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
         : { backend: 'postgres', connectionString: parsed.DATABASE_URL ?? null, namespace: parsed.QUEUE_NAMESPACE ?? 'modrotisk' },
     search:
       searchBackend === 'meilisearch'
-        ? { backend: 'meilisearch', url: parsed.MEILI_URL as string, apiKey: parsed.MEILI_API_KEY ?? null, masterKey: parsed.MEILI_MASTER_KEY ?? null }
+        ? { backend: 'meilisearch', url: parsed.MEILI_URL as string, apiKey: parsed.MEILI_API_KEY || null, masterKey: parsed.MEILI_MASTER_KEY ?? null }
         : { backend: 'embedded', url: parsed.EMBEDDED_SEARCH_URL ?? DEFAULT_EMBEDDED_SEARCH_URL },
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,

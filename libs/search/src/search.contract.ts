@@ -103,6 +103,8 @@ export function describeSearchContract(adapterName: string, makeAdapter: () => P
         await expect(port().search(name, { filters: { title: ['x'] } })).rejects.toBeInstanceOf(InvalidSearchRequestError);
         await expect(port().search(name, { sort: { field: 'kind', direction: 'asc' } })).rejects.toBeInstanceOf(InvalidSearchRequestError);
         await expect(port().search(name, { limit: -1 })).rejects.toBeInstanceOf(InvalidSearchRequestError);
+        const badMatching = { matching: 'some' } as unknown as SearchQuery;
+        await expect(port().search(name, badMatching)).rejects.toBeInstanceOf(InvalidSearchRequestError);
         await expect(port().upsert(name, [{ id: 'x', budget: 'lots' }])).rejects.toBeInstanceOf(InvalidSearchRequestError);
         expect(await port().count(name)).toBe(15);
       });

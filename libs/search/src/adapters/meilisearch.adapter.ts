@@ -80,7 +80,7 @@ export const DEFAULT_MAX_VALUES_PER_FACET = 10_000;
 /** The uid of the key the adapter creates for ordinary operations when it is given only the master key. */
 export const SCOPED_KEY_UID = '5d1f8a6e-3b7c-4e21-9a4d-7c2b9e0f6a13';
 /** What that key may do: no index creation, settings, key management or deletion of indexes. */
-export const SCOPED_KEY_ACTIONS = ['search', 'documents.add', 'documents.get', 'documents.delete', 'indexes.get', 'stats.get', 'tasks.get', 'health'];
+export const SCOPED_KEY_ACTIONS = ['search', 'documents.add', 'documents.get', 'documents.delete', 'indexes.get', 'stats.get', 'tasks.get'];
 
 /** A key's value as Meilisearch derives it: hex HMAC-SHA256 of the uid, keyed by the master key. */
 export function deriveMeilisearchKey(masterKey: string, uid: string): string {

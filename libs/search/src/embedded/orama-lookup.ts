@@ -16,6 +16,7 @@
  * them against Orama's `search`, so an Orama upgrade that changes the index layout fails there.
  */
 import { count, type AnyOrama, type components } from '@orama/orama';
+import { radix } from '@orama/orama/trees';
 
 /** Orama's default index store. */
 export type OramaIndexStore = components.index.Index;
@@ -230,25 +231,16 @@ interface WalkNode {
  * document in the property trees); the cache is dropped whenever a new word arrives.
  */
 export class Vocabulary {
-  private readonly root: WalkNode = { s: '', e: false, w: '', c: new Map() };
+  /** Orama's radix tree (compressed edges), holding words only: every word node carries the same dummy document. */
+  private readonly root = new radix.RadixTree();
   private readonly cache = new Map<string, readonly (readonly [string, number])[]>();
   private static readonly CACHE_SIZE = 20_000;
 
   add(word: string): void {
-    let node = this.root;
-    for (const ch of word) {
-      let child = node.c.get(ch);
-      if (!child) {
-        child = { s: ch, e: false, w: '', c: new Map() };
-        node.c.set(ch, child);
-      }
-      node = child;
-    }
-    if (!node.e) {
-      node.e = true;
-      node.w = word;
-      this.cache.clear();
-    }
+    const node = nodeOf(this.root, word);
+    if (node?.e && node.w === word) return;
+    this.root.insert(word, 1);
+    this.cache.clear();
   }
 
   /** Words within the typo budget of `term` (prefix: also words with such a prefix), with their typo counts; 0-typo prefix matches left out. */
@@ -261,7 +253,7 @@ export class Vocabulary {
       this.cache.set(key, cached);
       return cached;
     }
-    const found = new Map<WalkNode, number>();
+    const found = new Map<RadixNode, number>();
     wordsWithinTypos(this.root, term, maxTypos, prefix, found);
     const list = [...found].filter(([, typos]) => typos > 0).map(([node, typos]) => [node.w, typos] as const);
     if (this.cache.size >= Vocabulary.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
