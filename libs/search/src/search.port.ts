@@ -37,8 +37,6 @@ export interface SearchDocument {
 export interface SearchQuery {
   /** Free text, already normalised with `normaliseQuery` by the caller (may be empty: match all). */
   text?: string;
-  /** 'all' (default): every query word must match; 'any': at least one, ranked by how much of the query matches. */
-  matching?: 'all' | 'any';
   /** AND across fields, OR within one field's values. Only filterable fields. */
   filters?: Readonly<Record<string, readonly string[]>>;
   /** Filterable fields whose value counts (within query + filters) are wanted. */
