@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button as AriaButton, Input, Label, Tag, TagGroup, TagList, Text, TextField as AriaTextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.js';
@@ -32,7 +32,6 @@ export function OwnWordsField({ name, label, words, onChange, codes, taken }: {
   const [input, setInput] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const statusId = useId();
   const left = remaining(words, codes);
 
   const add = () => {
@@ -87,7 +86,6 @@ export function OwnWordsField({ name, label, words, onChange, codes, taken }: {
           <Input
             id={`field-${name}`}
             className={ui.input}
-            aria-describedby={status ? statusId : undefined}
             onKeyDown={(event) => {
               if (event.key !== 'Enter') return;
               // Enter adds the entry instead of submitting the whole profile.
@@ -100,7 +98,7 @@ export function OwnWordsField({ name, label, words, onChange, codes, taken }: {
           </Button>
         </div>
       </AriaTextField>
-      <p id={statusId} className={styles.ownWordsStatus} role="status">
+      <p className={styles.ownWordsStatus} role="status">
         {status}
       </p>
       <TagGroup
