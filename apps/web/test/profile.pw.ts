@@ -284,7 +284,7 @@ test('a creative writes crafts in their own words with the keyboard, types a mun
   // Suggestions: whatever the dictionary finds in these words (asked from the API first), each with the words it came from.
   const panel = page.getByRole('region', { name: text.profile.suggestions.title });
   const suggestions = saved.suggestedCodes;
-  test.info().annotations.push({ type: 'suggested codes', description: suggestions.map((s) => `${s.vocabulary}:${s.code} from "${s.because}"`).join(", ") || "none" });
+  test.info().annotations.push({ type: 'suggested codes', description: suggestions.map((s) => `${s.vocabulary}:${s.code} from "${s.because}"`).join(', ') || 'none' });
   if (suggestions.length === 0) {
     await expect(panel.getByText(text.profile.suggestions.empty)).toBeVisible();
     return;
@@ -301,7 +301,10 @@ test('a creative writes crafts in their own words with the keyboard, types a mun
   const label = labelOf(accepted);
   await panel.getByRole('button', { name: fill(text.profile.suggestions.add, { label }) }).press('Enter');
   const vocabulary = accepted.vocabulary as 'crafts' | 'techniques' | 'materials' | 'skills' | 'domains';
-  await expect(panel.getByText(fill(text.profile.suggestions.added[vocabulary], { label }))).toBeFocused();
+  // The confirmation takes focus (the pressed button is gone with its suggestion).
+  const added = fill(text.profile.suggestions.added[vocabulary], { label });
+  await expect(panel.getByText(added)).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(added);
   await expect(page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field[vocabulary] }) }).getByRole('row', { name: label })).toBeVisible();
   await expect(page.getByText(text.profile.unsavedNote)).toBeVisible();
   await page.getByRole('button', { name: text.profile.save }).click();
