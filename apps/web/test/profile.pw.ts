@@ -261,6 +261,16 @@ test('a creative writes crafts in their own words with the keyboard, types a mun
   await expect(chips.getByRole('row')).toHaveCount(2);
   await expect(chips.getByRole('row', { name: 'ročni modrotisk' })).toBeFocused();
 
+  // An entry that names a list option (here the code, typed in capitals) is chosen from the list, as the API would keep it.
+  const techniqueWords = page.getByRole('textbox', { name: words.label.techniques });
+  await techniqueWords.fill('BLUEPRINT');
+  await techniqueWords.press('Enter');
+  const techniques = page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field.techniques }) });
+  await expect(techniques.getByRole('row')).toHaveCount(1);
+  const blueprint = (await techniques.getByRole('row').innerText()).trim();
+  await expect(page.getByText(fill(words.picked, { entry: blueprint }))).toBeVisible();
+  await expect(page.getByRole('group', { name: fill(words.list, { label: words.label.techniques }) }).getByText(words.none)).toBeVisible();
+
   // A municipality nobody knows: the server's answer shows next to the field; a name as typed (no diacritics, a hyphen) is resolved.
   const municipality = page.getByRole('combobox', { name: text.profile.field.municipality });
   await municipality.fill('Atlantida');
@@ -276,6 +286,7 @@ test('a creative writes crafts in their own words with the keyboard, types a mun
   const saved = (await asUser<SavedWords>(SAVED_WORDS)).me.creativeProfile;
   expect(saved.freeCrafts).toEqual(['ročni modrotisk', 'kvačkanje iz volnene preje']);
   expect(saved.municipality?.name).toBe('Škofja Loka');
+  expect(saved.techniques.map((c) => c.code)).toEqual(['blueprint']);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: text.profile.title })).toBeVisible();
   for (const entry of saved.freeCrafts) await expect(chips.getByRole('row', { name: entry })).toBeVisible();

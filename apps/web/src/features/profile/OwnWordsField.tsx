@@ -3,7 +3,7 @@ import { Button as AriaButton, Input, Label, Tag, TagGroup, TagList, Text, TextF
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.js';
 import ui from '../../ui/ui.module.css';
-import { addWord, MAX_ENTRIES, MAX_LENGTH, remaining, removeWords } from './own-words.js';
+import { addWord, MAX_ENTRIES, MAX_LENGTH, optionNamed, remaining, removeWords } from './own-words.js';
 import styles from './profile.module.css';
 
 function CrossIcon() {
@@ -18,15 +18,18 @@ function CrossIcon() {
  * Entries in the creative's own words: a text field with an add button (Enter adds too) and the
  * entries as removable chips (each remove button names its entry; Delete or Backspace removes the
  * focused chip). `codes` is how many entries of the same list are chosen codes (the limit counts
- * both) and `taken` their labels, so a label typed again is not added twice.
+ * both) and `taken` their labels, so a label typed again is not added twice. An entry that names
+ * one of `options` (the list's label or code) is chosen from the list (`onPick`), as the API would.
  */
-export function OwnWordsField({ name, label, words, onChange, codes, taken }: {
+export function OwnWordsField({ name, label, words, onChange, codes, taken, options, onPick }: {
   name: string;
   label: string;
   words: readonly string[];
   onChange: (words: string[]) => void;
   codes: number;
   taken: readonly string[];
+  options: readonly { code: string; label: string }[];
+  onPick: (code: string) => void;
 }) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
@@ -35,6 +38,23 @@ export function OwnWordsField({ name, label, words, onChange, codes, taken }: {
   const left = remaining(words, codes);
 
   const add = () => {
+    const named = optionNamed(options, input);
+    if (named && taken.includes(named.label)) {
+      setProblem(null);
+      setStatus(t('profile.ownWords.duplicate', { entry: named.label }));
+      return;
+    }
+    if (named) {
+      if (words.length + codes >= MAX_ENTRIES) {
+        setProblem(t('profile.ownWords.tooMany', { max: MAX_ENTRIES }));
+        return;
+      }
+      onPick(named.code);
+      setInput('');
+      setProblem(null);
+      setStatus(t('profile.ownWords.picked', { entry: named.label }));
+      return;
+    }
     const result = addWord(words, input, codes, taken);
     switch (result.kind) {
       case 'added':

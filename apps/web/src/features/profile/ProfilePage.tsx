@@ -259,6 +259,8 @@ function ProfileForm({ profile, accountName, options, errors, onErrors, onSaved 
                 onChange={set(FREE[field])}
                 codes={values[field].length}
                 taken={values[field].map((code) => options[field].find((o) => o.code === code)?.label ?? code)}
+                options={options[field]}
+                onPick={(code) => setValues((v) => ({ ...v, [field]: [...v[field], code] }))}
               />
             ) : null}
           </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWord, MAX_ENTRIES, MAX_LENGTH, remaining, removeWords } from './own-words.js';
+import { addWord, MAX_ENTRIES, MAX_LENGTH, optionNamed, remaining, removeWords } from './own-words.js';
 
 describe('own words of the profile editor', () => {
   it('adds an entry as written, spaces collapsed', () => {
@@ -27,5 +27,13 @@ describe('own words of the profile editor', () => {
 
   it('removes entries by their key, in any case', () => {
     expect(removeWords(['Preja', 'kovanje', 'podkast'], new Set(['preja', 'podkast']))).toEqual(['kovanje']);
+  });
+
+  it('finds the list option a typed entry names (label or code, any case, without diacritics), as the API would', () => {
+    const options = [{ code: 'blueprint', label: 'Modrotisk' }, { code: 'wood-carving', label: 'Rezbarstvo' }];
+    expect(optionNamed(options, ' modrotisk ')?.code).toBe('blueprint');
+    expect(optionNamed(options, 'WOOD-CARVING')?.code).toBe('wood-carving');
+    expect(optionNamed(options, 'rezbarstvo v lesu')).toBeNull();
+    expect(optionNamed(options, '  ')).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ export function normalise(text: string): string {
  * The comparison form, as the API compares entries: lower case, diacritics folded (č/c, š/s, ž/z),
  * anything but letters and digits as one space. "Ročni modrotisk" and "rocni-modrotisk" are one entry.
  */
-function sameKey(text: string): string {
+export function sameKey(text: string): string {
   return text
     .toLocaleLowerCase('sl')
     .normalize('NFD')
@@ -57,4 +57,14 @@ export function removeWords(words: readonly string[], removed: Iterable<string>)
 /** How many more entries fit beside `codes` chosen codes. */
 export function remaining(words: readonly string[], codes: number): number {
   return Math.max(0, MAX_ENTRIES - codes - words.length);
+}
+
+/**
+ * The option whose label (or code) is what was typed, compared as the API compares them: the API
+ * turns such an entry into that code, so the editor chooses it from the list instead.
+ */
+export function optionNamed<T extends { code: string; label: string }>(options: readonly T[], typed: string): T | null {
+  const key = sameKey(typed);
+  if (!key) return null;
+  return options.find((o) => sameKey(o.label) === key || sameKey(o.code) === key) ?? null;
 }
