@@ -29,17 +29,24 @@ async function signIn(page: Page, text: Catalogue, user: Fresh, redirect: string
   await page.getByRole('button', { name: text.account.signIn.submit }).click();
 }
 
-/** Signs in through the API and creates the user's profile (and consent), as the editor would. */
-async function profileThroughApi(request: APIRequestContext, user: Fresh, consent: boolean): Promise<string> {
+type AsUser = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/** GraphQL as the user (signed in through the API: a session of its own, apart from the browser's). */
+async function apiAs(request: APIRequestContext, user: Fresh): Promise<AsUser> {
   const login = await gql<{ login: { accessToken: string } }>(request, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: user.email, p: PASSWORD });
   const headers = { authorization: `Bearer ${login.login.accessToken}` };
-  const asUser = async <T,>(query: string, variables: Record<string, unknown> = {}) => {
+  return async <T,>(query: string, variables: Record<string, unknown> = {}) => {
     const body = (await (await request.post('/graphql', { data: { query, variables }, headers })).json()) as { data?: T; errors?: unknown };
     if (!body.data) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
+}
+
+/** Signs in through the API and creates the user's profile (and consent), as the editor would. */
+async function profileThroughApi(request: APIRequestContext, user: Fresh, consent: boolean, extra: Record<string, unknown> = {}): Promise<string> {
+  const asUser = await apiAs(request, user);
   const { createCreativeProfile } = await asUser<{ createCreativeProfile: { id: string } }>(
-    `mutation($i: CreateCreativeProfileInput!) { createCreativeProfile(input: $i) { id } }`, { i: { kind: 'SOLE_PROPRIETOR', displayName: user.name, municipality: 'kranj' } },
+    `mutation($i: CreateCreativeProfileInput!) { createCreativeProfile(input: $i) { id } }`, { i: { kind: 'SOLE_PROPRIETOR', displayName: user.name, municipality: 'kranj', ...extra } },
   );
   if (consent) await asUser(`mutation { setMatchingConsent(consent: true, explanationVersion: "2026-12-03") { id } }`);
   return createCreativeProfile.id;
@@ -197,6 +204,168 @@ test('a creative adds a portfolio item with an image (upload progress), sees the
   await visitor.goto(publicUrl);
   await expect(visitor.getByRole('img', { name: title })).toBeVisible();
   await anonymous.close();
+});
+
+interface SavedWords {
+  me: { creativeProfile: { freeCrafts: string[]; crafts: { code: string }[]; techniques: { code: string }[]; materials: { code: string }[]; skills: { code: string }[]; domains: { code: string }[]; municipality: { code: string; name: string } | null; suggestedCodes: { vocabulary: string; code: string; because: string; label: { sl: string | null; en: string | null } }[] } };
+}
+const SAVED_WORDS = `{ me { creativeProfile { freeCrafts crafts { code } techniques { code } materials { code } skills { code } domains { code } municipality { code name } suggestedCodes { vocabulary code because label { sl en } } } } }`;
+
+test('a creative writes crafts in their own words with the keyboard, types a municipality by name, saves, sees both after a reload, and confirms a code suggested from the words', async ({ page, request, text, lang, axe }) => {
+  test.setTimeout(120_000);
+  const user = await freshUser(request, lang);
+  await profileThroughApi(request, user, false);
+  const asUser = await apiAs(request, user);
+  await signIn(page, text, user, '/me/profile');
+  await expect(page.getByRole('heading', { level: 1, name: text.profile.title })).toBeVisible();
+  const words = text.profile.ownWords;
+
+  // Keyboard only: type, Enter adds; the same words in capitals are ignored; a chip is removed with Delete.
+  const input = page.getByRole('textbox', { name: words.label.crafts });
+  const chips = page.getByRole('grid', { name: fill(words.list, { label: words.label.crafts }) });
+  // Empty, the tag group is a group saying so; with chips it is a grid of rows.
+  await expect(page.getByRole('group', { name: fill(words.list, { label: words.label.crafts }) }).getByText(words.none)).toBeVisible();
+  await input.focus();
+  for (const entry of ['napačen vnos', 'ročni modrotisk']) {
+    await page.keyboard.type(entry);
+    await page.keyboard.press('Enter');
+    await expect(chips.getByRole('row', { name: entry })).toBeVisible();
+  }
+  await expect(input).toHaveValue('');
+  await expect(input).toBeFocused();
+  await page.keyboard.type('ROČNI MODROTISK');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(fill(words.duplicate, { entry: 'ročni modrotisk' }))).toBeVisible();
+  await expect(chips.getByRole('row')).toHaveCount(2);
+  // Too long: refused with the reason next to the field (plural form by count, in the user's language).
+  await page.keyboard.press('ControlOrMeta+a');
+  const tooLong = 'volna '.repeat(21).trim();
+  await page.keyboard.type(tooLong);
+  await page.keyboard.press('Enter');
+  const pluralOf = (n: number) => new Intl.PluralRules(lang).select(n) as 'one' | 'other';
+  await expect(input).toHaveAccessibleDescription(new RegExp(fill(words[`tooLong_${pluralOf(tooLong.length)}`], { count: tooLong.length, max: 120 }).replace(/[.()]/g, '.')));
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(chips.getByRole('row')).toHaveCount(2);
+  await scan(page, axe);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('kvačkanje iz volnene preje');
+  await page.keyboard.press('Enter');
+  await expect(chips.getByRole('row')).toHaveCount(3);
+  // Tab past the add button into the chips; Delete removes the focused one.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: fill(words.addNamed, { label: words.label.crafts }) })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(chips.getByRole('row', { name: 'napačen vnos' })).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(chips.getByRole('row', { name: 'napačen vnos' })).toHaveCount(0);
+  await expect(chips.getByRole('row')).toHaveCount(2);
+  await expect(chips.getByRole('row', { name: 'ročni modrotisk' })).toBeFocused();
+
+  // An entry that names a list option (here the code, typed in capitals) is chosen from the list, as the API would keep it.
+  const techniqueWords = page.getByRole('textbox', { name: words.label.techniques });
+  await techniqueWords.fill('BLUEPRINT');
+  await techniqueWords.press('Enter');
+  const techniques = page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field.techniques }) });
+  await expect(techniques.getByRole('row')).toHaveCount(1);
+  const blueprint = (await techniques.getByRole('row').innerText()).trim();
+  await expect(page.getByText(fill(words.picked, { entry: blueprint }))).toBeVisible();
+  await expect(page.getByRole('group', { name: fill(words.list, { label: words.label.techniques }) }).getByText(words.none)).toBeVisible();
+
+  // A municipality nobody knows: the server's answer shows next to the field; a name as typed (no diacritics, a hyphen) is resolved.
+  const municipality = page.getByRole('combobox', { name: text.profile.field.municipality });
+  await municipality.fill('Atlantida');
+  await page.getByRole('button', { name: text.profile.save }).click();
+  const summary = page.getByRole('alert').filter({ hasText: text.errors.summaryTitle });
+  await expect(summary.getByRole('link', { name: text.profile.error.municipality })).toBeVisible();
+  await expect(municipality).toHaveAccessibleDescription(new RegExp(text.profile.error.municipality.replace(/[()]/g, '.')));
+  await scan(page, axe);
+  await municipality.fill('skofja-loka');
+  await page.getByRole('button', { name: text.profile.save }).click();
+  await expect(page.getByText(text.profile.saved)).toBeVisible();
+
+  const saved = (await asUser<SavedWords>(SAVED_WORDS)).me.creativeProfile;
+  expect(saved.freeCrafts).toEqual(['ročni modrotisk', 'kvačkanje iz volnene preje']);
+  expect(saved.municipality?.name).toBe('Škofja Loka');
+  expect(saved.techniques.map((c) => c.code)).toEqual(['blueprint']);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: text.profile.title })).toBeVisible();
+  for (const entry of saved.freeCrafts) await expect(chips.getByRole('row', { name: entry })).toBeVisible();
+  await expect(municipality).toHaveValue('Škofja Loka');
+
+  // Suggestions: whatever the dictionary finds in these words (asked from the API first), each with the words it came from.
+  const panel = page.getByRole('region', { name: text.profile.suggestions.title });
+  const suggestions = saved.suggestedCodes;
+  test.info().annotations.push({ type: 'suggested codes', description: suggestions.map((s) => `${s.vocabulary}:${s.code} from "${s.because}"`).join(', ') || 'none' });
+  if (suggestions.length === 0) {
+    await expect(panel.getByText(text.profile.suggestions.empty)).toBeVisible();
+    return;
+  }
+  await expect(panel.getByRole('listitem')).toHaveCount(suggestions.length);
+  const labelOf = (s: (typeof suggestions)[number]) => (lang === 'en' ? (s.label.en ?? s.label.sl) : (s.label.sl ?? s.label.en)) ?? s.code;
+  for (const s of suggestions) {
+    const item = panel.getByRole('listitem').filter({ hasText: fill(text.profile.suggestions.because, { words: s.because }) }).filter({ hasText: labelOf(s) });
+    await expect(item).toHaveCount(1);
+  }
+  await scan(page, axe);
+  // Prefer the one from "ročni modrotisk" (the blueprint code) when the dictionary gives it.
+  const accepted = suggestions.find((s) => s.because.toLowerCase().includes('modrotisk')) ?? suggestions[0];
+  const label = labelOf(accepted);
+  await panel.getByRole('button', { name: fill(text.profile.suggestions.add, { label }) }).press('Enter');
+  const vocabulary = accepted.vocabulary as 'crafts' | 'techniques' | 'materials' | 'skills' | 'domains';
+  // The confirmation takes focus (the pressed button is gone with its suggestion).
+  const added = fill(text.profile.suggestions.added[vocabulary], { label });
+  await expect(panel.getByText(added)).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(added);
+  await expect(page.getByRole('grid', { name: fill(text.profile.field.selected, { label: text.profile.field[vocabulary] }) }).getByRole('row', { name: label })).toBeVisible();
+  await expect(page.getByText(text.profile.unsavedNote)).toBeVisible();
+  await page.getByRole('button', { name: text.profile.save }).click();
+  await expect(page.getByText(text.profile.saved)).toBeVisible();
+  const after = (await asUser<SavedWords>(SAVED_WORDS)).me.creativeProfile;
+  expect(after[vocabulary].map((c) => c.code)).toContain(accepted.code);
+  expect(after.suggestedCodes.map((s) => s.code)).not.toContain(accepted.code);
+  // The words stay as written beside the confirmed code.
+  expect(after.freeCrafts).toEqual(saved.freeCrafts);
+  await expect(panel.getByRole('button', { name: fill(text.profile.suggestions.add, { label }) })).toHaveCount(0);
+});
+
+test('a portfolio item gets a year and a client (a wrong year is explained), and the public page shows them with the own-words crafts', async ({ page, request, text, lang, axe }) => {
+  test.setTimeout(90_000);
+  const user = await freshUser(request, lang);
+  const profileId = await profileThroughApi(request, user, false, { crafts: ['ročno tiskanje na usnje', 'kovanje'] });
+  const asUser = await apiAs(request, user);
+  const { me } = await asUser<{ me: { creativeProfile: { freeCrafts: string[]; crafts: { code: string; label: { sl: string | null; en: string | null } }[] } } }>(
+    `{ me { creativeProfile { freeCrafts crafts { code label { sl en } } } } }`,
+  );
+  await signIn(page, text, user, '/me/profile');
+  const portfolio = page.getByRole('region', { name: text.profile.sections.portfolio });
+  await portfolio.getByRole('button', { name: text.profile.portfolio.add }).click();
+  await portfolio.getByLabel(text.profile.portfolio.titleSl).fill('Torbice z modrotiskom');
+  const year = portfolio.getByRole('textbox', { name: text.profile.portfolio.year });
+  await year.fill('1850');
+  await portfolio.getByLabel(text.profile.portfolio.client).fill('Alpina');
+  await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
+  await expect(portfolio.getByRole('alert').getByRole('link', { name: text.profile.error.year })).toBeVisible();
+  await expect(year).toHaveAccessibleDescription(new RegExp(text.profile.error.year));
+  await scan(page, axe);
+  await year.fill('2024');
+  await portfolio.getByRole('button', { name: text.profile.portfolio.save }).click();
+  await expect(portfolio.getByText(text.profile.portfolio.itemSaved)).toBeVisible();
+  await expect(portfolio.getByRole('listitem').filter({ hasText: 'Torbice z modrotiskom' }).getByText('Alpina, 2024')).toBeVisible();
+  await scan(page, axe);
+  // Editing keeps both.
+  await portfolio.getByRole('button', { name: fill(text.profile.portfolio.edit, { title: 'Torbice z modrotiskom' }) }).click();
+  await expect(portfolio.getByRole('textbox', { name: text.profile.portfolio.year })).toHaveValue('2024');
+  await expect(portfolio.getByRole('textbox', { name: text.profile.portfolio.client })).toHaveValue('Alpina');
+  await portfolio.getByRole('button', { name: text.profile.portfolio.cancel }).click();
+
+  // The public page: own words beside the code labels, client and year on the item.
+  await page.goto(`/creatives/${profileId}`);
+  await expect(page.getByRole('heading', { level: 1, name: user.name })).toBeVisible();
+  const crafts = page.getByRole('definition').filter({ hasText: me.creativeProfile.freeCrafts[0] });
+  for (const word of me.creativeProfile.freeCrafts) await expect(crafts).toContainText(word);
+  for (const code of me.creativeProfile.crafts) await expect(crafts).toContainText((lang === 'en' ? code.label.en : code.label.sl) ?? code.code);
+  await expect(page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Torbice z modrotiskom' }) }).getByText('Alpina, 2024')).toBeVisible();
+  await scan(page, axe);
 });
 
 test('my data: the export holds the profile, the consent history shows the change, erasure signs out and the public profile is gone', async ({ page, request, text, lang, axe }) => {

@@ -18,9 +18,10 @@ function useText() {
   };
 }
 
-function Terms({ label, terms }: { label: string; terms: { code: string; label: Localized }[] }) {
+/** A list's reference terms (their labels), then what the creative wrote in their own words, as written. */
+function Terms({ label, terms, words = [] }: { label: string; terms: { code: string; label: Localized }[]; words?: readonly string[] }) {
   const text = useText();
-  if (terms.length === 0) return null;
+  if (terms.length === 0 && words.length === 0) return null;
   return (
     <div>
       <dt>{label}</dt>
@@ -29,6 +30,12 @@ function Terms({ label, terms }: { label: string; terms: { code: string; label: 
           <span key={term.code}>
             {index > 0 ? ', ' : ''}
             {text(term.label) ?? term.code}
+          </span>
+        ))}
+        {words.map((word, index) => (
+          <span key={`words:${word}`}>
+            {terms.length + index > 0 ? ', ' : ''}
+            {word}
           </span>
         ))}
       </dd>
@@ -91,9 +98,10 @@ export function CreativePage() {
           <p>{text(c.bio)}</p>
           <dl className={styles.facts}>
             <Terms label={t('terms.domains')} terms={c.domains} />
-            <Terms label={t('terms.crafts')} terms={c.crafts} />
-            <Terms label={t('terms.techniques')} terms={c.techniques} />
-            <Terms label={t('terms.materials')} terms={c.materials} />
+            <Terms label={t('terms.crafts')} terms={c.crafts} words={c.freeCrafts} />
+            <Terms label={t('terms.techniques')} terms={c.techniques} words={c.freeTechniques} />
+            <Terms label={t('terms.materials')} terms={c.materials} words={c.freeMaterials} />
+            <Terms label={t('terms.skills')} terms={c.skills} words={c.freeSkills} />
             {c.languages.length > 0 ? (
               <div>
                 <dt>{t('creatives.languages')}</dt>
@@ -107,10 +115,13 @@ export function CreativePage() {
               {c.portfolioItems.map((item) => {
                 const title = pickText(i18n.language, item.title);
                 const description = pickText(i18n.language, item.description);
+                // Who it was made for and when: "Alpina, 2024".
+                const made = [item.client, item.year === null ? null : String(item.year)].filter(Boolean).join(', ');
                 return (
                   <article key={item.id}>
                     {item.image ? <img src={item.image.url} alt={title?.text ?? ''} width={320} height={240} loading="lazy" style={{ maxWidth: '100%', height: 'auto', objectFit: 'cover', borderRadius: 'var(--radius)' }} /> : null}
                     <h3 lang={title?.lang}>{title?.text}</h3>
+                    {made ? <p className={styles.meta}>{made}</p> : null}
                     {description ? (
                       <p lang={description.lang} style={{ whiteSpace: 'pre-line' }}>
                         {description.text}

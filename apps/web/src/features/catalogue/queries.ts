@@ -32,6 +32,8 @@ export const CreativeQuery = graphql(`
       portfolioItems {
         id
         link
+        year
+        client
         title {
           sl
           en
@@ -64,6 +66,13 @@ export const CreativeQuery = graphql(`
       materials {
         ...TermFields
       }
+      skills {
+        ...TermFields
+      }
+      freeCrafts
+      freeTechniques
+      freeMaterials
+      freeSkills
     }
   }
 `, [TermFields]);

@@ -14,10 +14,11 @@ import { describe, fieldErrors, general, NO_ERRORS, type FormErrors } from './fo
 import { Notice } from './ProfilePage.js';
 import styles from './profile.module.css';
 import { AddItemMutation, PortfolioItemFields, RemoveImageMutation, RemoveItemMutation, ReorderMutation, UpdateItemMutation } from './queries.js';
+import { CLIENT_MAX, clientAndYear, parseYear } from './portfolio-item.js';
 import { uploadPortfolioImage } from './upload.js';
 
 type Item = ResultOf<typeof PortfolioItemFields>;
-const ITEM_FIELDS = ['titleSl', 'titleEn', 'descriptionSl', 'descriptionEn', 'link', 'file'] as const;
+const ITEM_FIELDS = ['titleSl', 'titleEn', 'descriptionSl', 'descriptionEn', 'year', 'client', 'link', 'file'] as const;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -57,11 +58,13 @@ export function PortfolioSection({ items: masked, refetch }: { items: readonly F
           {items.map((item, index) => {
             const title = titleOf(item);
             const description = pickText(i18n.language, item.description);
+            const made = clientAndYear(item);
             return (
               <li key={item.id} className={styles.item}>
                 {item.image ? <img className={styles.thumb} src={item.image.url} alt={title} width={160} height={120} loading="lazy" /> : <span className={styles.thumb} aria-hidden="true" />}
                 <div>
                   <h3 lang={pickText(i18n.language, item.title)?.lang}>{title}</h3>
+                  {made ? <p className={styles.made}>{made}</p> : null}
                   {description ? (
                     <p className={styles.description} lang={description.lang}>
                       {description.text}
@@ -154,6 +157,7 @@ function ItemForm({ item, onCancel, onDone, refetch }: { item: Item | null; onCa
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState({
     titleSl: item?.title.sl ?? '', titleEn: item?.title.en ?? '', descriptionSl: item?.description.sl ?? '', descriptionEn: item?.description.en ?? '', link: item?.link ?? '',
+    year: item?.year === null || item?.year === undefined ? '' : String(item.year), client: item?.client ?? '',
   });
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -172,6 +176,9 @@ function ItemForm({ item, onCancel, onDone, refetch }: { item: Item | null; onCa
     if (!values.titleSl.trim() && !values.titleEn.trim()) problems.push('titleSl');
     if (values.titleSl.length > 200) problems.push('titleSl');
     if (values.titleEn.length > 200) problems.push('titleEn');
+    const year = parseYear(values.year);
+    if (Number.isNaN(year)) problems.push('year');
+    if (values.client.trim().length > CLIENT_MAX) problems.push('client');
     if (values.link.trim() && !/^https?:\/\/\S+$/i.test(values.link.trim())) problems.push('link');
     if (file && (!IMAGE_TYPES.includes(file.type) || file.size > MAX_IMAGE_BYTES)) problems.push('file');
     if (problems.length > 0) {
@@ -182,6 +189,8 @@ function ItemForm({ item, onCancel, onDone, refetch }: { item: Item | null; onCa
       title: { sl: values.titleSl, en: values.titleEn },
       description: { sl: values.descriptionSl, en: values.descriptionEn },
       link: values.link.trim() || null,
+      year,
+      client: values.client.trim() || null,
     };
     let id = savedId;
     const result = id ? await update({ id, input }) : await add({ input });
@@ -228,6 +237,8 @@ function ItemForm({ item, onCancel, onDone, refetch }: { item: Item | null; onCa
         <TextField name="titleEn" label={t('profile.portfolio.titleEn')} optional value={values.titleEn} onChange={set('titleEn')} lang="en" />
         <TextAreaField name="descriptionSl" label={t('profile.portfolio.descriptionSl')} optional value={values.descriptionSl} onChange={set('descriptionSl')} lang="sl" />
         <TextAreaField name="descriptionEn" label={t('profile.portfolio.descriptionEn')} optional value={values.descriptionEn} onChange={set('descriptionEn')} lang="en" />
+        <TextField name="year" inputMode="numeric" label={t('profile.portfolio.year')} description={t('profile.portfolio.yearHint', { max: new Date().getFullYear() + 1 })} optional value={values.year} onChange={set('year')} />
+        <TextField name="client" label={t('profile.portfolio.client')} description={t('profile.portfolio.clientHint')} optional value={values.client} onChange={set('client')} />
         <TextField name="link" type="url" label={t('profile.portfolio.link')} optional value={values.link} onChange={set('link')} />
         <div className={ui.field}>
           <span className={ui.label} id="item-image-label">

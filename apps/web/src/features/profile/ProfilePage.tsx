@@ -7,13 +7,15 @@ import type { ResultOf } from '../../graphql/graphql.js';
 import { pickText } from '../../i18n/format.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorSummary } from '../../ui/ErrorSummary.js';
-import { Banner } from '../../ui/Feedback.js';
+import { Banner, EmptyState } from '../../ui/Feedback.js';
 import { Link } from '../../ui/Link.js';
 import { Loaded } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import { TextField } from '../../ui/TextField.js';
 import { RadioField, SinglePicker, TagPicker, TextAreaField, type Option } from './fields.js';
 import { describe, NO_ERRORS, type FormErrors } from './form-errors.js';
+import { OwnWordsField } from './OwnWordsField.js';
+import { MAX_ENTRIES } from './own-words.js';
 import { PortfolioSection } from './PortfolioSection.js';
 import styles from './profile.module.css';
 import { CONSENT_EXPLANATION_VERSION, CreateProfileMutation, ProfileEditorQuery, SetConsentMutation, UpdateProfileMutation } from './queries.js';
@@ -26,6 +28,14 @@ const AVAILABILITIES = ['AVAILABLE', 'LIMITED', 'UNAVAILABLE'] as const;
 /** Languages people in Gorenjska work in most (ISO 639-1); names come from Intl in the UI language. */
 const LANGUAGE_CODES = ['sl', 'en', 'de', 'it', 'hr', 'sr', 'bs', 'mk', 'hu', 'fr', 'es', 'cs', 'sk', 'pl', 'ru', 'uk', 'nl', 'pt', 'sq'] as const;
 const TERM_FIELDS = ['domains', 'crafts', 'techniques', 'materials', 'skills'] as const;
+/** The lists that also take the creative's own words, and where those are kept in the form. */
+const FREE: Readonly<Record<WordField, FreeField>> = { crafts: 'freeCrafts', techniques: 'freeTechniques', materials: 'freeMaterials', skills: 'freeSkills' };
+const WORD_FIELDS = ['crafts', 'techniques', 'materials', 'skills'] as const;
+type TermField = (typeof TERM_FIELDS)[number];
+type WordField = (typeof WORD_FIELDS)[number];
+type FreeField = 'freeCrafts' | 'freeTechniques' | 'freeMaterials' | 'freeSkills';
+const isWordField = (field: string): field is WordField => (WORD_FIELDS as readonly string[]).includes(field);
+const isTermField = (field: string): field is TermField => (TERM_FIELDS as readonly string[]).includes(field);
 const KNOWN_FIELDS = ['kind', 'displayName', 'bioSl', 'bioEn', 'municipality', 'availability', ...TERM_FIELDS, 'languages'] as const;
 
 type Kind = (typeof KINDS)[number];
@@ -43,6 +53,10 @@ interface Values {
   techniques: string[];
   materials: string[];
   skills: string[];
+  freeCrafts: string[];
+  freeTechniques: string[];
+  freeMaterials: string[];
+  freeSkills: string[];
   languages: string[];
 }
 
@@ -59,6 +73,10 @@ function initialValues(profile: Profile | null, accountName: string): Values {
     techniques: profile?.techniques.map((d) => d.code) ?? [],
     materials: profile?.materials.map((d) => d.code) ?? [],
     skills: profile?.skills.map((d) => d.code) ?? [],
+    freeCrafts: profile?.freeCrafts ?? [],
+    freeTechniques: profile?.freeTechniques ?? [],
+    freeMaterials: profile?.freeMaterials ?? [],
+    freeSkills: profile?.freeSkills ?? [],
     languages: profile?.languages ?? [],
   };
 }
@@ -169,14 +187,17 @@ function ProfileForm({ profile, accountName, options, errors, onErrors, onSaved 
     if (!values.municipality) missing.push('municipality');
     if (values.bioSl.length > 5000) missing.push('bioSl');
     if (values.bioEn.length > 5000) missing.push('bioEn');
+    for (const field of WORD_FIELDS) if (values[field].length + values[FREE[field]].length > MAX_ENTRIES) missing.push(field);
     if (missing.length > 0) {
       onErrors({ fields: Object.fromEntries(missing.map((f) => [f, t(`profile.error.${f}`)])), general: [] });
       return;
     }
     const input = {
       kind: values.kind, displayName: values.displayName.trim(), bio: { sl: values.bioSl, en: values.bioEn }, municipality: values.municipality ?? '',
-      availability: values.availability, domains: values.domains, crafts: values.crafts, techniques: values.techniques, materials: values.materials,
-      skills: values.skills, languages: values.languages,
+      availability: values.availability, domains: values.domains, languages: values.languages,
+      // Codes and own words go as one list: the API recognises the codes and keeps the rest as written.
+      crafts: [...values.crafts, ...values.freeCrafts], techniques: [...values.techniques, ...values.freeTechniques],
+      materials: [...values.materials, ...values.freeMaterials], skills: [...values.skills, ...values.freeSkills],
     };
     const done = (error: Parameters<typeof describe>[2], created: boolean) => {
       if (error) {
@@ -226,10 +247,32 @@ function ProfileForm({ profile, accountName, options, errors, onErrors, onSaved 
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t('profile.sections.work')}</legend>
+        <p className={styles.status}>{t('profile.ownWords.lead')}</p>
         {TERM_FIELDS.map((field) => (
-          <TagPicker key={field} name={field} label={t(`profile.field.${field}`)} options={options[field]} value={values[field]} onChange={set(field)} error={errors.fields[field]} />
+          <div key={field} className={styles.vocabulary}>
+            <TagPicker name={field} label={t(`profile.field.${field}`)} options={options[field]} value={values[field]} onChange={set(field)} error={errors.fields[field]} />
+            {isWordField(field) ? (
+              <OwnWordsField
+                name={`${field}Words`}
+                label={t(`profile.ownWords.label.${field}`)}
+                words={values[FREE[field]]}
+                onChange={set(FREE[field])}
+                codes={values[field].length}
+                taken={values[field].map((code) => options[field].find((o) => o.code === code)?.label ?? code)}
+                options={options[field]}
+                onPick={(code) => setValues((v) => ({ ...v, [field]: [...v[field], code] }))}
+              />
+            ) : null}
+          </div>
         ))}
       </fieldset>
+      {profile ? (
+        <SuggestionsPanel
+          suggestions={profile.suggestedCodes ?? []}
+          chosen={values}
+          onAdd={(vocabulary, code) => setValues((v) => ({ ...v, [vocabulary]: [...v[vocabulary], code] }))}
+        />
+      ) : null}
       <div className={styles.actions}>
         <Button type="submit" isPending={createState.fetching || updateState.fetching}>
           {profile ? t('profile.save') : t('profile.create')}
@@ -283,6 +326,59 @@ function ConsentSection({ consent, refetch }: { consent: boolean; refetch: () =>
           {consent ? t('profile.consent.withdraw') : t('profile.consent.give')}
         </Button>
       </div>
+    </section>
+  );
+}
+
+type Suggestion = NonNullable<Profile['suggestedCodes']>[number];
+
+/**
+ * Reference codes the creative's saved words point to, each with the words it came from. "Add"
+ * puts the code into its list in the form above (nothing is saved behind the person's back): it
+ * counts once the profile is saved, like any other change, and can be removed there again.
+ */
+function SuggestionsPanel({ suggestions, chosen, onAdd }: { suggestions: readonly Suggestion[]; chosen: Record<TermField, string[]>; onAdd: (vocabulary: TermField, code: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [added, setAdded] = useState<string | null>(null);
+  const open = suggestions.filter((s) => isTermField(s.vocabulary) && !chosen[s.vocabulary].includes(s.code));
+  return (
+    <section className={styles.suggestions} aria-labelledby="suggestions-title">
+      <h2 id="suggestions-title">{t('profile.suggestions.title')}</h2>
+      <p>{t('profile.suggestions.lead')}</p>
+      {added ? <Notice>{added}</Notice> : null}
+      {open.length === 0 ? (
+        <EmptyState>
+          <p>{suggestions.length === 0 ? t('profile.suggestions.empty') : t('profile.suggestions.allAdded')}</p>
+        </EmptyState>
+      ) : (
+        <ul className={styles.suggestionList}>
+          {open.map((s) => {
+            const label = pickText(i18n.language, s.label);
+            const name = label?.text ?? s.code;
+            return (
+              <li key={`${s.vocabulary}:${s.code}`} className={styles.suggestion}>
+                <div>
+                  <p className={styles.suggestionName}>
+                    <strong lang={label?.lang}>{name}</strong>
+                    <span className={styles.badge}>{t(`profile.field.${s.vocabulary}`)}</span>
+                  </p>
+                  <p className={styles.because}>{t('profile.suggestions.because', { words: s.because })}</p>
+                </div>
+                <Button
+                  variant="secondary"
+                  onPress={() => {
+                    if (!isTermField(s.vocabulary)) return;
+                    onAdd(s.vocabulary, s.code);
+                    setAdded(t(`profile.suggestions.added.${s.vocabulary}`, { label: name }));
+                  }}
+                >
+                  {t('profile.suggestions.add', { label: name })}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 }

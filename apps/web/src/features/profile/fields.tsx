@@ -138,23 +138,42 @@ function ComboControls({ name, label, emptyText }: { name: string; label: string
   );
 }
 
-/** One choice from a long list, searchable (the municipality). */
+/**
+ * One choice from a long list, searchable (the municipality). A name typed but not picked is kept
+ * as typed (`allowsCustomValue`): the server resolves place names ("skofja loka") and answers with
+ * a field error when it knows none. `value` is an option's code or the text as typed.
+ */
 export function SinglePicker({ name, label, description, options, value, onChange, error }: {
   name: string;
   label: string;
   description?: string;
   options: readonly Option[];
   value: string | null;
-  onChange: (code: string | null) => void;
+  onChange: (value: string | null) => void;
   error?: string;
 }) {
   const { contains } = useFilter({ sensitivity: 'base' });
+  const byCode = useMemo(() => new Map(options.map((o) => [o.code, o])), [options]);
+  const [input, setInput] = useState(() => (value === null ? '' : (byCode.get(value)?.label ?? value)));
+  const selected = value !== null && byCode.has(value) ? value : null;
+  const items = useMemo(() => (selected !== null && byCode.get(selected)?.label === input ? options : options.filter((o) => contains(o.label, input))), [options, input, selected, byCode, contains]);
   return (
     <ComboBox
-      defaultItems={options}
-      selectedKey={value}
-      onSelectionChange={(key: Key | null) => onChange(key === null ? null : String(key))}
-      defaultFilter={contains}
+      items={items}
+      inputValue={input}
+      onInputChange={(text) => {
+        setInput(text);
+        // An option's exact name counts as choosing it; anything else is sent as typed.
+        const exact = options.find((o) => o.label.localeCompare(text.trim(), undefined, { sensitivity: 'base' }) === 0);
+        onChange(exact ? exact.code : text.trim() || null);
+      }}
+      selectedKey={selected}
+      onSelectionChange={(key: Key | null) => {
+        if (key === null) return;
+        onChange(String(key));
+        setInput(byCode.get(String(key))?.label ?? String(key));
+      }}
+      allowsCustomValue
       isInvalid={Boolean(error)}
       className={`${ui.field} ${styles.combo}`}
     >

@@ -13,6 +13,8 @@ export const PortfolioItemFields = graphql(`
     id
     position
     link
+    year
+    client
     title {
       sl
       en
@@ -63,6 +65,19 @@ export const ProfileEditorQuery = graphql(
           }
           skills {
             code
+          }
+          freeCrafts
+          freeTechniques
+          freeMaterials
+          freeSkills
+          suggestedCodes {
+            vocabulary
+            code
+            because
+            label {
+              sl
+              en
+            }
           }
           portfolioItems {
             ...PortfolioItemFields
