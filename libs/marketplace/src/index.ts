@@ -45,7 +45,7 @@ export { AwardsService, csvCell, type OutcomeCommand } from './jury/awards.servi
 export { blindName } from './attachments/attachments.service.js';
 export { MatchingService, MAX_MATCHES, type Match, type MatchVerdict } from './matching/matching.service.js';
 export {
-  Availability, bestMatches, codeRarity, DEFAULT_MATCH_WEIGHTS, EvidenceSource, ineligibility, MatchAudience, MatchFactor, matchScore, rankMatches, scoreMatch,
+  Availability, bestMatches, codeRarity, coreConcepts, DEFAULT_MATCH_WEIGHTS, EvidenceSource, ineligibility, MatchAudience, MatchFactor, matchScore, rankMatches, scoreMatch,
   type Demand, type FactorScore, type MatchExplanation, type MatchWeights, type Supply,
 } from './matching/match-scoring.js';
 export { MatchRetrieval } from './matching/match-retrieval.js';

@@ -129,9 +129,11 @@ export const Taxonomy = {
       const text = entry.replace(/\s+/g, ' ').trim();
       if (!text) continue;
       if (text.length > MAX_FREE_TERM_LENGTH) throw MarketplaceException.invalid(field, `an entry of ${field} is longer than ${MAX_FREE_TERM_LENGTH} characters: '${text.slice(0, 40)}…'`);
-      const code = byWording.get(key(text));
+      // Text in another script folds to nothing: it is then its own key (lowercased).
+      const folded = key(text) || text.toLowerCase();
+      const code = byWording.get(folded);
       if (code) codes.add(code);
-      else if (!free.has(key(text))) free.set(key(text), text);
+      else if (!free.has(folded)) free.set(folded, text);
     }
     return { codes: [...codes], free: [...free.values()] };
   },

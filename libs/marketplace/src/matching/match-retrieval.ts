@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort, type SearchQuery } from '@app/search';
+import { MAX_LIMIT, normaliseQuery, SEARCH_PORT, type IndexDefinition, type SearchPort, type SearchQuery, type SearchResult } from '@app/search';
 import { CREATIVES_INDEX } from '../search/catalogue-index.js';
 import { codeRarity } from './match-scoring.js';
 
@@ -7,8 +7,10 @@ import { codeRarity } from './match-scoring.js';
 export interface RetrievalQuery {
   /** index field → codes; a document sharing any code of any field is a candidate. */
   codes: Readonly<Record<string, readonly string[]>>;
-  /** Concept ids (the index's `concepts` field holds each document's concepts and their ancestors). */
+  /** Concept ids (the index's `concepts` field holds each document's concepts and their ancestors): what the demand is about. */
   concepts?: readonly string[];
+  /** The other concepts the demand names: fewer candidates from these. */
+  otherConcepts?: readonly string[];
   /** The whole text (title first): its distinct terms, most telling first, become OR queries. */
   text: readonly string[];
 }
@@ -23,8 +25,14 @@ export type Candidates = Map<string, number>;
 export const WORDS_PER_QUERY = 4;
 /** Terms of a demand's text that are searched (its first and most telling ones). */
 export const MAX_TERMS = 32;
-/** Hits per query: the candidate pool before scoring is the union, well over 200 on a large catalogue. */
+/**
+ * Hits per filter query (the brief's core concepts; each code field) and per text query (each chunk
+ * of its words): the candidate pool before scoring is their union, several hundred on a large
+ * catalogue (at least 200 whenever that many documents match at all).
+ */
 export const CANDIDATES_PER_QUERY = 300;
+export const HITS_PER_TEXT_QUERY = 120;
+export const HITS_PER_CODE_QUERY = 100;
 /** The share of a brief's words a profile must match for the full text score. */
 export const TEXT_SATURATION = 0.2;
 /** Hits per query when telling everyone about something new (Meilisearch's default maxTotalHits). */
@@ -44,16 +52,22 @@ export class MatchRetrieval {
   async candidates(index: IndexDefinition, query: RetrievalQuery, limit = CANDIDATES_PER_QUERY): Promise<Candidates> {
     const byCodes = Object.entries(query.codes).filter(([, codes]) => codes.length > 0);
     const concepts = query.concepts ?? [];
+    const wider = (query.otherConcepts ?? []).filter((c) => !concepts.includes(c));
     const [texts, codeHits] = await Promise.all([
-      this.textScores(index, query.text, null, limit),
+      this.textScores(index, query.text, null, Math.min(limit, HITS_PER_TEXT_QUERY)),
       Promise.all([
-        ...byCodes.map(([field, codes]) => this.search.search(index.name, { filters: { [field]: codes }, limit })),
+        ...byCodes.map(([field, codes]) => this.search.search(index.name, { filters: { [field]: codes }, limit: Math.min(limit, HITS_PER_CODE_QUERY) })),
         ...(concepts.length > 0 && index.filterableFields.includes('concepts') ? [this.search.search(index.name, { filters: { concepts }, limit })] : []),
+        ...(wider.length > 0 && index.filterableFields.includes('concepts') ? [this.search.search(index.name, { filters: { concepts: wider }, limit: Math.min(limit, HITS_PER_CODE_QUERY) })] : []),
       ]),
     ]);
     const found: Candidates = new Map();
     for (const result of codeHits) for (const hit of result.hits) found.set(hit.id, 0);
-    for (const [id, score] of texts) found.set(id, score);
+    for (const id of texts.keys()) found.set(id, 0);
+    // Every candidate's text score is the one of its own pair (the same query, filtered to the
+    // candidates): a creative found by a concept, not among a chunk's best, still gets its words'
+    // due, and the list shows the number the creative's own view of the pair shows.
+    for (const [id, score] of await this.textScores(index, query.text, [...found.keys()])) found.set(id, score);
     return found;
   }
 
@@ -66,14 +80,20 @@ export class MatchRetrieval {
     const scores = new Map<string, number>();
     if (chunks.length === 0 || (ids && ids.length === 0)) return scores;
     const words = chunks.reduce((n, c) => n + c.length, 0);
-    // One round trip for every chunk (Meilisearch /multi-search).
-    const results = await this.search.multiSearch(chunks.map((chunk) => ({
-      index: index.name,
-      query: { text: chunk.join(' '), matching: 'any' as const, limit: ids ? ids.length : limit, ...(ids ? { filters: { uid: ids } } : {}) } satisfies SearchQuery,
+    // One round trip for every chunk (Meilisearch /multi-search); named documents in batches of at
+    // most MAX_LIMIT (an engine answers at most that many hits per query).
+    const batches = ids ? Array.from({ length: Math.ceil(ids.length / MAX_LIMIT) }, (_, i) => ids.slice(i * MAX_LIMIT, (i + 1) * MAX_LIMIT)) : [null];
+    const queries = batches.flatMap((batch) => chunks.map((chunk) => ({
+      chunk,
+      query: { index: index.name, query: { text: chunk.join(' '), matching: 'any' as const, limit: batch ? batch.length : limit, ...(batch ? { filters: { uid: batch } } : {}) } satisfies SearchQuery },
     })));
-    results.forEach((result, i) => {
-      for (const hit of result.hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + ((hit.score ?? 1) * chunks[i].length) / words);
-    });
+    const answers: SearchResult[] = [];
+    // At most 100 queries per multi-search.
+    for (let i = 0; i < queries.length; i += 100) answers.push(...(await this.search.multiSearch(queries.slice(i, i + 100).map((q) => q.query))));
+    const results = answers.map((result, i) => ({ result, size: queries[i].chunk.length }));
+    for (const { result, size } of results) {
+      for (const hit of result.hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + ((hit.score ?? 1) * size) / words);
+    }
     // A profile never says everything a brief says: matching a third of its words is a full match.
     for (const [id, score] of scores) scores.set(id, Math.min(1, score / TEXT_SATURATION));
     return scores;

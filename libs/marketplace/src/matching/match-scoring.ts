@@ -236,6 +236,12 @@ function conceptScore(concepts: readonly DemandConcept[], supply: Supply, fits: 
   return restAll > 0 ? CORE_SHARE * core + (1 - CORE_SHARE) * (restGot / restAll) : core;
 }
 
+/** What a brief is about: its core concepts, heaviest first (retrieval filters on these). */
+export function coreConcepts(concepts: readonly DemandConcept[]): DemandConcept[] {
+  const sorted = [...concepts].sort((a, b) => b.weight - a.weight);
+  return sorted.filter((c, i) => i < MAX_CORE && c.weight >= sorted[0].weight * CORE_RELATIVE_WEIGHT);
+}
+
 interface Scored {
   factor: MatchFactor;
   score: number;

@@ -137,7 +137,9 @@ const evidenceCache = new Map<string, ProfileEvidence>();
 const EVIDENCE_CACHE_SIZE = 50_000;
 
 function evidenceOf(p: CreativeProfileEntity, portfolio: readonly PortfolioItemEntity[], codes: { crafts: readonly string[]; techniques: readonly string[]; materials: readonly string[] }, free: readonly string[], freeSkills: readonly string[]): ProfileEvidence {
-  const key = `${p.id}|${p.updatedAt?.getTime?.() ?? 0}|${codes.crafts.join(',')}|${codes.techniques.join(',')}|${codes.materials.join(',')}|${free.join('|')}|${portfolio.map((i) => `${i.id}@${i.updatedAt?.getTime?.() ?? 0}`).join(',')}`;
+  // A profile's row changes (updatedAt) with any of its lists; portfolio items change on their own.
+  let key = `${p.id}|${p.updatedAt?.getTime?.() ?? 0}|${codes.crafts.length}.${codes.techniques.length}.${codes.materials.length}.${free.length}`;
+  for (const item of portfolio) key += `|${item.id}@${item.updatedAt?.getTime?.() ?? 0}`;
   const cached = evidenceCache.get(key);
   if (cached) return cached;
   const concepts = new Map<string, Evidence>();

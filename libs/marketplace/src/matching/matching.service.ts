@@ -17,7 +17,7 @@ import { ChallengeStatus } from '../reference/index.js';
 import { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX } from '../search/catalogue-index.js';
 import { type Candidates, DomainRarity, FAN_OUT_LIMIT, MatchRetrieval } from './match-retrieval.js';
 import {
-  bestMatches, DEFAULT_MATCH_WEIGHTS, ineligibility, MatchAudience, type MatchExplanation, type MatchWeights, rankMatches, scoreMatch, type Demand, type Scorable, type Supply,
+  bestMatches, coreConcepts, DEFAULT_MATCH_WEIGHTS, ineligibility, MatchAudience, type MatchExplanation, type MatchWeights, rankMatches, scoreMatch, type Demand, type Scorable, type Supply,
 } from './match-scoring.js';
 import { challengeDemand, creativeSupply, demandText, labelOf, needDemand, offerSupply, ownConceptIds, supplyText, type TrackRecord } from './match-subjects.js';
 
@@ -86,7 +86,7 @@ export class MatchingService {
     if (!canReviewFor(actor, challenge.ownerOrganisationId)) throw MarketplaceException.forbidden(`matches for challenge ${challengeId} are for its organisation`);
     const demand = await this.withRarity(challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId)));
     const candidates = await this.retrieval.candidates(CREATIVES_INDEX, {
-      codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, concepts: demand.concepts.map((c) => c.id), text: demandText(challenge),
+      codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(challenge),
     });
     return { challenge, ...(await this.rankCreatives(demand, candidates, first, offset, filter)) };
   }
@@ -98,7 +98,7 @@ export class MatchingService {
     const demand = await this.withRarity(needDemand(need, await this.organisations.findById(need.ownerOrganisationId)));
     const codes = { domains: need.domains, techniques: need.techniques, materials: need.materials };
     const [creativeCandidates, offerCandidates] = await Promise.all([
-      this.retrieval.candidates(CREATIVES_INDEX, { codes, concepts: demand.concepts.map((c) => c.id), text: demandText(need) }),
+      this.retrieval.candidates(CREATIVES_INDEX, { codes, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(need) }),
       this.retrieval.candidates(OFFERS_INDEX, { codes, text: demandText(need) }),
     ]);
     const offers = (await this.offers.findByIds([...offerCandidates.keys()])).filter((o) => o.status === ExchangeStatus.Published);
