@@ -226,8 +226,11 @@ describe('GraphQL catalogue (e2e)', () => {
     });
     const invalid = await gql(app, UPDATE, { id, input: { displayName: '' } }, { asOperator: true });
     expect(invalid.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.displayName' });
-    const unknownSkill = await gql(app, UPDATE, { id, input: { skills: ['juggling'] } }, { asOperator: true });
-    expect(unknownSkill.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.skills' });
+    // A skill that is no code is kept in the creative's own words; too many entries are refused whole.
+    const ownSkill = await gql<{ updateCreativeProfile: { freeSkills: string[] } }>(app, `mutation($id: ID!, $input: UpdateCreativeProfileInput!) { updateCreativeProfile(id: $id, input: $input) { freeSkills } }`, { id, input: { skills: ['juggling'] } }, { asOperator: true });
+    expect(ownSkill.data?.updateCreativeProfile.freeSkills).toEqual(['juggling']);
+    const tooMany = await gql(app, UPDATE, { id, input: { skills: Array.from({ length: 41 }, (_, i) => `skill ${i}`) } }, { asOperator: true });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.skills' });
     const search = async (q: string) =>
       (await gql<{ searchCreatives: { nodes: { id: string }[] } }>(app, `query($q: String) { searchCreatives(query: $q) { nodes { id } } }`, { q })).data?.searchCreatives.nodes.some((n) => n.id === id);
     await eventually(async () => ((await search('wooden toys')) && !(await search('embalazo')) ? true : undefined), 20_000, 'search follows the update');

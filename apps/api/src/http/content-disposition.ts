@@ -6,7 +6,8 @@
  */
 export function attachmentDisposition(fileName: string, fallback = 'download'): string {
   const name = safeFileName(fileName) || safeFileName(fallback) || 'download';
-  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
+  // A name of combining marks only folds to nothing: the ASCII name is then the fallback's.
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_').trim() || fallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_') || 'download';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(name)}`;
 }
 

@@ -13,6 +13,8 @@ export interface RetrievalQuery {
   otherConcepts?: readonly string[];
   /** The whole text (title first): its distinct terms, most telling first, become OR queries. */
   text: readonly string[];
+  /** Already normalised words the text does not say (the core concepts' terms in both languages). */
+  expansion?: readonly string[];
 }
 
 /** Candidates by id, with the engine's text relevance in [0, 1] (0: found by codes or concepts only). */
@@ -54,7 +56,7 @@ export class MatchRetrieval {
     const concepts = query.concepts ?? [];
     const wider = (query.otherConcepts ?? []).filter((c) => !concepts.includes(c));
     const [texts, codeHits] = await Promise.all([
-      this.textScores(index, query.text, null, Math.min(limit, HITS_PER_TEXT_QUERY)),
+      this.textScores(index, query.text, null, Math.min(limit, HITS_PER_TEXT_QUERY), query.expansion),
       Promise.all([
         ...byCodes.map(([field, codes]) => this.search.search(index.name, { filters: { [field]: codes }, limit: Math.min(limit, HITS_PER_CODE_QUERY) })),
         ...(concepts.length > 0 && index.filterableFields.includes('concepts') ? [this.search.search(index.name, { filters: { concepts }, limit })] : []),
@@ -67,7 +69,7 @@ export class MatchRetrieval {
     // Every candidate's text score is the one of its own pair (the same query, filtered to the
     // candidates): a creative found by a concept, not among a chunk's best, still gets its words'
     // due, and the list shows the number the creative's own view of the pair shows.
-    for (const [id, score] of await this.textScores(index, query.text, [...found.keys()])) found.set(id, score);
+    for (const [id, score] of await this.textScores(index, query.text, [...found.keys()], CANDIDATES_PER_QUERY, query.expansion)) found.set(id, score);
     return found;
   }
 
@@ -75,8 +77,8 @@ export class MatchRetrieval {
    * The text score of documents for a demand's text: of the best `limit` per chunk, or — with `ids`
    * — of exactly those documents (the same number the list computes for them).
    */
-  async textScores(index: IndexDefinition, text: readonly string[], ids: readonly string[] | null, limit = CANDIDATES_PER_QUERY): Promise<Map<string, number>> {
-    const chunks = queryChunks(text);
+  async textScores(index: IndexDefinition, text: readonly string[], ids: readonly string[] | null, limit = CANDIDATES_PER_QUERY, expansion: readonly string[] = []): Promise<Map<string, number>> {
+    const chunks = queryChunks(text, expansion);
     const scores = new Map<string, number>();
     if (chunks.length === 0 || (ids && ids.length === 0)) return scores;
     const words = chunks.reduce((n, c) => n + c.length, 0);
@@ -131,9 +133,17 @@ export function matchTerms(texts: readonly string[]): string[] {
   return terms;
 }
 
-/** The terms in queries of at most WORDS_PER_QUERY words. */
-export function queryChunks(texts: readonly string[]): string[][] {
-  const terms = matchTerms(texts);
+/** Expansion words searched besides the text's own. */
+export const MAX_EXPANSION_TERMS = 12;
+
+/** The terms in queries of at most WORDS_PER_QUERY words; expansion words the text lacks come last, in queries of their own. */
+export function queryChunks(texts: readonly string[], expansion: readonly string[] = []): string[][] {
+  const own = matchTerms(texts);
+  const extra = [...new Set(expansion.filter((t) => t.length >= 3 && !own.includes(t)))].slice(0, MAX_EXPANSION_TERMS);
+  return [...chunked(own), ...chunked(extra)];
+}
+
+function chunked(terms: readonly string[]): string[][] {
   const chunks: string[][] = [];
   for (let i = 0; i < terms.length; i += WORDS_PER_QUERY) chunks.push(terms.slice(i, i + WORDS_PER_QUERY));
   return chunks;

@@ -1,8 +1,8 @@
 import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, PortfolioItemEntity } from '@app/database';
-import { broaderOf, conceptById, conceptsIn, normaliseQuery, specificity } from '@app/search';
+import { broaderOf, conceptById, conceptsIn, conceptTerms, normaliseQuery, specificity } from '@app/search';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
 import type { Label } from '../reference/index.js';
-import { Availability, type Demand, type DemandConcept, type Evidence, EvidenceSource, type Supply } from './match-scoring.js';
+import { Availability, coreConcepts, type Demand, type DemandConcept, type Evidence, EvidenceSource, type Supply } from './match-scoring.js';
 
 /** The entities' side of matching: what a challenge or need asks for, what a creative or offer brings. */
 
@@ -236,4 +236,15 @@ export function demandConceptIds(demand: Demand): string[] {
 /** The concepts a profile shows itself (no ancestors): what it looks for among challenges. */
 export function ownConceptIds(p: CreativeProfileEntity, portfolio: readonly PortfolioItemEntity[]): string[] {
   return [...evidenceOf(p, portfolio, p, [...p.freeCrafts, ...p.freeTechniques, ...p.freeMaterials], p.freeSkills).concepts.keys()];
+}
+
+/**
+ * Words to search besides the brief's own: the terms of its core concepts in both languages, so a
+ * Slovenian brief also finds the profile that says it in English (already in the index's form).
+ */
+export function demandExpansion(demand: Demand): string[] {
+  return coreConcepts(demand.concepts).flatMap((c) => (c.id.startsWith('code:') ? [] : (() => {
+    const terms = conceptTerms(c.id);
+    return [...terms.sl, ...terms.en].flatMap((t) => t.split(' '));
+  })()));
 }

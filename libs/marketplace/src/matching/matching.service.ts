@@ -19,7 +19,7 @@ import { type Candidates, DomainRarity, FAN_OUT_LIMIT, MatchRetrieval } from './
 import {
   bestMatches, coreConcepts, DEFAULT_MATCH_WEIGHTS, ineligibility, MatchAudience, type MatchExplanation, type MatchWeights, rankMatches, scoreMatch, type Demand, type Scorable, type Supply,
 } from './match-scoring.js';
-import { challengeDemand, creativeSupply, demandText, labelOf, needDemand, offerSupply, ownConceptIds, supplyText, type TrackRecord } from './match-subjects.js';
+import { challengeDemand, creativeSupply, demandExpansion, demandText, labelOf, needDemand, offerSupply, ownConceptIds, supplyText, type TrackRecord } from './match-subjects.js';
 
 export interface Match<T> {
   subject: T;
@@ -86,7 +86,7 @@ export class MatchingService {
     if (!canReviewFor(actor, challenge.ownerOrganisationId)) throw MarketplaceException.forbidden(`matches for challenge ${challengeId} are for its organisation`);
     const demand = await this.withRarity(challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId)));
     const candidates = await this.retrieval.candidates(CREATIVES_INDEX, {
-      codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(challenge),
+      codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(challenge), expansion: demandExpansion(demand),
     });
     return { challenge, ...(await this.rankCreatives(demand, candidates, first, offset, filter)) };
   }
@@ -98,7 +98,7 @@ export class MatchingService {
     const demand = await this.withRarity(needDemand(need, await this.organisations.findById(need.ownerOrganisationId)));
     const codes = { domains: need.domains, techniques: need.techniques, materials: need.materials };
     const [creativeCandidates, offerCandidates] = await Promise.all([
-      this.retrieval.candidates(CREATIVES_INDEX, { codes, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(need) }),
+      this.retrieval.candidates(CREATIVES_INDEX, { codes, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(need), expansion: demandExpansion(demand) }),
       this.retrieval.candidates(OFFERS_INDEX, { codes, text: demandText(need) }),
     ]);
     const offers = (await this.offers.findByIds([...offerCandidates.keys()])).filter((o) => o.status === ExchangeStatus.Published);
@@ -128,7 +128,7 @@ export class MatchingService {
     const scored = await Promise.all(open.map(async (c) => {
       const demand: Demand = { ...challengeDemand(c, owners.get(c.ownerOrganisationId) ?? null), domainWeights };
       if (ineligibility(demand, supply)) return null;
-      const text = (await this.retrieval.textScores(CREATIVES_INDEX, demandText(c), [creative.id])).get(creative.id) ?? 0;
+      const text = (await this.retrieval.textScores(CREATIVES_INDEX, demandText(c), [creative.id], 1, demandExpansion(demand))).get(creative.id) ?? 0;
       return { subject: c, explanation: this.explain(demand, supply, text, MatchAudience.Creative) };
     }));
     return { creative, matches: top(scored.filter((m): m is Match<ChallengeEntity> => m !== null), first) };
@@ -154,7 +154,7 @@ export class MatchingService {
     const [challenge, creative] = await Promise.all([this.challengesService.get(actor, challengeId), this.ownCreative(actor, actor.creativeProfileId)]);
     const demand = await this.withRarity(challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId)));
     const [{ supply }] = await this.supplies([creative]);
-    const text = (await this.retrieval.textScores(CREATIVES_INDEX, demandText(challenge), [creative.id])).get(creative.id) ?? 0;
+    const text = (await this.retrieval.textScores(CREATIVES_INDEX, demandText(challenge), [creative.id], 1, demandExpansion(demand))).get(creative.id) ?? 0;
     const explanation = this.explain(demand, supply, text, MatchAudience.Creative);
     const threshold = this.config.matching.threshold;
     const ineligible = ineligibility(demand, supply);
@@ -179,7 +179,7 @@ export class MatchingService {
     const making = withRarity.concepts.filter((c) => c.id.startsWith('code:')).map((c) => c.id.slice(5));
     const [sharing, found] = await Promise.all([
       this.creatives.matchableSharing(demand.domains, making),
-      this.retrieval.candidates(CREATIVES_INDEX, { codes: {}, concepts: withRarity.concepts.map((c) => c.id), text }, FAN_OUT_LIMIT),
+      this.retrieval.candidates(CREATIVES_INDEX, { codes: {}, concepts: coreConcepts(withRarity.concepts).map((c) => c.id), otherConcepts: withRarity.concepts.map((c) => c.id), text, expansion: demandExpansion(withRarity) }, FAN_OUT_LIMIT),
     ]);
     const more = (await this.creatives.findByIds([...found.keys()].filter((id) => !sharing.some((p) => p.id === id))))
       .filter((p) => p.matchingConsentAt !== null && p.accountId !== null && p.erasedAt === null);

@@ -22,21 +22,21 @@ export const CREATIVES_INDEX: IndexDefinition = {
 export const CHALLENGES_INDEX: IndexDefinition = {
   name: IndexName.Challenges,
   searchableFields: ['title', 'tags', 'brief'],
-  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId', 'kind', 'rewardKinds', 'deadlineMonth', 'concepts'],
+  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'ownerId', 'kind', 'rewardKinds', 'deadlineMonth', 'concepts', 'uid'],
   sortableFields: ['createdAt', 'publishedAt', 'deadline'],
 };
 
 export const NEEDS_INDEX: IndexDefinition = {
   name: IndexName.Needs,
   searchableFields: ['title', 'tags', 'description'],
-  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind'],
+  filterableFields: ['domains', 'techniques', 'materials', 'municipality', 'ownerKind', 'uid'],
   sortableFields: ['createdAt', 'budgetMaxEur'],
 };
 
 export const OFFERS_INDEX: IndexDefinition = {
   name: IndexName.Offers,
   searchableFields: ['title', 'tags', 'description'],
-  filterableFields: ['domains', 'crafts', 'techniques', 'materials', 'municipality', 'languages', 'kind'],
+  filterableFields: ['domains', 'crafts', 'techniques', 'materials', 'municipality', 'languages', 'kind', 'uid'],
   sortableFields: ['createdAt', 'priceFromEur'],
 };
 
@@ -92,6 +92,7 @@ export function challengeDocument(challenge: ChallengeEntity, owner: Organisatio
   if (challenge.status !== ChallengeStatus.Published || challenge.visibility !== ChallengeVisibility.Public || challenge.stage !== 1) return null;
   return {
     id: challenge.id,
+    uid: challenge.id,
     title: normaliseForIndex([challenge.titleSl, challenge.titleEn].filter(Boolean).join(' \n ')),
     brief: normaliseForIndex([challenge.briefSl, challenge.briefEn].filter(Boolean).join(' \n ')),
     tags: normaliseForIndex(
@@ -125,6 +126,7 @@ export function needDocument(need: NeedEntity, owner: OrganisationEntity): Searc
   if (need.status !== ExchangeStatus.Published) return null;
   return {
     id: need.id,
+    uid: need.id,
     title: normaliseForIndex([need.titleSl, need.titleEn].filter(Boolean).join(' \n ')),
     description: normaliseForIndex([need.descriptionSl, need.descriptionEn].filter(Boolean).join(' \n ')),
     tags: normaliseForIndex(
@@ -151,6 +153,7 @@ export function offerDocument(offer: OfferEntity, creative: CreativeProfileEntit
   if (offer.status !== ExchangeStatus.Published) return null;
   return {
     id: offer.id,
+    uid: offer.id,
     title: normaliseForIndex([offer.titleSl, offer.titleEn].filter(Boolean).join(' \n ')),
     description: normaliseForIndex([offer.descriptionSl, offer.descriptionEn].filter(Boolean).join(' \n ')),
     tags: normaliseForIndex(
