@@ -96,7 +96,7 @@ export class MatchRetrieval {
     for (const { result, size } of results) {
       for (const hit of result.hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + ((hit.score ?? 1) * size) / words);
     }
-    // A profile never says everything a brief says: matching a third of its words is a full match.
+    // A profile never says everything a brief says: matching a fifth of its words is a full match.
     for (const [id, score] of scores) scores.set(id, Math.min(1, score / TEXT_SATURATION));
     return scores;
   }
