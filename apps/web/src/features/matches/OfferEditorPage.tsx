@@ -22,6 +22,7 @@ import { Link } from '../../ui/Link.js';
 import { NotFoundPage } from '../../ui/NotFoundPage.js';
 import { usePageTitle } from '../../ui/page.js';
 import { TextField } from '../../ui/TextField.js';
+import choice from '../../ui/choice.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { describeError, type FormErrors } from '../account/describe-error.js';
 import { Button } from '../../ui/Button.js';
@@ -181,10 +182,10 @@ function OfferForm({
       </fieldset>
       <RadioGroup name="kind" defaultValue={offer?.kind ?? 'SERVICE'} className={styles.group}>
         <Label className={uiStyles.label}>{t('matches.offers.field.kind')}</Label>
-        <Radio value="SERVICE" className={styles.choice}>
+        <Radio value="SERVICE" className={`${choice.choice} ${styles.radio}`}>
           {t('matches.offers.kind.SERVICE')}
         </Radio>
-        <Radio value="PRODUCT" className={styles.choice}>
+        <Radio value="PRODUCT" className={`${choice.choice} ${styles.radio}`}>
           {t('matches.offers.kind.PRODUCT')}
         </Radio>
         <FieldError className={uiStyles.fieldError} />
@@ -206,8 +207,8 @@ function OfferForm({
             {reference[vocabulary].map((data) => {
               const label = pickText(i18n.language, data.label);
               return (
-                <Checkbox key={data.code} value={data.code} className={styles.choice}>
-                  <span className={styles.box} aria-hidden="true" />
+                <Checkbox key={data.code} value={data.code} className={choice.choice}>
+                  <span className={choice.box} aria-hidden="true" />
                   <span lang={label?.lang}>{label?.text ?? data.code}</span>
                 </Checkbox>
               );

@@ -16,6 +16,7 @@ import { usePageTitle } from '../../ui/page.js';
 import { TextField } from '../../ui/TextField.js';
 import { describeError, type FormErrors } from '../account/describe-error.js';
 import styles from '../account/account.module.css';
+import choice from '../../ui/choice.module.css';
 import own from './onboarding.module.css';
 
 const CreativeInvitationQuery = graphql(`
@@ -229,8 +230,8 @@ export function CreativeInvitationPage() {
             });
           }}
         >
-          <Checkbox isSelected={consent} onChange={setConsent} name="matchingConsent" className={own.choice}>
-            <span className={own.box} aria-hidden="true" />
+          <Checkbox isSelected={consent} onChange={setConsent} name="matchingConsent" className={`${choice.choice} ${own.consent}`}>
+            <span className={choice.box} aria-hidden="true" />
             <span>{t('onboarding.consent')}</span>
           </Checkbox>
           {invitation.accountExists ? null : (
