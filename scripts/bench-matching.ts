@@ -6,6 +6,7 @@ import { BRIEFS } from './bench-data/matching-set/briefs.js';
 import { HELD_OUT, LABELS, TUNE } from './bench-data/matching-set/labels.js';
 import { bm25Rankings, figures, fold, type Figures } from './bench-data/matching-set/metrics.js';
 import { PROFILES } from './bench-data/matching-set/profiles.js';
+import { crossValidate, objective, rerank, tune, type PoolRow, type Split, type Weights } from './bench-data/matching-set/reweight.js';
 import { PLACES, type BenchBrief, type BenchProfile } from './bench-data/matching-set/types.js';
 import { PASSWORD, postGraphQL, signIn, startProduct, type Product } from './harness/product.js';
 
@@ -21,6 +22,12 @@ import { PASSWORD, postGraphQL, signIn, startProduct, type Product } from './har
  * MAP and the top-10 slots that went to grade-0 profiles, for TUNE, HELD_OUT and all, for
  * (a) the product, (b) BM25 over the same texts (implemented here), and with --ablations (c) the
  * product restarted on the same data with MATCH_WEIGHTS=<factor>=0, factor by factor.
+ *
+ * --cv [k] reads each challenge's whole ranked pool with every factor's score (challengeMatches,
+ * all pages), checks that re-weighting offline reproduces the product's order, then tunes the
+ * factor weights by coordinate ascent with k-fold cross-validation on TUNE (default k 5), prints
+ * each fold's weights and left-out figures, tunes once on all of TUNE and prints HELD_OUT under
+ * those weights (HELD_OUT is measured, never tuned on) and the MATCH_WEIGHTS line to try.
  *
  * Without --url it starts the product like `npm start` (throwaway data directory and PostgreSQL,
  * own ports on 127.0.0.1, SEED_DEMO_DATA=false, stopped by pid). With --url it uses a running one
@@ -42,6 +49,7 @@ const TRIES = (() => {
   return i >= 0 ? (args[i + 1] ?? '').split(';').map((c) => c.trim()).filter(Boolean) : [];
 })();
 const VERBOSE = args.includes('--verbose');
+const CV_FOLDS = args.includes('--cv') ? Number(/^\d+$/.test(valueOf('--cv') ?? '') ? valueOf('--cv') : 5) : 0;
 const CONCURRENCY = Number(valueOf('--concurrency') ?? 4);
 /** Loading gives up after this long (the whole set), and each request after 30 s. */
 const LOAD_BUDGET_MS = 30 * 60_000;
@@ -287,6 +295,85 @@ async function productRanking(base: string, caps: Capabilities, challenge: { id:
   return ids;
 }
 
+/** The challenge's whole ranked pool with every factor's score and weight (all pages, at most 40). */
+async function productPool(base: string, challenge: { id: string; token: string }): Promise<{ id: string; factors: PoolRow['factors'] }[]> {
+  const rows: { id: string; factors: PoolRow['factors'] }[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 40; page += 1) {
+    const data = await gql(base, 'challengeMatches', `query($id: ID!, $after: String) { challengeMatches(id: $id, first: 50, after: $after) { nodes { creative { id } factors { factor score weight } } pageInfo { endCursor hasNextPage } } }`,
+      { id: challenge.id, after }, challenge.token);
+    const r = data.challengeMatches as { nodes: { creative: { id: string }; factors: PoolRow['factors'] }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    rows.push(...r.nodes.map((n) => ({ id: n.creative.id, factors: n.factors })));
+    if (!r.pageInfo.hasNextPage) break;
+    after = r.pageInfo.endCursor;
+  }
+  return rows;
+}
+
+/** The weight the product applied to most rows, per factor (the configured one; on-site location may be floored above it). */
+function configuredWeights(pools: Iterable<readonly PoolRow[]>): Record<string, number> {
+  const seen = new Map<string, Map<number, number>>();
+  for (const pool of pools) for (const row of pool) for (const f of row.factors) {
+    const m = seen.get(f.factor) ?? new Map<number, number>();
+    m.set(f.weight, (m.get(f.weight) ?? 0) + 1);
+    seen.set(f.factor, m);
+  }
+  return Object.fromEntries([...seen].map(([factor, m]) => [factor, [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]]));
+}
+
+/** The factors the product applied somewhere in the set, with their weights (a factor never applied cannot be tuned here). */
+const showWeights = (w: Weights) => MATCH_FACTOR_KEYS.filter((f) => f in w).map((f) => `${f}=${+w[f].toFixed(3)}`).join(',');
+
+function crossValidation(pools: ReadonlyMap<string, readonly PoolRow[]>, k: number): void {
+  const configured = configuredWeights(pools.values());
+  const split: Split = { keys: BRIEFS.map((b) => b.key), pools, labels: LABELS };
+  let reproduced = 0;
+  for (const b of BRIEFS) {
+    const pool = pools.get(b.key) ?? [];
+    if (rerank(pool, configured, configured).every((key, i) => key === pool[i].key)) reproduced += 1;
+  }
+  console.log(`\ncross-validation of the weights (offline re-ranking of each challenge's whole pool; the product's weights: ${showWeights(configured)})`);
+  console.log(`  re-ranking under the product's own weights reproduces its order for ${reproduced} of ${BRIEFS.length} challenges`);
+  for (const [name, keys] of [['TUNE', TUNE], ['HELD_OUT', HELD_OUT]] as const) {
+    let inPool = 0;
+    let relevant = 0;
+    for (const key of keys) {
+      const members = new Set((pools.get(key) ?? []).map((r) => r.key));
+      for (const [profile, g] of Object.entries(LABELS[key])) if (g >= 2) {
+        relevant += 1;
+        if (members.has(profile)) inPool += 1;
+      }
+    }
+    console.log(`  ${name}: ${inPool} of ${relevant} relevant (grade ≥ 2) pairs are in the pools (pool recall ${(inPool / Math.max(1, relevant)).toFixed(3)}); mean pool size ${(keys.reduce((s, key) => s + (pools.get(key)?.length ?? 0), 0) / keys.length).toFixed(0)}`);
+  }
+  const factors = MATCH_FACTOR_KEYS.filter((f) => f in configured);
+  const unused = MATCH_FACTOR_KEYS.filter((f) => !(f in configured));
+  if (unused.length > 0) console.log(`  never applied in this set, so not tuned: ${unused.join(', ')}`);
+  if (VERBOSE) {
+    const name = new Map(PROFILES.map((p) => [p.key, p.displayName]));
+    for (const key of TUNE) {
+      const members = new Set((pools.get(key) ?? []).map((r) => r.key));
+      const missing = Object.entries(LABELS[key]).filter(([profile, g]) => g >= 2 && !members.has(profile));
+      if (missing.length > 0) console.log(`  ${key}: not retrieved ${missing.map(([profile, g]) => `${name.get(profile) ?? profile} [${profile}] (${g})`).join(', ')}`);
+    }
+  }
+  const folds = crossValidate(split, TUNE, k, factors, configured, configured);
+  for (const f of folds) {
+    const base = objective(split, f.held, configured, configured);
+    console.log(`  fold (left out ${f.held.length}: ${f.held.join(', ')})\n    tuned ${showWeights(f.weights)}\n    left-out nDCG@10 ${f.ndcg10.toFixed(3)} recall@50 ${f.recall50.toFixed(3)} (product's weights: ${base.ndcg10.toFixed(3)} / ${base.recall50.toFixed(3)})`);
+  }
+  const mean = (pick: (f: (typeof folds)[number]) => number) => (folds.reduce((s, f) => s + pick(f) * f.held.length, 0) / folds.reduce((s, f) => s + f.held.length, 0)).toFixed(3);
+  const baseAll = objective(split, TUNE, configured, configured);
+  console.log(`  ${k}-fold CV on TUNE: left-out nDCG@10 ${mean((f) => f.ndcg10)} recall@50 ${mean((f) => f.recall50)} (product's weights on TUNE: ${baseAll.ndcg10.toFixed(3)} / ${baseAll.recall50.toFixed(3)})`);
+  const final = tune(split, TUNE, factors, configured, configured);
+  for (const [name, keys] of [['TUNE', TUNE], ['HELD_OUT', HELD_OUT]] as const) {
+    const now = objective(split, keys, configured, configured);
+    const tuned = objective(split, keys, final, configured);
+    console.log(`  tuned on all of TUNE → ${name}: nDCG@10 ${tuned.ndcg10.toFixed(3)} recall@50 ${tuned.recall50.toFixed(3)} (product's weights: ${now.ndcg10.toFixed(3)} / ${now.recall50.toFixed(3)})`);
+  }
+  console.log(`  MATCH_WEIGHTS=${showWeights(final)}`);
+}
+
 function report(name: string, rankings: ReadonlyMap<string, readonly string[]>): void {
   for (const [split, keys] of [['TUNE', TUNE], ['HELD_OUT', HELD_OUT], ['all', BRIEFS.map((b) => b.key)]] as const) {
     const rows = keys.map((k) => figures(rankings.get(k) ?? [], LABELS[k]));
@@ -375,6 +462,15 @@ async function main(): Promise<void> {
       report(`try ${configuration}`, await readAll());
     }
     if (TRIES.length > 0) await product.restart({});
+    if (CV_FOLDS > 0) {
+      const pools = new Map<string, PoolRow[]>();
+      for (const b of BRIEFS) {
+        const { id, email } = byBrief.get(b.key) as { id: string; email: string };
+        const rows = await productPool(product.base, { id, token: (await signIn(product.base, email, PASSWORD)).token });
+        pools.set(b.key, rows.map((r) => ({ key: keyOf.get(r.id) ?? `unknown:${r.id}`, factors: r.factors })));
+      }
+      crossValidation(pools, CV_FOLDS);
+    }
     if (ABLATIONS) {
       console.log('\nablations (restart on the same data with one factor weighted 0):');
       for (const factor of MATCH_FACTOR_KEYS) {
