@@ -11,6 +11,8 @@ export interface RetrievalQuery {
   concepts?: readonly string[];
   /** The other concepts the demand names: fewer candidates from these. */
   otherConcepts?: readonly string[];
+  /** Parents of the core concepts: documents under them show broader or related work (as many as for other concepts). */
+  relatedConcepts?: readonly string[];
   /** The whole text (title first): its distinct terms, most telling first, become OR queries. */
   text: readonly string[];
   /** Already normalised words the text does not say (the core concepts' terms in both languages). */
@@ -55,12 +57,14 @@ export class MatchRetrieval {
     const byCodes = Object.entries(query.codes).filter(([, codes]) => codes.length > 0);
     const concepts = query.concepts ?? [];
     const wider = (query.otherConcepts ?? []).filter((c) => !concepts.includes(c));
+    const related = (query.relatedConcepts ?? []).filter((c) => !concepts.includes(c) && !wider.includes(c));
     const [texts, codeHits] = await Promise.all([
       this.textScores(index, query.text, null, Math.min(limit, HITS_PER_TEXT_QUERY), query.expansion),
       Promise.all([
         ...byCodes.map(([field, codes]) => this.search.search(index.name, { filters: { [field]: codes }, limit: Math.min(limit, HITS_PER_CODE_QUERY) })),
         ...(concepts.length > 0 && index.filterableFields.includes('concepts') ? [this.search.search(index.name, { filters: { concepts }, limit })] : []),
         ...(wider.length > 0 && index.filterableFields.includes('concepts') ? [this.search.search(index.name, { filters: { concepts: wider }, limit: Math.min(limit, HITS_PER_CODE_QUERY) })] : []),
+        ...(related.length > 0 && index.filterableFields.includes('concepts') ? [this.search.search(index.name, { filters: { concepts: related }, limit: Math.min(limit, HITS_PER_CODE_QUERY) })] : []),
       ]),
     ]);
     const found: Candidates = new Map();

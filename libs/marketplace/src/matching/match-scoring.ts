@@ -63,6 +63,11 @@ export interface DemandConcept {
   label: Label;
   /** The concept's ancestors, nearest first (blueprint print → textile printing → textile). */
   broader: readonly string[];
+  /**
+   * Its direct broader concepts that are not roots (packaging → graphic design, product design; not
+   * "design"): retrieval also fetches the work under them (broader and related work).
+   */
+  parents?: readonly string[];
 }
 
 /** What is asked for: a challenge or a need. */
@@ -183,6 +188,15 @@ interface ConceptFit {
   relation: 'same' | 'narrower' | 'broader' | 'none';
 }
 
+/**
+ * Credit for broader work one level up and further up. Related work (a sibling under a shared
+ * parent: brand identity for packaging) gets none: on the TUNE split, crediting it at 0.15, 0.25
+ * or 0.35 of a full fit lowered nDCG@10 (0.733, 0.729, 0.712 against 0.736); such profiles are
+ * retrieved (DemandConcept.parents) and ranked by their other factors.
+ */
+const BROADER_FIT = 0.45;
+const FAR_BROADER_FIT = 0.2;
+
 /** How well the supply shows one concept: itself, narrower work under it, or only broader work. */
 function conceptFit(concept: DemandConcept, supply: Supply): ConceptFit {
   const own = supply.concepts.get(concept.id);
@@ -197,7 +211,7 @@ function conceptFit(concept: DemandConcept, supply: Supply): ConceptFit {
   // Broader work only (textile printing for blueprint print): some credit, less the further up.
   concept.broader.forEach((ancestor, depth) => {
     const evidence = supply.concepts.get(ancestor);
-    const fit = evidence ? (depth === 0 ? 0.45 : 0.2) * EVIDENCE_STRENGTH[evidence.source] : 0;
+    const fit = evidence ? (depth === 0 ? BROADER_FIT : FAR_BROADER_FIT) * EVIDENCE_STRENGTH[evidence.source] : 0;
     if (evidence && fit > best.fit) best = { concept, fit, via: ancestor, evidence, relation: 'broader' };
   });
   return best;

@@ -61,6 +61,12 @@ function conceptAncestors(id: string): string[] {
   return id.startsWith('code:') ? [] : broaderOf(id);
 }
 
+/** Direct broader concepts that have broader concepts of their own (not the roots: design, heritage, digital…). */
+function conceptParents(id: string): string[] {
+  if (id.startsWith('code:')) return [];
+  return (conceptById(id)?.broader ?? []).filter((parent) => (conceptById(parent)?.broader ?? []).length > 0);
+}
+
 function conceptWeight(id: string): number {
   return id.startsWith('code:') ? 1 : specificity(id);
 }
@@ -78,7 +84,7 @@ function demandConcepts(title: string, body: string, codes: readonly string[]): 
   // A broad concept the brief names beside a narrower one of its own adds nothing of its own.
   const named = [...weights.keys()];
   for (const id of named) for (const ancestor of conceptAncestors(id)) if (weights.has(ancestor)) weights.set(ancestor, (weights.get(ancestor) ?? 0) * 0.5);
-  return [...weights].map(([id, weight]) => ({ id, weight, label: conceptLabel(id), broader: conceptAncestors(id) }));
+  return [...weights].map(([id, weight]) => ({ id, weight, label: conceptLabel(id), broader: conceptAncestors(id), parents: conceptParents(id) }));
 }
 
 function joined(...texts: (string | null | undefined)[]): string {
@@ -242,6 +248,12 @@ export function ownConceptIds(p: CreativeProfileEntity, portfolio: readonly Port
  * Words to search besides the brief's own: the terms of its core concepts in both languages, so a
  * Slovenian brief also finds the profile that says it in English (already in the index's form).
  */
+/** The concept filters of a demand's retrieval: its core concepts, all it names, and the core concepts' parents (related work). */
+export function demandConceptQuery(demand: Demand): { concepts: string[]; otherConcepts: string[]; relatedConcepts: string[] } {
+  const core = coreConcepts(demand.concepts);
+  return { concepts: core.map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), relatedConcepts: [...new Set(core.flatMap((c) => c.parents ?? []))] };
+}
+
 export function demandExpansion(demand: Demand): string[] {
   return coreConcepts(demand.concepts).flatMap((c) => (c.id.startsWith('code:') ? [] : (() => {
     const terms = conceptTerms(c.id);

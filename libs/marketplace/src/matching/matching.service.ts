@@ -17,9 +17,9 @@ import { ChallengeStatus } from '../reference/index.js';
 import { CHALLENGES_INDEX, CREATIVES_INDEX, NEEDS_INDEX, OFFERS_INDEX } from '../search/catalogue-index.js';
 import { type Candidates, DomainRarity, FAN_OUT_LIMIT, MatchRetrieval } from './match-retrieval.js';
 import {
-  bestMatches, coreConcepts, DEFAULT_MATCH_WEIGHTS, ineligibility, MatchAudience, type MatchExplanation, type MatchWeights, rankMatches, scoreMatch, type Demand, type Scorable, type Supply,
+  bestMatches, DEFAULT_MATCH_WEIGHTS, ineligibility, MatchAudience, type MatchExplanation, type MatchWeights, rankMatches, scoreMatch, type Demand, type Scorable, type Supply,
 } from './match-scoring.js';
-import { challengeDemand, creativeSupply, demandExpansion, demandText, labelOf, needDemand, offerSupply, ownConceptIds, supplyText, type TrackRecord } from './match-subjects.js';
+import { challengeDemand, creativeSupply, demandConceptQuery, demandExpansion, demandText, labelOf, needDemand, offerSupply, ownConceptIds, supplyText, type TrackRecord } from './match-subjects.js';
 
 export interface Match<T> {
   subject: T;
@@ -86,7 +86,7 @@ export class MatchingService {
     if (!canReviewFor(actor, challenge.ownerOrganisationId)) throw MarketplaceException.forbidden(`matches for challenge ${challengeId} are for its organisation`);
     const demand = await this.withRarity(challengeDemand(challenge, await this.organisations.findById(challenge.ownerOrganisationId)));
     const candidates = await this.retrieval.candidates(CREATIVES_INDEX, {
-      codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(challenge), expansion: demandExpansion(demand),
+      codes: { domains: challenge.domains, techniques: challenge.techniques, materials: challenge.materials }, ...demandConceptQuery(demand), text: demandText(challenge), expansion: demandExpansion(demand),
     });
     return { challenge, ...(await this.rankCreatives(demand, candidates, first, offset, filter)) };
   }
@@ -98,7 +98,7 @@ export class MatchingService {
     const demand = await this.withRarity(needDemand(need, await this.organisations.findById(need.ownerOrganisationId)));
     const codes = { domains: need.domains, techniques: need.techniques, materials: need.materials };
     const [creativeCandidates, offerCandidates] = await Promise.all([
-      this.retrieval.candidates(CREATIVES_INDEX, { codes, concepts: coreConcepts(demand.concepts).map((c) => c.id), otherConcepts: demand.concepts.map((c) => c.id), text: demandText(need), expansion: demandExpansion(demand) }),
+      this.retrieval.candidates(CREATIVES_INDEX, { codes, ...demandConceptQuery(demand), text: demandText(need), expansion: demandExpansion(demand) }),
       this.retrieval.candidates(OFFERS_INDEX, { codes, text: demandText(need) }),
     ]);
     const offers = (await this.offers.findByIds([...offerCandidates.keys()])).filter((o) => o.status === ExchangeStatus.Published);
@@ -179,7 +179,7 @@ export class MatchingService {
     const making = withRarity.concepts.filter((c) => c.id.startsWith('code:')).map((c) => c.id.slice(5));
     const [sharing, found] = await Promise.all([
       this.creatives.matchableSharing(demand.domains, making),
-      this.retrieval.candidates(CREATIVES_INDEX, { codes: {}, concepts: coreConcepts(withRarity.concepts).map((c) => c.id), otherConcepts: withRarity.concepts.map((c) => c.id), text, expansion: demandExpansion(withRarity) }, FAN_OUT_LIMIT),
+      this.retrieval.candidates(CREATIVES_INDEX, { codes: {}, ...demandConceptQuery(withRarity), text, expansion: demandExpansion(withRarity) }, FAN_OUT_LIMIT),
     ]);
     const more = (await this.creatives.findByIds([...found.keys()].filter((id) => !sharing.some((p) => p.id === id))))
       .filter((p) => p.matchingConsentAt !== null && p.accountId !== null && p.erasedAt === null);
