@@ -25,6 +25,12 @@ export function demoDeadline(isoDate: string, now: Date): Date {
   return deadline;
 }
 
+/** demoDeadline's 23:59 at +01:00 is 00:59 the next day in summer time: back to 23:59 in Slovenia. */
+function endOfDayInSlovenia(deadline: Date): Date {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Ljubljana', hour: '2-digit', hourCycle: 'h23' }).format(deadline));
+  return hour === 0 ? new Date(deadline.getTime() - 3600_000) : deadline;
+}
+
 export interface SeedReport {
   seeded: boolean;
   organisations: number;
@@ -116,7 +122,7 @@ export class DemoSeeder {
       const saved = await this.supportMeasures.create(OPERATOR, {
         providerOrganisationId: orgIds.get(m.providerKey) as string, title: m.title, summary: m.summary, text: m.text,
         eligibility: { creativeKinds: m.creativeKinds, organisationKinds: m.organisationKinds },
-        amountMinEur: m.amountMinEur, amountMaxEur: m.amountMaxEur, deadline: m.deadline ? demoDeadline(m.deadline, new Date()) : null, callUrl: m.callUrl,
+        amountMinEur: m.amountMinEur, amountMaxEur: m.amountMaxEur, deadline: m.deadline ? endOfDayInSlovenia(demoDeadline(m.deadline, new Date())) : null, callUrl: m.callUrl,
       }, true);
       await this.supportMeasures.publish(OPERATOR, saved.id);
     }
