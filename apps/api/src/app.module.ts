@@ -27,6 +27,7 @@ import { SearchResolver } from './catalogue/search.resolver.js';
 import { NeedsResolver } from './catalogue/needs.resolver.js';
 import { OffersResolver } from './catalogue/offers.resolver.js';
 import { ComplianceResolver } from './catalogue/compliance.resolver.js';
+import { SupportMeasuresResolver } from './support/support-measures.resolver.js';
 import { formatError } from './graphql/graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
@@ -126,6 +127,7 @@ const REPORT_AS_VALIDATION_ERROR = {
   ],
   controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController, PortfolioFilesController, CreativeImportController],
   providers: [
+    SupportMeasuresResolver,
     OrganisationsResolver,
     CreativesResolver,
     AccountProfileResolver,

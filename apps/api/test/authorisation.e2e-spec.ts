@@ -225,3 +225,106 @@ describe('authorisation: foreign ids, every outsider role (e2e, table-driven)', 
     }
   }
 });
+
+/**
+ * Support measures (issue 15 item 8): written only by organisers who are owners or editors of the
+ * provider. Drafts are hidden from everyone else (NOT_FOUND as for a random id); published ones
+ * are public, so outsiders get FORBIDDEN on changes. Members of the provider without the
+ * organiser role and organisers of other organisations are outsiders too.
+ */
+describe('authorisation: support measures (e2e, table-driven)', () => {
+  let t: TestApp;
+  const tokens = new Map<string, string | null>();
+  const ids: Ids = {};
+  const RANDOM = '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab';
+  const SUPPORT_ROWS: Row[] = [
+    { name: 'read a draft support measure', query: `query($id: ID!) { supportMeasure(id: $id) { id title { sl } } }`, vars: (i) => ({ id: i.draft }), target: (i) => i.draft, hidden: true, allows: ['editor without the organiser role'] },
+    { name: 'update a draft support measure', query: `mutation($id: ID!) { updateSupportMeasure(id: $id, input: { title: { sl: "x" } }) { id } }`, vars: (i) => ({ id: i.draft }), target: (i) => i.draft, hidden: true, sees: ['editor without the organiser role'] },
+    { name: 'publish a draft support measure', query: `mutation($id: ID!) { publishSupportMeasure(id: $id) { id } }`, vars: (i) => ({ id: i.draft }), target: (i) => i.draft, hidden: true, sees: ['editor without the organiser role'] },
+    { name: 'update a published support measure', query: `mutation($id: ID!) { updateSupportMeasure(id: $id, input: { amountMaxEur: 1 }) { id } }`, vars: (i) => ({ id: i.published }), target: (i) => i.published, hidden: false },
+    { name: 'close a published support measure', query: `mutation($id: ID!) { closeSupportMeasure(id: $id) { id } }`, vars: (i) => ({ id: i.published }), target: (i) => i.published, hidden: false },
+    { name: 'create a support measure for another organisation', query: `mutation($o: ID!) { createSupportMeasure(input: { providerOrganisationId: $o, title: { sl: "x" }, eligibility: { creativeKinds: [STUDENT] } }) { id } }`, vars: (i) => ({ o: i.provider }), target: (i) => i.provider, hidden: false },
+  ];
+  const OUTSIDERS_HERE = ['anonymous', 'creative', 'organiser elsewhere', 'editor without the organiser role'] as const;
+
+  beforeAll(async () => {
+    t = await startTestApp({ worker: false });
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    const sessions = t.app.get(SessionsService);
+    const passwordHash = await hashPassword('irrelevant-here-123');
+    const account = async (email: string, roles: PlatformRole[] = []): Promise<AccountEntity> => {
+      const [row] = (await db.query(
+        `INSERT INTO account (email, password_hash, display_name, locale, platform_roles, email_verified_at) VALUES ($1, $2, $1, 'en', $3, now()) RETURNING id`,
+        [email, passwordHash, roles],
+      )) as { id: string }[];
+      return db.getRepository<AccountEntity>('account').findOneByOrFail({ id: row.id });
+    };
+    const signIn = async (name: string, a: AccountEntity) => tokens.set(name, (await sessions.open(a)).accessToken);
+    const as = async (name: string, query: string, variables: Record<string, unknown> = {}) => {
+      const res = await gql<Data>(t.app, query, variables, { token: tokens.get(name) ?? undefined });
+      if (res.errors) throw new Error(`${name}: ${JSON.stringify(res.errors)}`);
+      return res.data as Data;
+    };
+    tokens.set('anonymous', null);
+    const organiser = await account('organiser-a@example.si', [PlatformRole.Organiser]);
+    await signIn('organiser A', organiser);
+    ids.provider = (await as('organiser A', `mutation { createOrganisation(input: { kind: DEVELOPMENT_AGENCY, name: "Agencija A", municipality: "kranj" }) { id } }`)).createOrganisation.id;
+    await signIn('organiser A', organiser);
+    const editor = await account('editor-a@example.si');
+    await db.query(`INSERT INTO membership (organisation_id, account_id, role) VALUES ($1, $2, 'editor')`, [ids.provider, editor.id]);
+    await signIn('editor without the organiser role', editor);
+    const elsewhere = await account('organiser-b@example.si', [PlatformRole.Organiser]);
+    await signIn('organiser elsewhere', elsewhere);
+    await as('organiser elsewhere', `mutation { createOrganisation(input: { kind: DEVELOPMENT_AGENCY, name: "Agencija B", municipality: "bled" }) { id } }`);
+    await signIn('organiser elsewhere', elsewhere);
+    const creative = await account('creative-s@example.si');
+    await signIn('creative', creative);
+    await as('creative', `mutation { createCreativeProfile(input: { kind: STUDENT, displayName: "Študent", municipality: "kranj" }) { id } }`);
+    await signIn('creative', creative);
+    const create = (title: string) => as('organiser A', `mutation($o: ID!, $t: String!) { createSupportMeasure(input: { providerOrganisationId: $o, title: { sl: $t }, summary: { sl: "Za študente." }, eligibility: { creativeKinds: [STUDENT] } }) { id } }`, { o: ids.provider, t: title });
+    ids.draft = (await create('Osnutek ukrepa')).createSupportMeasure.id;
+    ids.published = (await create('Objavljen ukrep')).createSupportMeasure.id;
+    await as('organiser A', `mutation($id: ID!) { publishSupportMeasure(id: $id) { id } }`, { id: ids.published });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets the rightful callers through (positive controls)', async () => {
+    const read = async (who: string, query: string, vars: Record<string, unknown>) => gql<Data>(t.app, query, vars, { token: tokens.get(who) ?? undefined });
+    expect((await read('organiser A', SUPPORT_ROWS[0].query, SUPPORT_ROWS[0].vars(ids))).data?.supportMeasure.id).toBe(ids.draft);
+    expect((await read('editor without the organiser role', SUPPORT_ROWS[0].query, SUPPORT_ROWS[0].vars(ids))).data?.supportMeasure.id).toBe(ids.draft);
+    expect((await read('anonymous', `query($id: ID!) { supportMeasure(id: $id) { id } }`, { id: ids.published })).data?.supportMeasure.id).toBe(ids.published);
+    expect((await read('organiser A', SUPPORT_ROWS[3].query, SUPPORT_ROWS[3].vars(ids))).data?.updateSupportMeasure.id).toBe(ids.published);
+    expect((await gql<Data>(t.app, `query($id: ID!) { supportMeasure(id: $id) { id } }`, { id: ids.draft }, { token: OPERATOR_TOKEN })).data?.supportMeasure.id).toBe(ids.draft);
+    expect((await read('anonymous', `{ supportMeasuresForMe { score } }`, {})).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await read('anonymous', `{ mySupportMeasures { id } }`, {})).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await read('creative', `{ mySupportMeasures { id } mySupportMeasureProviders { id } }`, {})).data).toEqual({ mySupportMeasures: [], mySupportMeasureProviders: [] });
+    expect((await read('editor without the organiser role', `{ mySupportMeasureProviders { id } }`, {})).data).toEqual({ mySupportMeasureProviders: [] });
+  });
+
+  for (const row of SUPPORT_ROWS) {
+    for (const who of OUTSIDERS_HERE.filter((w) => !row.allows?.includes(w))) {
+      it(`${who} cannot ${row.name}`, async () => {
+        const res = await gql<Data>(t.app, row.query, row.vars(ids), { token: tokens.get(who) ?? undefined });
+        expect(res.data).toBeNull();
+        const error = res.errors?.[0];
+        if (who === 'anonymous' && row.query.startsWith('mutation')) {
+          expect(error?.extensions.code).toBe('UNAUTHENTICATED');
+          return;
+        }
+        if (!row.hidden || row.sees?.includes(who)) {
+          expect(['FORBIDDEN', ...(who === 'anonymous' ? ['UNAUTHENTICATED'] : [])]).toContain(error?.extensions.code);
+          return;
+        }
+        expect(['NOT_FOUND', ...(who === 'anonymous' ? ['UNAUTHENTICATED'] : [])]).toContain(error?.extensions.code);
+        const target = row.target(ids);
+        const vars = JSON.parse(JSON.stringify(row.vars(ids)).split(target).join(RANDOM)) as Record<string, unknown>;
+        const random = await gql<Data>(t.app, row.query, vars, { token: tokens.get(who) ?? undefined });
+        expect(random.errors?.[0].extensions.code).toBe(error?.extensions.code);
+        expect(random.errors?.[0].message.split(RANDOM).join('<id>')).toBe(error?.message.split(target).join('<id>'));
+      });
+    }
+  }
+});

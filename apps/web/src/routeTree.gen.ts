@@ -33,11 +33,16 @@ import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
 import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$proposalId'
+import { Route as SupportIndexRouteImport } from './routes/support/index'
+import { Route as SupportMeasureIdRouteImport } from './routes/support/$measureId'
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
 import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
 import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
 import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
+import { Route as MeSupportMeasuresIndexRouteImport } from './routes/me/support-measures/index'
+import { Route as MeSupportMeasuresMeasureIdRouteImport } from './routes/me/support-measures/$measureId'
+import { Route as MeSupportMeasuresNewRouteImport } from './routes/me/support-measures/new'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -161,6 +166,16 @@ const ProposalsProposalIdRoute = ProposalsProposalIdRouteImport.update({
   path: '/proposals/$proposalId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SupportIndexRoute = SupportIndexRouteImport.update({
+  id: '/support/',
+  path: '/support/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SupportMeasureIdRoute = SupportMeasureIdRouteImport.update({
+  id: '/support/$measureId',
+  path: '/support/$measureId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const MeOffersIndexRoute = MeOffersIndexRouteImport.update({
   id: '/offers/',
   path: '/offers/',
@@ -184,6 +199,22 @@ const MeProposalsIndexRoute = MeProposalsIndexRouteImport.update({
 const MeProposalsProposalIdRoute = MeProposalsProposalIdRouteImport.update({
   id: '/proposals/$proposalId',
   path: '/proposals/$proposalId',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeSupportMeasuresIndexRoute = MeSupportMeasuresIndexRouteImport.update({
+  id: '/support-measures/',
+  path: '/support-measures/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeSupportMeasuresMeasureIdRoute =
+  MeSupportMeasuresMeasureIdRouteImport.update({
+    id: '/support-measures/$measureId',
+    path: '/support-measures/$measureId',
+    getParentRoute: () => MeRoute,
+  } as any)
+const MeSupportMeasuresNewRoute = MeSupportMeasuresNewRouteImport.update({
+  id: '/support-measures/new',
+  path: '/support-measures/new',
   getParentRoute: () => MeRoute,
 } as any)
 
@@ -211,12 +242,17 @@ export interface FileRoutesByFullPath {
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
+  '/support/$measureId': typeof SupportMeasureIdRoute
   '/me/': typeof MeIndexRoute
+  '/support/': typeof SupportIndexRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
+  '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -241,12 +277,17 @@ export interface FileRoutesByTo {
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
+  '/support/$measureId': typeof SupportMeasureIdRoute
   '/me': typeof MeIndexRoute
+  '/support': typeof SupportIndexRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
+  '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
   '/me/offers': typeof MeOffersIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
+  '/me/support-measures': typeof MeSupportMeasuresIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -273,12 +314,17 @@ export interface FileRoutesById {
   '/offers/$offerId': typeof OffersOfferIdRoute
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
+  '/support/$measureId': typeof SupportMeasureIdRoute
   '/me/': typeof MeIndexRoute
+  '/support/': typeof SupportIndexRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
+  '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -306,12 +352,17 @@ export interface FileRouteTypes {
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
+    | '/support/$measureId'
     | '/me/'
+    | '/support/'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/support-measures/$measureId'
+    | '/me/support-measures/new'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/support-measures/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -336,12 +387,17 @@ export interface FileRouteTypes {
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
+    | '/support/$measureId'
     | '/me'
+    | '/support'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/support-measures/$measureId'
+    | '/me/support-measures/new'
     | '/me/offers'
     | '/me/proposals'
+    | '/me/support-measures'
   id:
     | '__root__'
     | '/'
@@ -367,12 +423,17 @@ export interface FileRouteTypes {
     | '/offers/$offerId'
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
+    | '/support/$measureId'
     | '/me/'
+    | '/support/'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/support-measures/$measureId'
+    | '/me/support-measures/new'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/support-measures/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -392,6 +453,8 @@ export interface RootRouteChildren {
   OffersOfferIdRoute: typeof OffersOfferIdRoute
   OrganisationsOrganisationIdRoute: typeof OrganisationsOrganisationIdRoute
   ProposalsProposalIdRoute: typeof ProposalsProposalIdRoute
+  SupportMeasureIdRoute: typeof SupportMeasureIdRoute
+  SupportIndexRoute: typeof SupportIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -564,6 +627,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProposalsProposalIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/support/': {
+      id: '/support/'
+      path: '/support'
+      fullPath: '/support/'
+      preLoaderRoute: typeof SupportIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/support/$measureId': {
+      id: '/support/$measureId'
+      path: '/support/$measureId'
+      fullPath: '/support/$measureId'
+      preLoaderRoute: typeof SupportMeasureIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/me/offers/': {
       id: '/me/offers/'
       path: '/offers'
@@ -599,6 +676,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeProposalsProposalIdRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/support-measures/': {
+      id: '/me/support-measures/'
+      path: '/support-measures'
+      fullPath: '/me/support-measures/'
+      preLoaderRoute: typeof MeSupportMeasuresIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/support-measures/$measureId': {
+      id: '/me/support-measures/$measureId'
+      path: '/support-measures/$measureId'
+      fullPath: '/me/support-measures/$measureId'
+      preLoaderRoute: typeof MeSupportMeasuresMeasureIdRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/support-measures/new': {
+      id: '/me/support-measures/new'
+      path: '/support-measures/new'
+      fullPath: '/me/support-measures/new'
+      preLoaderRoute: typeof MeSupportMeasuresNewRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
@@ -614,8 +712,11 @@ interface MeRouteChildren {
   MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
   MeOffersNewRoute: typeof MeOffersNewRoute
   MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
+  MeSupportMeasuresMeasureIdRoute: typeof MeSupportMeasuresMeasureIdRoute
+  MeSupportMeasuresNewRoute: typeof MeSupportMeasuresNewRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
+  MeSupportMeasuresIndexRoute: typeof MeSupportMeasuresIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
@@ -630,8 +731,11 @@ const MeRouteChildren: MeRouteChildren = {
   MeOffersOfferIdRoute: MeOffersOfferIdRoute,
   MeOffersNewRoute: MeOffersNewRoute,
   MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
+  MeSupportMeasuresMeasureIdRoute: MeSupportMeasuresMeasureIdRoute,
+  MeSupportMeasuresNewRoute: MeSupportMeasuresNewRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
+  MeSupportMeasuresIndexRoute: MeSupportMeasuresIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
@@ -653,6 +757,8 @@ const rootRouteChildren: RootRouteChildren = {
   OffersOfferIdRoute: OffersOfferIdRoute,
   OrganisationsOrganisationIdRoute: OrganisationsOrganisationIdRoute,
   ProposalsProposalIdRoute: ProposalsProposalIdRoute,
+  SupportMeasureIdRoute: SupportMeasureIdRoute,
+  SupportIndexRoute: SupportIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -123,6 +123,17 @@ const CASES: { [N in JobName]: JobCase<N> } = {
     payload: async (f) => ({ participantId: (await f.eventWithRun(await f.organisation(), (await f.account()).id)).participantId, upToOutboxId: '0' }),
     outcomes: [JobStatus.Success],
   },
+  [JobName.FanOutSupportMeasureMatches]: {
+    payload: async (f) => {
+      const [row] = (await f.db.query(
+        `INSERT INTO support_measure (provider_organisation_id, status, title_sl, summary_sl, eligible_creative_kinds, published_at) VALUES ($1, 'PUBLISHED', 'Mikro spodbude', 'Za študente.', '{STUDENT}', now()) RETURNING id`,
+        [await f.organisation()],
+      )) as { id: string }[];
+      return { id: row.id, upToOutboxId: '0' };
+    },
+    outcomes: DONE,
+  },
+  [JobName.SupportMeasureReminders]: { payload: async () => ({ trigger: 'test' }), outcomes: DONE },
 };
 
 const counts = async (app: TestingModule): Promise<Map<JobName, JobRunCount>> => {

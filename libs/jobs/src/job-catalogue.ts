@@ -42,6 +42,10 @@ export enum JobName {
   ScheduleEventMeetings = 'schedule-event-meetings',
   /** Bring one event participant's search document in line with PostgreSQL. */
   SyncEventParticipant = 'sync-event-participant',
+  /** A support measure was published: tell the eligible creatives and organisations it fits (one inbox row each). */
+  FanOutSupportMeasureMatches = 'fan-out-support-measure-matches',
+  /** Remind those told about a support measure 7 days and 1 day before its deadline. */
+  SupportMeasureReminders = 'support-measure-reminders',
 }
 
 /** What an account email is about; the id is an `account_token`, `invitation` or `creative_invitation` row. */
@@ -59,6 +63,7 @@ export enum SearchableType {
   Creative = 'creative',
   Need = 'need',
   Offer = 'offer',
+  SupportMeasure = 'support-measure',
 }
 
 export interface SearchSyncDocumentPayload {
@@ -135,7 +140,9 @@ export type JobItem =
   | { name: JobName.ProfileMatchesBatch; data: ScheduledPayload }
   | { name: JobName.MunicipalYearlyReminder; data: MunicipalYearlyReminderPayload }
   | { name: JobName.ScheduleEventMeetings; data: ScheduleEventMeetingsPayload }
-  | { name: JobName.SyncEventParticipant; data: SyncEventParticipantPayload };
+  | { name: JobName.SyncEventParticipant; data: SyncEventParticipantPayload }
+  | { name: JobName.FanOutSupportMeasureMatches; data: FanOutPayload }
+  | { name: JobName.SupportMeasureReminders; data: ScheduledPayload };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobDataOf<N extends JobName> = JobOf<N>['data'];
@@ -157,6 +164,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.MunicipalYearlyReminder]: QueueName.Marketplace,
   [JobName.ScheduleEventMeetings]: QueueName.Events,
   [JobName.SyncEventParticipant]: QueueName.Events,
+  [JobName.FanOutSupportMeasureMatches]: QueueName.Marketplace,
+  [JobName.SupportMeasureReminders]: QueueName.Marketplace,
 };
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at every worker start). */
@@ -167,6 +176,7 @@ export const JOB_SCHEDULES: readonly { id: string; everyMs: number; item: JobIte
   { id: 'notification-digests', everyMs: 10 * 60_000, item: { name: JobName.NotificationDigests, data: { trigger: 'schedule' } } },
   { id: 'deadline-reminders', everyMs: 60 * 60_000, item: { name: JobName.DeadlineReminders, data: { trigger: 'schedule' } } },
   { id: 'profile-matches-batch', everyMs: 15 * 60_000, item: { name: JobName.ProfileMatchesBatch, data: { trigger: 'schedule' } } },
+  { id: 'support-measure-reminders', everyMs: 60 * 60_000, item: { name: JobName.SupportMeasureReminders, data: { trigger: 'schedule' } } },
   { id: 'municipal-yearly-reminder', everyMs: 6 * 3600_000, item: { name: JobName.MunicipalYearlyReminder, data: { trigger: 'schedule' } } },
 ];
 
@@ -185,6 +195,8 @@ export enum OutboxTopic {
   ScheduleRequested = 'event.schedule',
   /** aggregate: an event participant whose search document must follow (registered, changed, withdrawn). */
   EventParticipantChanged = 'event.participant',
+  /** aggregate: a support measure just published: fan out to those it fits. */
+  SupportMeasurePublished = 'support-measure.published',
 }
 
 /** Explicit outcomes (throw only for retryable failures). */

@@ -112,6 +112,8 @@ function toJob(group: PendingOutboxGroup): JobItem {
       return { name: JobName.ScheduleEventMeetings, data: { runId: group.aggregateId, upToOutboxId: group.upToId } };
     case OutboxTopic.EventParticipantChanged:
       return { name: JobName.SyncEventParticipant, data: { participantId: group.aggregateId, upToOutboxId: group.upToId } };
+    case OutboxTopic.SupportMeasurePublished:
+      return { name: JobName.FanOutSupportMeasureMatches, data: { id: group.aggregateId, upToOutboxId: group.upToId } };
   }
 }
 

@@ -42,10 +42,16 @@ import { PersonalDataRepository } from './personal-data/personal-data.repository
 import { PersonalDataService } from './personal-data/personal-data.service.js';
 import { AccountErasureRepository } from './personal-data/account-erasure.repository.js';
 import { AccountErasureService } from './personal-data/account-erasure.service.js';
+import { SupportMeasureRepository } from './support/support-measure.repository.js';
+import { SupportMeasuresService } from './support/support-measures.service.js';
+import { SupportMeasureSearchService } from './support/support-measure-search.service.js';
+import { SupportMatchingService } from './support/support-matching.service.js';
+import { SupportNotificationsHandler } from './support/support-notifications.handler.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository];
+const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository, SupportMeasureRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
-  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService, CreativeInvitationsService];
+  ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService, CreativeInvitationsService,
+  SupportMeasuresService, SupportMeasureSearchService, SupportMatchingService];
 
 /** GDPR export and erasure (API only: a person asks for them). */
 const PERSONAL_DATA = [PersonalDataService, AccountErasureService];
@@ -64,7 +70,8 @@ export class MarketplaceModule {}
   providers: [
     ...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck, ProposalOutcomeHandler,
     MatchRetrieval, DomainRarity, MatchingService, MatchNotificationsHandler, MunicipalComplianceService, MunicipalReminderHandler,
+    SupportMeasuresService, SupportMatchingService, SupportNotificationsHandler,
   ],
-  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler, MatchNotificationsHandler, MunicipalReminderHandler],
+  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler, MatchNotificationsHandler, MunicipalReminderHandler, SupportNotificationsHandler],
 })
 export class MarketplaceWorkerModule {}

@@ -16,6 +16,8 @@ export enum NotificationCategory {
   Compliance = 'COMPLIANCE',
   /** Match-making events: registration decisions, meeting requests and answers, agendas. */
   Events = 'EVENTS',
+  /** Support measures and calls for funding one may apply for. */
+  Support = 'SUPPORT',
 }
 
 export enum DeliveryMode {
@@ -45,6 +47,7 @@ export const DEFAULT_MODES: Readonly<Record<NotificationCategory, DeliveryMode>>
   [NotificationCategory.Invitations]: DeliveryMode.Instant,
   [NotificationCategory.Compliance]: DeliveryMode.Instant,
   [NotificationCategory.Events]: DeliveryMode.Instant,
+  [NotificationCategory.Support]: DeliveryMode.Daily,
 };
 
 const KIND_CATEGORY: Readonly<Record<string, NotificationCategory>> = {
@@ -69,6 +72,9 @@ const KIND_CATEGORY: Readonly<Record<string, NotificationCategory>> = {
   'meeting-cancelled': NotificationCategory.Events,
   'event-agenda-published': NotificationCategory.Events,
   'event-schedule-ready': NotificationCategory.Events,
+  'support-measure-match': NotificationCategory.Support,
+  'support-measure-deadline-7d': NotificationCategory.Deadlines,
+  'support-measure-deadline-1d': NotificationCategory.Deadlines,
 };
 
 export function categoryOf(kind: string): NotificationCategory {

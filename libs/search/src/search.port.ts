@@ -12,6 +12,7 @@ export enum IndexName {
   Creatives = 'creatives',
   Needs = 'needs',
   Offers = 'offers',
+  SupportMeasures = 'support-measures',
 }
 
 export interface IndexDefinition {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventsService } from '@app/events';
-import { canSeeChallenge, ChallengesService, isUuid, MarketplaceException, NeedsService, OrganisationsService, ProposalsService } from '@app/marketplace';
+import { canSeeChallenge, canSeeSupportMeasure, ChallengesService, isUuid, MarketplaceException, NeedsService, OrganisationsService, ProposalsService, SupportMeasuresService } from '@app/marketplace';
 import DataLoader from 'dataloader';
 import type { Actor } from '../auth/actor.js';
 
@@ -45,6 +45,7 @@ export class NotificationSubjects {
     private readonly needs: NeedsService,
     private readonly organisations: OrganisationsService,
     private readonly events: EventsService,
+    private readonly supportMeasures: SupportMeasuresService,
   ) {}
 
   /** `requestScope`: one object per GraphQL request (its context), so batches never outlive a request. */
@@ -63,12 +64,13 @@ export class NotificationSubjects {
   async describe(actor: Actor, refs: readonly SubjectRef[]): Promise<Map<string, NotificationSubject>> {
     const ids = (type: string) => [...new Set(refs.filter((r) => r.subjectType === type && isUuid(r.subjectId)).map((r) => r.subjectId))];
     const out = new Map<string, NotificationSubject>();
-    const [challenges, organisations, proposals, needs, events] = await Promise.all([
+    const [challenges, organisations, proposals, needs, events, measures] = await Promise.all([
       this.challenges.getMany(ids('challenge')),
       this.organisations.getMany(ids('organisation')),
       Promise.all(ids('proposal').map((id) => visibleOrNull(() => this.proposals.get(actor, id)))),
       Promise.all(ids('need').map((id) => visibleOrNull(() => this.needs.get(actor, id)))),
       Promise.all(ids('event').map((id) => visibleOrNull(() => this.events.get(actor, id)))),
+      this.supportMeasures.getMany(ids('support-measure')),
     ]);
     for (const c of challenges) {
       if (canSeeChallenge(actor, c)) out.set(key({ subjectType: 'challenge', subjectId: c.id }), { title: { sl: c.titleSl, en: c.titleEn }, challengeId: c.id });
@@ -80,6 +82,9 @@ export class NotificationSubjects {
     // Organisations are public (their names are on every challenge page).
     for (const o of organisations) out.set(key({ subjectType: 'organisation', subjectId: o.id }), { title: { sl: o.name, en: o.name }, challengeId: null });
     for (const e of events) if (e) out.set(key({ subjectType: 'event', subjectId: e.id }), { title: { sl: e.titleSl, en: e.titleEn }, challengeId: null });
+    for (const m of measures) {
+      if (canSeeSupportMeasure(actor, m)) out.set(key({ subjectType: 'support-measure', subjectId: m.id }), { title: { sl: m.titleSl, en: m.titleEn }, challengeId: null });
+    }
     return out;
   }
 }

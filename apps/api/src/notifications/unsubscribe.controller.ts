@@ -14,6 +14,7 @@ const NAMES: Record<NotificationCategory, { sl: string; en: string }> = {
   [NotificationCategory.Invitations]: { sl: 'vabila k izzivom', en: 'invitations to challenges' },
   [NotificationCategory.Compliance]: { sl: 'letni javni izziv občine', en: "the municipality's yearly challenge" },
   [NotificationCategory.Events]: { sl: 'match-making dogodki (prijave, sestanki, urniki)', en: 'match-making events (registrations, meetings, agendas)' },
+  [NotificationCategory.Support]: { sl: 'podporni ukrepi in razpisi za vas', en: 'support measures and calls for you' },
 };
 
 const INVALID = '<p>Ta povezava za odjavo ni veljavna. / This unsubscribe link is not valid.</p>';

@@ -74,6 +74,9 @@ function RootLayout() {
           </Link>
           <nav className={styles.nav} aria-label={t('layout.mainNavigation')}>
             <ul>
+              <li>
+                <Link to="/support">{t('layout.supportMeasures')}</Link>
+              </li>
               {account ? (
                 <>
                   <li>{t('layout.signedInAs', { name: account.displayName })}</li>

@@ -10,6 +10,7 @@ import { OrganisationEntity } from './organisation.entity.js';
 import { NeedEntity } from './need.entity.js';
 import { OfferEntity } from './offer.entity.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
+import { SupportMeasureEntity } from './support-measure.entity.js';
 import {
   EventEntity, EventMeetingEntity, EventParticipantEntity, EventSessionEntity, EventSlotEntity, MeetingFeedbackEntity, MeetingRequestEntity, ScheduleRunEntity,
   type ContactRule, type SessionBreak,
@@ -19,9 +20,11 @@ export { AccountEntity, AccountSessionEntity, AccountTokenEntity, InvitationEnti
 export { AwardOutcomeEntity, ConflictDeclarationEntity, JuryMemberEntity, NotificationEntity, NotificationPreferenceEntity, ProposalAuthorEntity, ProposalEntity, ReviewScoreEntity };
 export { AppMetaEntity, AttachmentEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, CreativeProfileEntity, MatchingConsentEventEntity, NeedEntity, OfferEntity, OrganisationEntity, OutboxEventEntity, PortfolioItemEntity };
 export { CreativeInvitationEntity, type CreativeInvitationData };
+export { SupportMeasureEntity };
 export { EventEntity, EventMeetingEntity, EventParticipantEntity, EventSessionEntity, EventSlotEntity, MeetingFeedbackEntity, MeetingRequestEntity, ScheduleRunEntity, type ContactRule, type SessionBreak };
 
 export const ENTITIES = [OrganisationEntity, CreativeProfileEntity, PortfolioItemEntity, MatchingConsentEventEntity, ChallengeEntity, ChallengePartnerEntity, ChallengeRewardEntity, ChallengeCriterionEntity, ChallengeInviteeEntity, ChallengeQuestionEntity, NeedEntity, OfferEntity, OutboxEventEntity, AppMetaEntity, AttachmentEntity,
   AccountEntity, AccountSessionEntity, AccountTokenEntity, MembershipEntity, InvitationEntity, CreativeInvitationEntity,
   ProposalEntity, ProposalAuthorEntity, JuryMemberEntity, ConflictDeclarationEntity, ReviewScoreEntity, AwardOutcomeEntity, NotificationEntity, NotificationPreferenceEntity,
-  EventEntity, EventSessionEntity, EventSlotEntity, EventParticipantEntity, MeetingRequestEntity, EventMeetingEntity, MeetingFeedbackEntity, ScheduleRunEntity];
+  EventEntity, EventSessionEntity, EventSlotEntity, EventParticipantEntity, MeetingRequestEntity, EventMeetingEntity, MeetingFeedbackEntity, ScheduleRunEntity,
+  SupportMeasureEntity];

@@ -260,3 +260,20 @@ export function demandExpansion(demand: Demand): string[] {
     return [...terms.sl, ...terms.en].flatMap((t) => t.split(' '));
   })()));
 }
+
+/**
+ * What a support measure is about, as a demand: the concepts its title, summary and text name
+ * (title first). No codes, place or languages: a measure fits by eligibility, then by its subject.
+ */
+export function supportMeasureDemand(m: { titleSl: string | null; titleEn: string | null; summarySl: string | null; summaryEn: string | null; textSl: string | null; textEn: string | null; eligibleCreativeKinds: string[] }): Demand {
+  return {
+    domains: [],
+    concepts: demandConcepts(joined(m.titleSl, m.titleEn), joined(m.summarySl, m.summaryEn, m.textSl, m.textEn), []),
+    textTokens: tokens(m.titleSl, m.titleEn, m.summarySl, m.summaryEn, m.textSl, m.textEn),
+    municipality: null,
+    onSite: false,
+    languages: [],
+    eligibleKinds: m.eligibleCreativeKinds,
+    eligibleMunicipalities: [],
+  };
+}

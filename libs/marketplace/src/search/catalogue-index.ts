@@ -1,8 +1,10 @@
-import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, PortfolioItemEntity } from '@app/database';
+import type { ChallengeEntity, CreativeProfileEntity, NeedEntity, OfferEntity, OrganisationEntity, PortfolioItemEntity, SupportMeasureEntity } from '@app/database';
 import { SearchableType } from '@app/jobs';
 import { IndexName, normaliseForIndex, type IndexDefinition, type SearchDocument } from '@app/search';
 import { Taxonomy, Vocabulary } from '../common/taxonomy.js';
-import { challengeDemand, demandConceptIds, profileConceptIds } from '../matching/match-subjects.js';
+import { challengeDemand, demandConceptIds, profileConceptIds, supportMeasureDemand } from '../matching/match-subjects.js';
+import { amountBand, CREATIVE_KIND_WORDS, ORGANISATION_KIND_WORDS, stateOf, SupportMeasureStatus } from '../support/support-measure.rules.js';
+import type { CreativeKind, OrganisationKind } from '../reference/index.js';
 import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
 
@@ -40,11 +42,20 @@ export const OFFERS_INDEX: IndexDefinition = {
   sortableFields: ['createdAt', 'priceFromEur'],
 };
 
+/** Published and closed support measures (the directory shows closed ones too, behind a facet). */
+export const SUPPORT_MEASURES_INDEX: IndexDefinition = {
+  name: IndexName.SupportMeasures,
+  searchableFields: ['title', 'tags', 'summary', 'text'],
+  filterableFields: ['creativeKinds', 'organisationKinds', 'providerId', 'state', 'amountBand', 'concepts', 'uid'],
+  sortableFields: ['createdAt', 'publishedAt', 'deadline'],
+};
+
 export const INDEX_OF: Readonly<Record<SearchableType, IndexDefinition>> = {
   [SearchableType.Creative]: CREATIVES_INDEX,
   [SearchableType.Challenge]: CHALLENGES_INDEX,
   [SearchableType.Need]: NEEDS_INDEX,
   [SearchableType.Offer]: OFFERS_INDEX,
+  [SearchableType.SupportMeasure]: SUPPORT_MEASURES_INDEX,
 };
 
 /**
@@ -175,6 +186,38 @@ export function offerDocument(offer: OfferEntity, creative: CreativeProfileEntit
     kind: offer.kind,
     createdAt: offer.createdAt.getTime(),
     priceFromEur: offer.priceFromEur ?? 0,
+  };
+}
+
+/**
+ * Published and closed support measures are searchable; drafts are not (null: remove). `state`
+ * is OPEN or CLOSED as of `now` (the hourly sweep closes measures past their deadline and
+ * re-indexes them). Tags carry the provider and the eligible kinds in both languages.
+ */
+export function supportMeasureDocument(measure: SupportMeasureEntity, provider: OrganisationEntity, now = new Date()): SearchDocument | null {
+  if (measure.status === SupportMeasureStatus.Draft) return null;
+  return {
+    id: measure.id,
+    uid: measure.id,
+    title: normaliseForIndex([measure.titleSl, measure.titleEn].filter(Boolean).join(' \n ')),
+    summary: normaliseForIndex([measure.summarySl, measure.summaryEn].filter(Boolean).join(' \n ')),
+    text: normaliseForIndex([measure.textSl, measure.textEn].filter(Boolean).join(' \n ')),
+    tags: normaliseForIndex(
+      [
+        provider.name,
+        ...measure.eligibleCreativeKinds.flatMap((k) => { const w = CREATIVE_KIND_WORDS[k as CreativeKind]; return w ? [w.sl, w.en] : []; }),
+        ...measure.eligibleOrganisationKinds.flatMap((k) => { const w = ORGANISATION_KIND_WORDS[k as OrganisationKind]; return w ? [w.sl, w.en] : []; }),
+      ].join(' \n '),
+    ),
+    creativeKinds: measure.eligibleCreativeKinds,
+    organisationKinds: measure.eligibleOrganisationKinds,
+    providerId: provider.id,
+    state: stateOf(measure, now),
+    amountBand: amountBand(measure.amountMinEur, measure.amountMaxEur),
+    concepts: demandConceptIds(supportMeasureDemand(measure)),
+    createdAt: measure.createdAt.getTime(),
+    publishedAt: measure.publishedAt?.getTime() ?? 0,
+    deadline: measure.deadline?.getTime() ?? 0,
   };
 }
 

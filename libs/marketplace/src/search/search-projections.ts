@@ -10,7 +10,9 @@ import { NeedRepository, OfferRepository } from '../exchange/exchange.repositori
 import { ExchangeStatus } from '../exchange/exchange.status.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
 import { ChallengeStatus, ChallengeVisibility } from '../reference/index.js';
-import { challengeDocument, creativeDocument, needDocument, offerDocument } from './catalogue-index.js';
+import { challengeDocument, creativeDocument, needDocument, offerDocument, supportMeasureDocument } from './catalogue-index.js';
+import { SupportMeasureRepository } from '../support/support-measure.repository.js';
+import { SupportMeasureStatus } from '../support/support-measure.rules.js';
 
 /** How one kind of row becomes search documents. */
 export interface SearchProjection {
@@ -49,6 +51,7 @@ export class SearchProjections {
     offers: OfferRepository,
     terms: ChallengeTermsRepository,
     portfolio: PortfolioRepository,
+    supportMeasures: SupportMeasureRepository,
   ) {
     const published = (status: string) => (qb: { andWhere(where: string, params: object): unknown }) => {
       qb.andWhere('row.status = :status', { status });
@@ -89,6 +92,12 @@ export class SearchProjections {
         idsAfter: (after, limit) => offers.idsAfter(after, limit),
         documents: async (ids) => withOwners(await offers.findByIds(ids), (r) => r.creativeProfileId, (c) => creatives.findByIds(c), offerDocument),
         expectedCount: () => offers.count(published(ExchangeStatus.Published)),
+      },
+      [SearchableType.SupportMeasure]: {
+        idsAfter: (after, limit) => supportMeasures.idsAfter(after, limit),
+        documents: async (ids) => withOwners(await supportMeasures.findByIds(ids), (r) => r.providerOrganisationId, (o) => organisations.findByIds(o), (row, provider) => supportMeasureDocument(row, provider)),
+        // Must agree with supportMeasureDocument: every measure but drafts.
+        expectedCount: () => supportMeasures.count((qb) => qb.andWhere('row.status <> :draft', { draft: SupportMeasureStatus.Draft })),
       },
     };
   }

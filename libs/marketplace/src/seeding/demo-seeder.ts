@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 import { ChallengesService } from '../challenges/challenges.service.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { CreativesService } from '../creatives/creatives.service.js';
-import { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS } from '../demo/index.js';
+import { DEMO_CHALLENGES, DEMO_CREATIVE_PROFILES, DEMO_ORGANISATIONS, DEMO_SUPPORT_MEASURES } from '../demo/index.js';
+import { SupportMeasuresService } from '../support/support-measures.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { ChallengeStatus } from '../reference/index.js';
 import { RewardKind } from '../challenges/challenge-terms.js';
@@ -22,6 +23,12 @@ export function demoDeadline(isoDate: string, now: Date): Date {
   const deadline = new Date(isoDate + DEADLINE_TIME);
   while (deadline.getTime() <= now.getTime() + 24 * 3600 * 1000) deadline.setFullYear(deadline.getFullYear() + 1);
   return deadline;
+}
+
+/** demoDeadline's 23:59 at +01:00 is 00:59 the next day in summer time: back to 23:59 in Slovenia. */
+function endOfDayInSlovenia(deadline: Date): Date {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Ljubljana', hour: '2-digit', hourCycle: 'h23' }).format(deadline));
+  return hour === 0 ? new Date(deadline.getTime() - 3600_000) : deadline;
 }
 
 export interface SeedReport {
@@ -54,6 +61,7 @@ export class DemoSeeder {
     private readonly challenges: ChallengesService,
     private readonly creatives: CreativesService,
     private readonly activity: DemoActivitySeeder,
+    private readonly supportMeasures: SupportMeasuresService,
   ) {}
 
   /**
@@ -109,6 +117,15 @@ export class DemoSeeder {
         true,
       );
     }
+    // The support measures the seed documents name, published (demo data, deadlines fictional).
+    for (const m of DEMO_SUPPORT_MEASURES) {
+      const saved = await this.supportMeasures.create(OPERATOR, {
+        providerOrganisationId: orgIds.get(m.providerKey) as string, title: m.title, summary: m.summary, text: m.text,
+        eligibility: { creativeKinds: m.creativeKinds, organisationKinds: m.organisationKinds },
+        amountMinEur: m.amountMinEur, amountMaxEur: m.amountMaxEur, deadline: m.deadline ? endOfDayInSlovenia(demoDeadline(m.deadline, new Date())) : null, callUrl: m.callUrl,
+      }, true);
+      await this.supportMeasures.publish(OPERATOR, saved.id);
+    }
     // The fictional creatives agreed to be matched, so every demo challenge shows its matches.
     await this.dataSource.query(`UPDATE creative_profile SET matching_consent_at = now() WHERE is_demo`);
     const activity = options.activity ? await this.activity.seed(orgIds, challengeIds) : { accounts: 0, proposals: 0 };
@@ -124,7 +141,9 @@ export class DemoSeeder {
       const accounts = (await manager.query(`DELETE FROM account WHERE is_demo RETURNING id`)) as [unknown[], number];
       const challenges = (await manager.query(`DELETE FROM challenge WHERE is_demo RETURNING id`)) as [{ id: string }[], number];
       const creatives = (await manager.query(`DELETE FROM creative_profile WHERE is_demo RETURNING id`)) as [{ id: string }[], number];
-      await manager.query(`DELETE FROM organisation WHERE is_demo AND id NOT IN (SELECT owner_organisation_id FROM challenge)`);
+      const measures = (await manager.query(`DELETE FROM support_measure WHERE is_demo RETURNING id`)) as [{ id: string }[], number];
+      await manager.query(`DELETE FROM organisation WHERE is_demo AND id NOT IN (SELECT owner_organisation_id FROM challenge) AND id NOT IN (SELECT provider_organisation_id FROM support_measure)`);
+      for (const row of measures[0]) touch(SearchableType.SupportMeasure, row.id);
       for (const row of challenges[0]) touch(SearchableType.Challenge, row.id);
       for (const row of creatives[0]) touch(SearchableType.Creative, row.id);
       if (challenges[0].length + creatives[0].length + accounts[1] > 0) this.logger.warn('removed earlier or interrupted demo data; seeding again');

@@ -40,6 +40,8 @@ export class SubjectDirectory {
     for (const o of orgs) out.set(`organisation:${o.id}`, { groupId: o.id, title: { sl: o.name, en: o.name }, url: `${base}/organisations/${o.id}`, deadline: null });
     const events = (await m.query(`SELECT id, title_sl, title_en FROM event WHERE id = ANY($1::uuid[])`, [ids('event')])) as { id: string; title_sl: string | null; title_en: string | null }[];
     for (const e of events) out.set(`event:${e.id}`, { groupId: e.id, title: { sl: e.title_sl, en: e.title_en }, url: `${base}/events/${e.id}`, deadline: null });
+    const measures = (await m.query(`SELECT id, title_sl, title_en, deadline, status FROM support_measure WHERE id = ANY($1::uuid[])`, [ids('support-measure')])) as { id: string; title_sl: string | null; title_en: string | null; deadline: Date | null; status: string }[];
+    for (const s of measures) out.set(`support-measure:${s.id}`, { groupId: s.id, title: { sl: s.title_sl, en: s.title_en }, url: `${base}/support/${s.id}`, deadline: s.status === 'PUBLISHED' ? s.deadline : null });
     return out;
   }
 }

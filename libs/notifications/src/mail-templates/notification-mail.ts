@@ -51,6 +51,9 @@ const HEADLINES: Readonly<Record<string, Record<Locale, string>>> = {
   'meeting-cancelled': { sl: 'Sestanek je odpovedan: {title}', en: 'A meeting was cancelled: {title}' },
   'event-agenda-published': { sl: 'Vaš urnik sestankov je objavljen: {title}', en: 'Your meeting agenda is published: {title}' },
   'event-schedule-ready': { sl: 'Razpored sestankov je izračunan: {title}', en: 'The meeting schedule is computed: {title}' },
+  'support-measure-match': { sl: 'Nov podporni ukrep za vas: {title}', en: 'A new support measure for you: {title}' },
+  'support-measure-deadline-7d': { sl: 'Še 7 dni do roka podpornega ukrepa: {title}', en: '7 days left to apply for the support measure: {title}' },
+  'support-measure-deadline-1d': { sl: 'Še 1 dan do roka podpornega ukrepa: {title}', en: '1 day left to apply for the support measure: {title}' },
 };
 
 const WORDS: Record<Locale, { hello: (name: string) => string; open: string; why: string; deadline: string; unsubscribe: string; digest: Record<'DAILY' | 'WEEKLY', string>; footer: string }> = {

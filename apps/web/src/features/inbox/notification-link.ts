@@ -8,7 +8,8 @@ export type NotificationTarget =
   | { to: '/challenges/$challengeId'; params: { challengeId: string } }
   | { to: '/me/proposals/$proposalId'; params: { proposalId: string } }
   | { to: '/needs/$needId'; params: { needId: string } }
-  | { to: '/organisations/$organisationId'; params: { organisationId: string } };
+  | { to: '/organisations/$organisationId'; params: { organisationId: string } }
+  | { to: '/support/$measureId'; params: { measureId: string } };
 
 /**
  * Where a notification leads: its challenge, the proposal (its authors' page: every proposal
@@ -26,6 +27,8 @@ export function notificationTarget(n: NotificationSubjectRef): NotificationTarge
       return { to: '/needs/$needId', params: { needId: n.subjectId } };
     case 'organisation':
       return { to: '/organisations/$organisationId', params: { organisationId: n.subjectId } };
+    case 'support-measure':
+      return { to: '/support/$measureId', params: { measureId: n.subjectId } };
     default:
       return null;
   }
@@ -36,7 +39,7 @@ export const KNOWN_KINDS = [
   'challenge-match', 'need-match', 'profile-matches', 'deadline-7d', 'deadline-1d', 'proposal-awarded', 'proposal-not-awarded', 'proposal-shortlisted',
   'proposal-not-shortlisted', 'challenge-question', 'challenge-question-answered', 'challenge-invitation', 'municipal-yearly-reminder',
   'event-registration-approved', 'event-registration-declined', 'meeting-requested', 'meeting-accepted', 'meeting-declined', 'meeting-cancelled',
-  'event-agenda-published', 'event-schedule-ready',
+  'event-agenda-published', 'event-schedule-ready', 'support-measure-match', 'support-measure-deadline-7d', 'support-measure-deadline-1d',
 ] as const;
 
 export function headlineKey(kind: string): `inbox.kind.${(typeof KNOWN_KINDS)[number] | 'other'}` {

@@ -5,6 +5,7 @@ import { Link } from '../../ui/Link.js';
 import { usePageTitle } from '../../ui/page.js';
 import styles from './me.module.css';
 import { ME_NAV } from './nav.js';
+import { SupportForYou } from '../support/SupportForYou.js';
 
 /** The signed-in area: its own navigation beside the page. Signing out (here or in another tab) leaves it. */
 export function MeLayout() {
@@ -49,6 +50,7 @@ export function MeOverviewPage() {
           </li>
         ))}
       </ul>
+      <SupportForYou />
     </>
   );
 }

@@ -19,5 +19,6 @@ export const ME_NAV: readonly MeNavEntry[] = [
   { to: '/me/offers', label: 'matches.nav.offers.label', hint: 'matches.nav.offers.hint' },
   { to: '/me/inbox', label: 'inbox.nav.label', hint: 'inbox.nav.hint' },
   { to: '/me/notifications', label: 'inbox.preferencesNav.label', hint: 'inbox.preferencesNav.hint' },
+  { to: '/me/support-measures', label: 'support.nav.label', hint: 'support.nav.hint' },
   { to: '/me/data', label: 'myData.nav.label', hint: 'myData.nav.hint' },
 ];
