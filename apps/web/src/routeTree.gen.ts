@@ -22,6 +22,7 @@ import { Route as CreativeInvitationsAcceptRouteImport } from './routes/creative
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
+import { Route as MeComplianceRouteImport } from './routes/me/compliance'
 import { Route as MeDataRouteImport } from './routes/me/data'
 import { Route as MeImportRouteImport } from './routes/me/import'
 import { Route as MeInboxRouteImport } from './routes/me/inbox'
@@ -38,6 +39,8 @@ import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
 import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
 import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
+import { Route as MeOrganisationsOrganisationIdNeedsIndexRouteImport } from './routes/me/organisations/$organisationId/needs/index'
+import { Route as MeOrganisationsOrganisationIdNeedsNeedIdRouteImport } from './routes/me/organisations/$organisationId/needs/$needId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -103,6 +106,11 @@ const InvitationsAcceptRoute = InvitationsAcceptRouteImport.update({
 const MeIndexRoute = MeIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeComplianceRoute = MeComplianceRouteImport.update({
+  id: '/compliance',
+  path: '/compliance',
   getParentRoute: () => MeRoute,
 } as any)
 const MeDataRoute = MeDataRouteImport.update({
@@ -186,6 +194,18 @@ const MeProposalsProposalIdRoute = MeProposalsProposalIdRouteImport.update({
   path: '/proposals/$proposalId',
   getParentRoute: () => MeRoute,
 } as any)
+const MeOrganisationsOrganisationIdNeedsIndexRoute =
+  MeOrganisationsOrganisationIdNeedsIndexRouteImport.update({
+    id: '/organisations/$organisationId/needs/',
+    path: '/organisations/$organisationId/needs/',
+    getParentRoute: () => MeRoute,
+  } as any)
+const MeOrganisationsOrganisationIdNeedsNeedIdRoute =
+  MeOrganisationsOrganisationIdNeedsNeedIdRouteImport.update({
+    id: '/organisations/$organisationId/needs/$needId',
+    path: '/organisations/$organisationId/needs/$needId',
+    getParentRoute: () => MeRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -200,6 +220,7 @@ export interface FileRoutesByFullPath {
   '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/compliance': typeof MeComplianceRoute
   '/me/data': typeof MeDataRoute
   '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
@@ -217,6 +238,8 @@ export interface FileRoutesByFullPath {
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -230,6 +253,7 @@ export interface FileRoutesByTo {
   '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/compliance': typeof MeComplianceRoute
   '/me/data': typeof MeDataRoute
   '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
@@ -247,6 +271,8 @@ export interface FileRoutesByTo {
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers': typeof MeOffersIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
+  '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/organisations/$organisationId/needs': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -262,6 +288,7 @@ export interface FileRoutesById {
   '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/compliance': typeof MeComplianceRoute
   '/me/data': typeof MeDataRoute
   '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
@@ -279,6 +306,8 @@ export interface FileRoutesById {
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -295,6 +324,7 @@ export interface FileRouteTypes {
     | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/compliance'
     | '/me/data'
     | '/me/import'
     | '/me/inbox'
@@ -312,6 +342,8 @@ export interface FileRouteTypes {
     | '/me/proposals/$proposalId'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/organisations/$organisationId/needs/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -325,6 +357,7 @@ export interface FileRouteTypes {
     | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/compliance'
     | '/me/data'
     | '/me/import'
     | '/me/inbox'
@@ -342,6 +375,8 @@ export interface FileRouteTypes {
     | '/me/proposals/$proposalId'
     | '/me/offers'
     | '/me/proposals'
+    | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/organisations/$organisationId/needs'
   id:
     | '__root__'
     | '/'
@@ -356,6 +391,7 @@ export interface FileRouteTypes {
     | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/compliance'
     | '/me/data'
     | '/me/import'
     | '/me/inbox'
@@ -373,6 +409,8 @@ export interface FileRouteTypes {
     | '/me/proposals/$proposalId'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/organisations/$organisationId/needs/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -487,6 +525,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeIndexRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/compliance': {
+      id: '/me/compliance'
+      path: '/compliance'
+      fullPath: '/me/compliance'
+      preLoaderRoute: typeof MeComplianceRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/data': {
       id: '/me/data'
       path: '/data'
@@ -599,10 +644,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeProposalsProposalIdRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/organisations/$organisationId/needs/': {
+      id: '/me/organisations/$organisationId/needs/'
+      path: '/organisations/$organisationId/needs'
+      fullPath: '/me/organisations/$organisationId/needs/'
+      preLoaderRoute: typeof MeOrganisationsOrganisationIdNeedsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/organisations/$organisationId/needs/$needId': {
+      id: '/me/organisations/$organisationId/needs/$needId'
+      path: '/organisations/$organisationId/needs/$needId'
+      fullPath: '/me/organisations/$organisationId/needs/$needId'
+      preLoaderRoute: typeof MeOrganisationsOrganisationIdNeedsNeedIdRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
 interface MeRouteChildren {
+  MeComplianceRoute: typeof MeComplianceRoute
   MeDataRoute: typeof MeDataRoute
   MeImportRoute: typeof MeImportRoute
   MeInboxRoute: typeof MeInboxRoute
@@ -616,9 +676,12 @@ interface MeRouteChildren {
   MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
+  MeOrganisationsOrganisationIdNeedsNeedIdRoute: typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  MeOrganisationsOrganisationIdNeedsIndexRoute: typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
+  MeComplianceRoute: MeComplianceRoute,
   MeDataRoute: MeDataRoute,
   MeImportRoute: MeImportRoute,
   MeInboxRoute: MeInboxRoute,
@@ -632,6 +695,10 @@ const MeRouteChildren: MeRouteChildren = {
   MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
+  MeOrganisationsOrganisationIdNeedsNeedIdRoute:
+    MeOrganisationsOrganisationIdNeedsNeedIdRoute,
+  MeOrganisationsOrganisationIdNeedsIndexRoute:
+    MeOrganisationsOrganisationIdNeedsIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
