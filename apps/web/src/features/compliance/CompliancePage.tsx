@@ -73,10 +73,10 @@ function Board() {
         ) : null}
       </nav>
       <nav aria-label={t('compliance.board.viewLabel')} className={styles.toolbar}>
-        <Link to="/me/compliance" search={{ ...(search.year ? { year: search.year } : {}) }} aria-current={view === 'grid' ? 'true' : undefined} className={styles.viewLink}>
+        <Link to="/me/compliance" search={{ ...(search.year ? { year: search.year } : {}) }} className={styles.viewLink} activeOptions={{ exact: true, includeSearch: true }}>
           {t('compliance.board.view.grid')}
         </Link>
-        <Link to="/me/compliance" search={{ ...(search.year ? { year: search.year } : {}), view: 'list' }} aria-current={view === 'list' ? 'true' : undefined} className={styles.viewLink}>
+        <Link to="/me/compliance" search={{ ...(search.year ? { year: search.year } : {}), view: 'list' }} className={styles.viewLink} activeOptions={{ exact: true, includeSearch: true }}>
           {t('compliance.board.view.list')}
         </Link>
       </nav>
