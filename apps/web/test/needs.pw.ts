@@ -87,7 +87,10 @@ test('a company posts a need (the form says what is missing or wrong) and publis
   await expect(page.getByRole('link', { name: text.orgNeeds.need.publicPage })).toBeVisible();
   await scan(page, axe);
 
-  // Back on the list: the need, published.
+  // The public page offers its owners the way back here; then the list shows it published.
+  await page.getByRole('link', { name: text.orgNeeds.need.publicPage }).click();
+  await page.getByRole('link', { name: text.orgNeeds.need.manage }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE[lang] })).toBeVisible();
   await page.getByRole('link', { name: text.orgNeeds.need.back }).click();
   const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: TITLE[lang] }) });
   await expect(item.getByText(text.orgNeeds.status.PUBLISHED, { exact: true })).toBeVisible();
