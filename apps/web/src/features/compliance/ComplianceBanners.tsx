@@ -50,6 +50,8 @@ export function MunicipalityStatus({ organisationId, name, headingLevel }: { org
   }, [justStarted, draft]);
 
   if (!status) {
+    // A municipality organisation outside Gorenjska: the yearly rule does not apply to it.
+    if (toAppError(result.error)?.kind === 'input') return null;
     if (result.error) {
       return (
         <Banner tone="error">
