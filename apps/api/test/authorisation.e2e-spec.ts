@@ -328,3 +328,93 @@ describe('authorisation: support measures (e2e, table-driven)', () => {
     }
   }
 });
+
+/**
+ * Issue 15, items 5 and 6 (needs and municipalities): the same table for the operations added there,
+ * with its own fixtures (a municipality organisation M and a company C with a published need).
+ */
+describe('authorisation: needs and municipalities (issue 15, items 5 and 6)', () => {
+  let t: TestApp;
+  const tokens = new Map<string, string | null>();
+  const ids: Ids = {};
+  const RANDOM = '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab';
+  const MUNICIPAL_ROWS: Row[] = [
+    { name: "read a municipality's yearly status", query: `query($o: ID!) { municipalComplianceStatus(organisationId: $o) { year row { compliant } } }`, vars: (i) => ({ o: i.municipality }), target: (i) => i.municipality, hidden: false, allows: ['organiser'] },
+    { name: "start a municipality's yearly challenge", query: `mutation($o: ID!) { startYearlyChallenge(organisationId: $o) { id } }`, vars: (i) => ({ o: i.municipality }), target: (i) => i.municipality, hidden: false },
+    { name: "list an organisation's needs with drafts", query: `query($o: ID!) { organisationNeeds(organisationId: $o) { totalCount } }`, vars: (i) => ({ o: i.company }), target: (i) => i.company, hidden: false },
+    { name: 'contact a creative about a published need', query: `mutation($n: ID!, $p: ID!) { contactCreativeAboutNeed(needId: $n, creativeProfileId: $p) }`, vars: (i) => ({ n: i.need, p: i.profile }), target: (i) => i.need, hidden: false },
+    { name: 'contact a creative about a draft need', query: `mutation($n: ID!, $p: ID!) { contactCreativeAboutNeed(needId: $n, creativeProfileId: $p) }`, vars: (i) => ({ n: i.draftNeed, p: i.profile }), target: (i) => i.draftNeed, hidden: true },
+  ];
+  const MUNICIPAL_OUTSIDERS = ['anonymous', 'creative', 'other municipality owner', 'other company owner', 'organiser'] as const;
+
+  beforeAll(async () => {
+    t = await startTestApp({ worker: false });
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    const sessions = t.app.get(SessionsService);
+    const passwordHash = await hashPassword('irrelevant-here-123');
+    const account = async (name: string, roles: PlatformRole[] = []): Promise<AccountEntity> => {
+      const [row] = (await db.query(
+        `INSERT INTO account (email, password_hash, display_name, locale, platform_roles, email_verified_at) VALUES ($1, $2, $1, 'en', $3, now()) RETURNING id`,
+        [`${name.replace(/\W+/g, '-')}@example.si`, passwordHash, roles],
+      )) as { id: string }[];
+      return db.getRepository<AccountEntity>('account').findOneByOrFail({ id: row.id });
+    };
+    const signIn = async (name: string, a: AccountEntity) => tokens.set(name, (await sessions.open(a)).accessToken);
+    const as = async (name: string, query: string, variables: Record<string, unknown> = {}) => {
+      const res = await gql<Data>(t.app, query, variables, { token: tokens.get(name) ?? undefined });
+      if (res.errors) throw new Error(`${name}: ${JSON.stringify(res.errors)}`);
+      return res.data as Data;
+    };
+    tokens.set('anonymous', null);
+    for (const name of ['municipality owner', 'other municipality owner', 'company owner', 'other company owner', 'creative']) await signIn(name, await account(name));
+    await signIn('organiser', await account('organiser', [PlatformRole.Organiser]));
+    ids.municipality = (await as('municipality owner', `mutation { createOrganisation(input: { kind: MUNICIPALITY, name: "Občina Jezersko", municipality: "jezersko" }) { id } }`)).createOrganisation.id;
+    await as('other municipality owner', `mutation { createOrganisation(input: { kind: MUNICIPALITY, name: "Občina Bohinj", municipality: "bohinj" }) { id } }`);
+    ids.company = (await as('company owner', `mutation { createOrganisation(input: { kind: COMPANY, name: "C d.o.o.", municipality: "kranj" }) { id } }`)).createOrganisation.id;
+    await as('other company owner', `mutation { createOrganisation(input: { kind: COMPANY, name: "D d.o.o.", municipality: "bled" }) { id } }`);
+    const need = (title: string) => as('company owner', `mutation($o: ID!, $t: String!) { createNeed(input: { ownerOrganisationId: $o, title: { sl: $t }, description: { sl: "Opis." } }) { id } }`, { o: ids.company, t: title });
+    ids.need = (await need('Objavljena')).createNeed.id;
+    ids.draftNeed = (await need('Osnutek')).createNeed.id;
+    await as('company owner', `mutation($id: ID!) { publishNeed(id: $id) { id } }`, { id: ids.need });
+    ids.profile = (await as('creative', `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Creative", municipality: "kranj" }) { id } }`)).createCreativeProfile.id;
+    await signIn('creative', await db.getRepository<AccountEntity>('account').findOneByOrFail({ email: 'creative@example.si' }));
+    await as('creative', `mutation { setMatchingConsent(consent: true) { id } }`);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets the rightful callers through (positive controls)', async () => {
+    const read = async (who: string, row: Row) => gql<Data>(t.app, row.query, row.vars(ids), { token: tokens.get(who) ?? undefined });
+    expect((await read('municipality owner', MUNICIPAL_ROWS[0])).data?.municipalComplianceStatus.row.compliant).toBe(false);
+    expect((await read('organiser', MUNICIPAL_ROWS[0])).data?.municipalComplianceStatus.year).toBeGreaterThan(2025);
+    expect((await read('company owner', MUNICIPAL_ROWS[2])).data?.organisationNeeds.totalCount).toBe(2);
+    expect((await read('company owner', MUNICIPAL_ROWS[3])).data?.contactCreativeAboutNeed).toBe(true);
+    expect((await read('municipality owner', MUNICIPAL_ROWS[1])).data?.startYearlyChallenge.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  for (const row of MUNICIPAL_ROWS) {
+    for (const who of MUNICIPAL_OUTSIDERS.filter((w) => !row.allows?.includes(w))) {
+      it(`${who} cannot ${row.name}`, async () => {
+        const res = await gql<Data>(t.app, row.query, row.vars(ids), { token: tokens.get(who) ?? undefined });
+        expect(res.data).toBeNull();
+        const error = res.errors?.[0];
+        if (who === 'anonymous') {
+          expect(error?.extensions.code).toBe('UNAUTHENTICATED');
+          return;
+        }
+        if (!row.hidden) {
+          expect(error?.extensions.code).toBe('FORBIDDEN');
+          return;
+        }
+        expect(error?.extensions.code).toBe('NOT_FOUND');
+        const target = row.target(ids);
+        const vars = JSON.parse(JSON.stringify(row.vars(ids)).split(target).join(RANDOM)) as Record<string, unknown>;
+        const random = await gql<Data>(t.app, row.query, vars, { token: tokens.get(who) ?? undefined });
+        expect(random.errors?.[0].extensions.code).toBe(error?.extensions.code);
+        expect(random.errors?.[0].message.split(RANDOM).join('<id>')).toBe(error?.message.split(target).join('<id>'));
+      });
+    }
+  }
+});

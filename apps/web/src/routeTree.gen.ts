@@ -22,6 +22,7 @@ import { Route as CreativeInvitationsAcceptRouteImport } from './routes/creative
 import { Route as CreativesCreativeIdRouteImport } from './routes/creatives/$creativeId'
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations/accept'
 import { Route as MeIndexRouteImport } from './routes/me/index'
+import { Route as MeComplianceRouteImport } from './routes/me/compliance'
 import { Route as MeDataRouteImport } from './routes/me/data'
 import { Route as MeImportRouteImport } from './routes/me/import'
 import { Route as MeInboxRouteImport } from './routes/me/inbox'
@@ -43,6 +44,8 @@ import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals
 import { Route as MeSupportMeasuresIndexRouteImport } from './routes/me/support-measures/index'
 import { Route as MeSupportMeasuresMeasureIdRouteImport } from './routes/me/support-measures/$measureId'
 import { Route as MeSupportMeasuresNewRouteImport } from './routes/me/support-measures/new'
+import { Route as MeOrganisationsOrganisationIdNeedsIndexRouteImport } from './routes/me/organisations/$organisationId/needs/index'
+import { Route as MeOrganisationsOrganisationIdNeedsNeedIdRouteImport } from './routes/me/organisations/$organisationId/needs/$needId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -108,6 +111,11 @@ const InvitationsAcceptRoute = InvitationsAcceptRouteImport.update({
 const MeIndexRoute = MeIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeComplianceRoute = MeComplianceRouteImport.update({
+  id: '/compliance',
+  path: '/compliance',
   getParentRoute: () => MeRoute,
 } as any)
 const MeDataRoute = MeDataRouteImport.update({
@@ -217,6 +225,18 @@ const MeSupportMeasuresNewRoute = MeSupportMeasuresNewRouteImport.update({
   path: '/support-measures/new',
   getParentRoute: () => MeRoute,
 } as any)
+const MeOrganisationsOrganisationIdNeedsIndexRoute =
+  MeOrganisationsOrganisationIdNeedsIndexRouteImport.update({
+    id: '/organisations/$organisationId/needs/',
+    path: '/organisations/$organisationId/needs/',
+    getParentRoute: () => MeRoute,
+  } as any)
+const MeOrganisationsOrganisationIdNeedsNeedIdRoute =
+  MeOrganisationsOrganisationIdNeedsNeedIdRouteImport.update({
+    id: '/organisations/$organisationId/needs/$needId',
+    path: '/organisations/$organisationId/needs/$needId',
+    getParentRoute: () => MeRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -231,6 +251,7 @@ export interface FileRoutesByFullPath {
   '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/compliance': typeof MeComplianceRoute
   '/me/data': typeof MeDataRoute
   '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
@@ -253,6 +274,8 @@ export interface FileRoutesByFullPath {
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
+  '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -266,6 +289,7 @@ export interface FileRoutesByTo {
   '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/compliance': typeof MeComplianceRoute
   '/me/data': typeof MeDataRoute
   '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
@@ -288,6 +312,8 @@ export interface FileRoutesByTo {
   '/me/offers': typeof MeOffersIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
   '/me/support-measures': typeof MeSupportMeasuresIndexRoute
+  '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/organisations/$organisationId/needs': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -303,6 +329,7 @@ export interface FileRoutesById {
   '/creative-invitations/accept': typeof CreativeInvitationsAcceptRoute
   '/creatives/$creativeId': typeof CreativesCreativeIdRoute
   '/invitations/accept': typeof InvitationsAcceptRoute
+  '/me/compliance': typeof MeComplianceRoute
   '/me/data': typeof MeDataRoute
   '/me/import': typeof MeImportRoute
   '/me/inbox': typeof MeInboxRoute
@@ -325,6 +352,8 @@ export interface FileRoutesById {
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
+  '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -341,6 +370,7 @@ export interface FileRouteTypes {
     | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/compliance'
     | '/me/data'
     | '/me/import'
     | '/me/inbox'
@@ -363,6 +393,8 @@ export interface FileRouteTypes {
     | '/me/offers/'
     | '/me/proposals/'
     | '/me/support-measures/'
+    | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/organisations/$organisationId/needs/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -376,6 +408,7 @@ export interface FileRouteTypes {
     | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/compliance'
     | '/me/data'
     | '/me/import'
     | '/me/inbox'
@@ -398,6 +431,8 @@ export interface FileRouteTypes {
     | '/me/offers'
     | '/me/proposals'
     | '/me/support-measures'
+    | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/organisations/$organisationId/needs'
   id:
     | '__root__'
     | '/'
@@ -412,6 +447,7 @@ export interface FileRouteTypes {
     | '/creative-invitations/accept'
     | '/creatives/$creativeId'
     | '/invitations/accept'
+    | '/me/compliance'
     | '/me/data'
     | '/me/import'
     | '/me/inbox'
@@ -434,6 +470,8 @@ export interface FileRouteTypes {
     | '/me/offers/'
     | '/me/proposals/'
     | '/me/support-measures/'
+    | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/organisations/$organisationId/needs/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -548,6 +586,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/me/'
       preLoaderRoute: typeof MeIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/compliance': {
+      id: '/me/compliance'
+      path: '/compliance'
+      fullPath: '/me/compliance'
+      preLoaderRoute: typeof MeComplianceRouteImport
       parentRoute: typeof MeRoute
     }
     '/me/data': {
@@ -697,10 +742,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeSupportMeasuresNewRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/organisations/$organisationId/needs/': {
+      id: '/me/organisations/$organisationId/needs/'
+      path: '/organisations/$organisationId/needs'
+      fullPath: '/me/organisations/$organisationId/needs/'
+      preLoaderRoute: typeof MeOrganisationsOrganisationIdNeedsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/organisations/$organisationId/needs/$needId': {
+      id: '/me/organisations/$organisationId/needs/$needId'
+      path: '/organisations/$organisationId/needs/$needId'
+      fullPath: '/me/organisations/$organisationId/needs/$needId'
+      preLoaderRoute: typeof MeOrganisationsOrganisationIdNeedsNeedIdRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
 interface MeRouteChildren {
+  MeComplianceRoute: typeof MeComplianceRoute
   MeDataRoute: typeof MeDataRoute
   MeImportRoute: typeof MeImportRoute
   MeInboxRoute: typeof MeInboxRoute
@@ -717,9 +777,12 @@ interface MeRouteChildren {
   MeOffersIndexRoute: typeof MeOffersIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
   MeSupportMeasuresIndexRoute: typeof MeSupportMeasuresIndexRoute
+  MeOrganisationsOrganisationIdNeedsNeedIdRoute: typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  MeOrganisationsOrganisationIdNeedsIndexRoute: typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
+  MeComplianceRoute: MeComplianceRoute,
   MeDataRoute: MeDataRoute,
   MeImportRoute: MeImportRoute,
   MeInboxRoute: MeInboxRoute,
@@ -736,6 +799,10 @@ const MeRouteChildren: MeRouteChildren = {
   MeOffersIndexRoute: MeOffersIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
   MeSupportMeasuresIndexRoute: MeSupportMeasuresIndexRoute,
+  MeOrganisationsOrganisationIdNeedsNeedIdRoute:
+    MeOrganisationsOrganisationIdNeedsNeedIdRoute,
+  MeOrganisationsOrganisationIdNeedsIndexRoute:
+    MeOrganisationsOrganisationIdNeedsIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)

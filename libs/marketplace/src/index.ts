@@ -26,10 +26,11 @@ export { DemoSeeder, type SeedReport } from './seeding/demo-seeder.js';
 export { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './demo/activity.js';
 export { ExchangeStatus, OfferKind } from './exchange/exchange.status.js';
 export { NeedsService, type NeedCommand, type NeedUpdate } from './exchange/needs.service.js';
+export { NEED_CONTACT_KIND, NeedContactsService } from './exchange/need-contacts.service.js';
 export { OffersService, type OfferCommand, type OfferUpdate } from './exchange/offers.service.js';
 export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module.js';
 export {
-  FIRST_COMPLIANCE_YEAR, MunicipalComplianceService, type MunicipalComplianceBoard, type MunicipalComplianceRow, type ReminderReport,
+  FIRST_COMPLIANCE_YEAR, MunicipalComplianceService, type MunicipalComplianceBoard, type MunicipalComplianceRow, type MunicipalComplianceStatus, type ReminderReport,
 } from './compliance/municipal-compliance.service.js';
 export { IpTermsKind, RewardKind, type ChallengeTermsCommand } from './challenges/challenge-terms.js';
 export { type PartnerWithOrganisation } from './challenges/challenge-terms.repository.js';

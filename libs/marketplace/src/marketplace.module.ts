@@ -27,6 +27,7 @@ import { SearchSyncHandler } from './search/search-sync.handler.js';
 import { DemoSeeder } from './seeding/demo-seeder.js';
 import { NeedRepository, OfferRepository } from './exchange/exchange.repositories.js';
 import { NeedsService } from './exchange/needs.service.js';
+import { NeedContactsService } from './exchange/need-contacts.service.js';
 import { OffersService } from './exchange/offers.service.js';
 import { SearchProjections } from './search/search-projections.js';
 import { MunicipalComplianceRepository } from './compliance/municipal-compliance.repository.js';
@@ -49,7 +50,7 @@ import { SupportMatchingService } from './support/support-matching.service.js';
 import { SupportNotificationsHandler } from './support/support-notifications.handler.js';
 
 const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository, SupportMeasureRepository];
-const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
+const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, NeedContactsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
   ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService, CreativeInvitationsService,
   SupportMeasuresService, SupportMeasureSearchService, SupportMatchingService];
 

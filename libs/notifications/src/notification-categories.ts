@@ -10,7 +10,7 @@ export enum NotificationCategory {
   Proposals = 'PROPOSALS',
   /** Questions on one's challenges, and answers to one's questions. */
   Questions = 'QUESTIONS',
-  /** Invitations to invite-only challenges. */
+  /** Invitations to invite-only challenges, and organisations asking to talk about their needs. */
   Invitations = 'INVITATIONS',
   /** The municipal yearly public-service challenge. */
   Compliance = 'COMPLIANCE',
@@ -63,6 +63,7 @@ const KIND_CATEGORY: Readonly<Record<string, NotificationCategory>> = {
   'challenge-question': NotificationCategory.Questions,
   'challenge-question-answered': NotificationCategory.Questions,
   'challenge-invitation': NotificationCategory.Invitations,
+  'need-contact': NotificationCategory.Invitations,
   'municipal-yearly-reminder': NotificationCategory.Compliance,
   'event-registration-approved': NotificationCategory.Events,
   'event-registration-declined': NotificationCategory.Events,

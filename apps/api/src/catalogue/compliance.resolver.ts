@@ -1,7 +1,8 @@
-import { ArgsType, Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { MunicipalComplianceService } from '@app/marketplace';
-import { IsInt } from 'class-validator';
-import { OrganiserOnly } from '../auth/access.decorators.js';
+import { ArgsType, Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { MunicipalComplianceService, type MunicipalComplianceRow as ComplianceRowModel } from '@app/marketplace';
+import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OrganiserOnly, SignedIn } from '../auth/access.decorators.js';
+import { type Actor, CurrentActor } from '../auth/actor.js';
 import { toChallenge, toOrganisation } from './catalogue.mappers.js';
 import { Challenge, Organisation, Place } from './catalogue.types.js';
 
@@ -22,6 +23,36 @@ export class MunicipalComplianceBoard {
   @Field(() => [MunicipalComplianceRow]) rows: MunicipalComplianceRow[];
 }
 
+@ObjectType({ description: "One municipality organisation's view of the yearly rule: its municipality's row, and its own drafts." })
+export class MunicipalComplianceStatus {
+  @Field(() => Int) year: number;
+  @Field(() => Organisation) organisation: Organisation;
+  @Field(() => MunicipalComplianceRow, { description: 'Its municipality, as the organisers\' board shows it (challenges you may not see left out).' }) row: MunicipalComplianceRow;
+  @Field(() => [Challenge], { description: 'Its public-service challenges still in DRAFT, newest first (members only; empty for organisers).' }) drafts: Challenge[];
+  @Field({ description: 'You may start the year\'s challenge from the template (owners and editors).' }) canStart: boolean;
+}
+
+@ArgsType()
+class StatusArgs {
+  @Field(() => ID) @IsString() @MaxLength(64) organisationId: string;
+  @Field(() => Int, { nullable: true, description: 'Default: the current year (Slovenian time).' }) @IsOptional() @IsInt() year?: number | null;
+}
+
+@ArgsType()
+class StartArgs {
+  @Field(() => ID) @IsString() @MaxLength(64) organisationId: string;
+}
+
+function toRow(row: ComplianceRowModel): MunicipalComplianceRow {
+  return {
+    municipality: { code: row.municipality.code, name: row.municipality.name },
+    compliant: row.compliant,
+    remindedAt: row.remindedAt,
+    organisations: row.organisations.map(toOrganisation),
+    challenges: row.challenges.map(toChallenge),
+  };
+}
+
 @ArgsType()
 class YearArgs {
   @Field(() => Int) @IsInt() year: number;
@@ -39,13 +70,22 @@ export class ComplianceResolver {
       year: board.year,
       municipalityCount: board.rows.length,
       compliantCount: board.compliantCount,
-      rows: board.rows.map((row) => ({
-        municipality: { code: row.municipality.code, name: row.municipality.name },
-        compliant: row.compliant,
-        remindedAt: row.remindedAt,
-        organisations: row.organisations.map(toOrganisation),
-        challenges: row.challenges.map(toChallenge),
-      })),
+      rows: board.rows.map(toRow),
     };
+  }
+
+  @SignedIn()
+  @Query(() => MunicipalComplianceStatus, { description: "A municipality organisation's own status under the yearly public-service challenge rule: its members, and organisers." })
+  async municipalComplianceStatus(@Args() { organisationId, year }: StatusArgs, @CurrentActor() actor: Actor): Promise<MunicipalComplianceStatus> {
+    const status = await this.compliance.status(actor, organisationId, year);
+    return { year: status.year, organisation: toOrganisation(status.organisation), row: toRow(status.row), drafts: status.drafts.map(toChallenge), canStart: status.canStart };
+  }
+
+  @SignedIn()
+  @Mutation(() => Challenge, {
+    description: "One click: a DRAFT public-service challenge for the municipality from the bilingual template, to complete and publish (owners and editors of a municipality organisation). If it already has a public-service draft, that draft is returned.",
+  })
+  async startYearlyChallenge(@Args() { organisationId }: StartArgs, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return toChallenge((await this.compliance.startYearlyChallenge(actor, organisationId)).challenge);
   }
 }

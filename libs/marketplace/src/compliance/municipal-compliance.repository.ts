@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addToInbox, organisationEditors } from '../common/inbox.js';
-import { ChallengeKind, OrganisationKind } from '../reference/index.js';
+import { ChallengeKind, ChallengeStatus, OrganisationKind } from '../reference/index.js';
 
 /** Inbox kind of the yearly reminder (its mail template and category are keyed by it). */
 const MUNICIPAL_REMINDER_KIND = 'municipal-yearly-reminder';
@@ -41,6 +41,15 @@ export class MunicipalComplianceRepository {
       [year, OrganisationKind.Municipality, ChallengeKind.PublicService, municipalities],
     )) as { municipality: string; organisation_id: string; challenge_id: string | null }[];
     return rows.map((r) => ({ municipality: r.municipality, organisationId: r.organisation_id, challengeId: r.challenge_id }));
+  }
+
+  /** The organisation's public-service challenges still in DRAFT, newest first (its yearly challenge in the making). */
+  async draftPublicServiceChallengeIds(organisationId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM challenge WHERE owner_organisation_id = $1 AND kind = $2 AND status = $3 ORDER BY created_at DESC, id`,
+      [organisationId, ChallengeKind.PublicService, ChallengeStatus.Draft],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** When each organisation was first reminded about the year (one statement for the board). */

@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { ChallengeEntity, OrganisationEntity } from '@app/database';
+import { type Actor, canEditFor, canReviewFor, isOrganiser } from '@app/identity';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
+import { canSeeChallenge, ChallengesService } from '../challenges/challenges.service.js';
+import { requireAccount } from '../common/access.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
+import { isUuid } from '../common/pagination.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
-import { MUNICIPALITIES, type Municipality } from '../reference/index.js';
+import { MUNICIPALITIES, type Municipality, OrganisationKind } from '../reference/index.js';
 import { MunicipalComplianceRepository } from './municipal-compliance.repository.js';
+import { yearlyChallengeTemplate } from './yearly-challenge.template.js';
 
 /** The rule from the regional CCI policy: each municipality publishes at least one per year. */
 export const FIRST_COMPLIANCE_YEAR = 2022;
@@ -19,6 +24,17 @@ export interface MunicipalComplianceRow {
   compliant: boolean;
   /** When its organisations were first reminded this year (null: not reminded). */
   remindedAt: Date | null;
+}
+
+/** One municipality organisation's view of the rule for a year: its municipality's row and its drafts. */
+export interface MunicipalComplianceStatus {
+  year: number;
+  organisation: OrganisationEntity;
+  row: MunicipalComplianceRow;
+  /** Its public-service challenges still in DRAFT, newest first (members only; empty for organisers). */
+  drafts: ChallengeEntity[];
+  /** The caller may start the year's challenge from the template (owners and editors). */
+  canStart: boolean;
 }
 
 export interface MunicipalComplianceBoard {
@@ -54,7 +70,55 @@ export class MunicipalComplianceService {
     private readonly compliance: MunicipalComplianceRepository,
     private readonly organisations: OrganisationRepository,
     private readonly challenges: ChallengeRepository,
+    private readonly challengeService: ChallengesService,
   ) {}
+
+  /** The year the rule currently counts (Slovenian calendar). */
+  currentYear(now = new Date()): number {
+    return ljubljanaDate(now)[0];
+  }
+
+  /**
+   * The rule for one municipality organisation: any of its members, and organisers. Challenges
+   * the caller may not see (another organisation's invite-only ones) are left out of the row.
+   */
+  async status(actor: Actor, organisationId: string, year?: number | null, now = new Date()): Promise<MunicipalComplianceStatus> {
+    const organisation = await this.municipalityOrganisation(actor, organisationId, (a, id) => canReviewFor(a, id) || isOrganiser(a));
+    const target = year ?? this.currentYear(now);
+    const board = await this.board(target, now);
+    const found = board.rows.find((r) => r.municipality.code === organisation.municipality);
+    if (!found) throw MarketplaceException.invalid('organisationId', `organisation ${organisation.id} is not in a Gorenjska municipality`);
+    const row = { ...found, challenges: found.challenges.filter((c) => canSeeChallenge(actor, c)) };
+    const drafts = canReviewFor(actor, organisation.id) ? await this.challenges.findByIds(await this.compliance.draftPublicServiceChallengeIds(organisation.id)) : [];
+    drafts.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    return { year: target, organisation, row, drafts, canStart: canEditFor(actor, organisation.id) };
+  }
+
+  /**
+   * One click: a DRAFT public-service challenge for the municipality from the bilingual template
+   * (owners and editors), for the municipality to complete and publish. When it already has a
+   * public-service draft, that draft is returned instead of a second one.
+   */
+  async startYearlyChallenge(actor: Actor, organisationId: string, now = new Date()): Promise<{ challenge: ChallengeEntity; created: boolean }> {
+    const organisation = await this.municipalityOrganisation(actor, organisationId, canEditFor);
+    const [existing] = await this.compliance.draftPublicServiceChallengeIds(organisation.id);
+    if (existing) {
+      const draft = await this.challenges.findById(existing);
+      if (draft) return { challenge: draft, created: false };
+    }
+    const challenge = await this.challengeService.create(actor, yearlyChallengeTemplate(organisation, this.currentYear(now)));
+    return { challenge, created: true };
+  }
+
+  /** A municipality organisation the actor may act on; FORBIDDEN otherwise (organisations are public). */
+  private async municipalityOrganisation(actor: Actor, organisationId: string, may: (actor: Actor, organisationId: string) => boolean): Promise<OrganisationEntity> {
+    requireAccount(actor);
+    const organisation = isUuid(organisationId) ? await this.organisations.findById(organisationId) : null;
+    if (!organisation) throw MarketplaceException.notFound('Organisation', organisationId);
+    if (!may(actor, organisation.id)) throw MarketplaceException.forbidden(`only members of organisation ${organisation.id} and organisers see its yearly challenge`);
+    if (organisation.kind !== OrganisationKind.Municipality) throw MarketplaceException.invalid('organisationId', `organisation ${organisation.id} is not a municipality`);
+    return organisation;
+  }
 
   /** Every Gorenjska municipality for the year: compliant or not, with which challenges. */
   async board(year: number, now = new Date()): Promise<MunicipalComplianceBoard> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NeedEntity } from '@app/database';
 import { OutboxTopic, SearchableType } from '@app/jobs';
 import { type Actor, canEditFor, isAdmin } from '@app/identity';
-import { requireVerified } from '../common/access.js';
+import { requireAccount, requireVerified } from '../common/access.js';
 import type { LocalizedText } from '../common/localized.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid, type Page, type PageRequest } from '../common/pagination.js';
@@ -103,6 +103,15 @@ export class NeedsService {
 
   list(actor: Actor, request: PageRequest): Promise<Page<NeedEntity>> {
     return this.lifecycle.list(actor, request);
+  }
+
+  /** One organisation's needs in every status, oldest first: its owners and editors (who may open its drafts). */
+  async listForOrganisation(actor: Actor, organisationId: string, request: PageRequest): Promise<Page<NeedEntity>> {
+    requireAccount(actor);
+    const owner = isUuid(organisationId) ? await this.organisations.findById(organisationId) : null;
+    if (!owner) throw MarketplaceException.notFound('Organisation', organisationId);
+    if (!canEditFor(actor, owner.id)) throw MarketplaceException.forbidden(`only owners and editors of organisation ${owner.id} list all its needs`);
+    return this.lifecycle.listOwn(request, (qb) => (qb.setParameter('ownerOrg', owner.id), 'row.owner_organisation_id = :ownerOrg'));
   }
 }
 

@@ -42,6 +42,7 @@ const HEADLINES: Readonly<Record<string, Record<Locale, string>>> = {
   'challenge-question': { sl: 'Novo vprašanje o vašem izzivu: {title}', en: 'A new question on your challenge: {title}' },
   'challenge-question-answered': { sl: 'Odgovor na vaše vprašanje: {title}', en: 'Your question was answered: {title}' },
   'challenge-invitation': { sl: 'Vabilo k izzivu: {title}', en: 'You are invited to a challenge: {title}' },
+  'need-contact': { sl: 'Vabilo k pogovoru o potrebi: {title}', en: 'An invitation to talk about a need: {title}' },
   'municipal-yearly-reminder': { sl: 'Letni javni izziv še ni objavljen: {title}', en: 'This year\'s public-service challenge is not published yet: {title}' },
   'event-registration-approved': { sl: 'Vaša prijava je potrjena: {title}', en: 'Your registration is approved: {title}' },
   'event-registration-declined': { sl: 'Vaše prijave organizator ni sprejel: {title}', en: 'The organisers declined your registration: {title}' },

@@ -7,6 +7,7 @@ import { Loaded } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import styles from '../challenges/challenges.module.css';
 import { CreativeQuery, NeedQuery, OfferQuery, OrganisationQuery } from './queries.js';
+import { ManageNeedLink } from '../orgneeds/ManageNeedLink.js';
 
 type Localized = { sl?: string | null; en?: string | null } | null | undefined;
 
@@ -172,6 +173,7 @@ export function NeedPage() {
               {need.owner.name}
             </Link>
           </p>
+          <ManageNeedLink organisationId={need.owner.id} needId={need.id} />
           <p style={{ whiteSpace: 'pre-line' }}>{text(need.description)}</p>
           <dl className={styles.facts}>
             <Terms label={t('terms.domains')} terms={need.domains} />

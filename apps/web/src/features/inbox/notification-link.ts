@@ -37,7 +37,7 @@ export function notificationTarget(n: NotificationSubjectRef): NotificationTarge
 /** Kinds the catalogue has a headline for (the server's NOTIFICATION_KINDS); anything newer reads "A new notification". */
 export const KNOWN_KINDS = [
   'challenge-match', 'need-match', 'profile-matches', 'deadline-7d', 'deadline-1d', 'proposal-awarded', 'proposal-not-awarded', 'proposal-shortlisted',
-  'proposal-not-shortlisted', 'challenge-question', 'challenge-question-answered', 'challenge-invitation', 'municipal-yearly-reminder',
+  'proposal-not-shortlisted', 'challenge-question', 'challenge-question-answered', 'challenge-invitation', 'need-contact', 'municipal-yearly-reminder',
   'event-registration-approved', 'event-registration-declined', 'meeting-requested', 'meeting-accepted', 'meeting-declined', 'meeting-cancelled',
   'event-agenda-published', 'event-schedule-ready', 'support-measure-match', 'support-measure-deadline-7d', 'support-measure-deadline-1d',
 ] as const;

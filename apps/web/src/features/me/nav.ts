@@ -1,4 +1,5 @@
 import type { LinkProps } from '@tanstack/react-router';
+import type { MeAudience } from './audience.js';
 
 /**
  * The signed-in area's pages, in the order the side navigation and the overview list them.
@@ -9,6 +10,8 @@ export interface MeNavEntry {
   to: NonNullable<LinkProps['to']>;
   label: string;
   hint: string;
+  /** Shown only to some accounts (e.g. municipalities and organisers); absent: to everyone. */
+  visible?: (audience: MeAudience) => boolean;
 }
 
 export const ME_NAV: readonly MeNavEntry[] = [
@@ -21,4 +24,10 @@ export const ME_NAV: readonly MeNavEntry[] = [
   { to: '/me/notifications', label: 'inbox.preferencesNav.label', hint: 'inbox.preferencesNav.hint' },
   { to: '/me/support-measures', label: 'support.nav.label', hint: 'support.nav.hint' },
   { to: '/me/data', label: 'myData.nav.label', hint: 'myData.nav.hint' },
+  { to: '/me/compliance', label: 'compliance.nav.label', hint: 'compliance.nav.hint', visible: (a) => a.organiser || a.municipalities.length > 0 },
 ];
+
+/** The entries this account sees (the restricted ones once its audience is known). */
+export function navFor(audience: MeAudience | undefined): readonly MeNavEntry[] {
+  return ME_NAV.filter((entry) => !entry.visible || (audience !== undefined && entry.visible(audience)));
+}
