@@ -19,6 +19,7 @@ import { CreativeInvitationsService } from './creatives/creative-invitations.ser
 import { PortfolioRepository } from './creatives/portfolio.repository.js';
 import { PortfolioService } from './creatives/portfolio.service.js';
 import { OrganisationRepository } from './organisations/organisation.repository.js';
+import { OrganisationActivityRepository } from './organisations/organisation-activity.repository.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { CatalogueSearchService } from './search/catalogue-search.service.js';
 import { SearchDriftCheck } from './search/search-drift.check.js';
@@ -43,7 +44,7 @@ import { PersonalDataService } from './personal-data/personal-data.service.js';
 import { AccountErasureRepository } from './personal-data/account-erasure.repository.js';
 import { AccountErasureService } from './personal-data/account-erasure.service.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository];
+const REPOSITORIES = [OrganisationRepository, OrganisationActivityRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
   ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService, CreativeInvitationsService];
 
