@@ -36,8 +36,10 @@ import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$pro
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
 import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
+import { Route as MeOrganisationsIndexRouteImport } from './routes/me/organisations/index'
 import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
 import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
+import { Route as MeOrganisationsOrganisationIdIndexRouteImport } from './routes/me/organisations/$organisationId/index'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -176,6 +178,11 @@ const MeOffersNewRoute = MeOffersNewRouteImport.update({
   path: '/offers/new',
   getParentRoute: () => MeRoute,
 } as any)
+const MeOrganisationsIndexRoute = MeOrganisationsIndexRouteImport.update({
+  id: '/organisations/',
+  path: '/organisations/',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeProposalsIndexRoute = MeProposalsIndexRouteImport.update({
   id: '/proposals/',
   path: '/proposals/',
@@ -186,6 +193,12 @@ const MeProposalsProposalIdRoute = MeProposalsProposalIdRouteImport.update({
   path: '/proposals/$proposalId',
   getParentRoute: () => MeRoute,
 } as any)
+const MeOrganisationsOrganisationIdIndexRoute =
+  MeOrganisationsOrganisationIdIndexRouteImport.update({
+    id: '/organisations/$organisationId/',
+    path: '/organisations/$organisationId/',
+    getParentRoute: () => MeRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -216,7 +229,9 @@ export interface FileRoutesByFullPath {
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers/': typeof MeOffersIndexRoute
+  '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -246,7 +261,9 @@ export interface FileRoutesByTo {
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers': typeof MeOffersIndexRoute
+  '/me/organisations': typeof MeOrganisationsIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
+  '/me/organisations/$organisationId': typeof MeOrganisationsOrganisationIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -278,7 +295,9 @@ export interface FileRoutesById {
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/offers/': typeof MeOffersIndexRoute
+  '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -311,7 +330,9 @@ export interface FileRouteTypes {
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/offers/'
+    | '/me/organisations/'
     | '/me/proposals/'
+    | '/me/organisations/$organisationId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -341,7 +362,9 @@ export interface FileRouteTypes {
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/offers'
+    | '/me/organisations'
     | '/me/proposals'
+    | '/me/organisations/$organisationId'
   id:
     | '__root__'
     | '/'
@@ -372,7 +395,9 @@ export interface FileRouteTypes {
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/offers/'
+    | '/me/organisations/'
     | '/me/proposals/'
+    | '/me/organisations/$organisationId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -585,6 +610,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeOffersNewRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/organisations/': {
+      id: '/me/organisations/'
+      path: '/organisations'
+      fullPath: '/me/organisations/'
+      preLoaderRoute: typeof MeOrganisationsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/proposals/': {
       id: '/me/proposals/'
       path: '/proposals'
@@ -597,6 +629,13 @@ declare module '@tanstack/react-router' {
       path: '/proposals/$proposalId'
       fullPath: '/me/proposals/$proposalId'
       preLoaderRoute: typeof MeProposalsProposalIdRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/organisations/$organisationId/': {
+      id: '/me/organisations/$organisationId/'
+      path: '/organisations/$organisationId'
+      fullPath: '/me/organisations/$organisationId/'
+      preLoaderRoute: typeof MeOrganisationsOrganisationIdIndexRouteImport
       parentRoute: typeof MeRoute
     }
   }
@@ -615,7 +654,9 @@ interface MeRouteChildren {
   MeOffersNewRoute: typeof MeOffersNewRoute
   MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
+  MeOrganisationsIndexRoute: typeof MeOrganisationsIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
+  MeOrganisationsOrganisationIdIndexRoute: typeof MeOrganisationsOrganisationIdIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
@@ -631,7 +672,10 @@ const MeRouteChildren: MeRouteChildren = {
   MeOffersNewRoute: MeOffersNewRoute,
   MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
+  MeOrganisationsIndexRoute: MeOrganisationsIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
+  MeOrganisationsOrganisationIdIndexRoute:
+    MeOrganisationsOrganisationIdIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)
