@@ -199,7 +199,10 @@ test('an owner invites a member who accepts from the mail and sees the organisat
     await scan(memberPage, axe);
   }
   expect([...outcomes].sort()).toEqual(['accepted', 'refused']);
+  // From the signed-in area's overview, the side navigation leads to my organisations.
+  await memberPage.goto('/me');
   await memberPage.getByRole('navigation', { name: text.me.navLabel }).getByRole('link', { name: o.nav.label }).click();
+  await expect(memberPage.getByRole('heading', { level: 1, name: o.mine.title })).toBeVisible();
   const card = memberPage.getByRole('listitem').filter({ has: memberPage.getByRole('link', { name: orgName }) });
   await expect(card.getByText(fill(o.mine.yourRole, { role: o.role.EDITOR }))).toBeVisible();
   await scan(memberPage, axe);
