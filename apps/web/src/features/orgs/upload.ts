@@ -3,10 +3,6 @@ import { accessToken } from '../../session/session.js';
 
 export type UploadResult = { ok: true } | { ok: false; error: AppError };
 
-/** Logos the API takes (recognised there by content; checked here by type and size first). */
-export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
-export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
-
 /**
  * Uploads an organisation's logo (multipart field "file") with XMLHttpRequest, whose upload
  * events give the percent sent (fetch has none). The access token comes fresh from the session.
