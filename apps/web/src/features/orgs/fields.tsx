@@ -25,7 +25,7 @@ import ui from '../../ui/ui.module.css';
 import { TextField } from '../../ui/TextField.js';
 import { describeError, type FormErrors } from '../account/describe-error.js';
 import styles from './orgs.module.css';
-import { LOGO_TYPES, NO_ERRORS, ORGANISATION_KINDS, PROFILE_FIELDS, ROLES, type OrganisationKind, type ProfileField, type ProfileValues } from './profile-rules.js';
+import { LOGO_TYPES, ORGANISATION_KINDS, PROFILE_FIELDS, type OrganisationKind, type ProfileField, type ProfileValues } from './profile-rules.js';
 
 export { checkProfile, NO_ERRORS, ORGANISATION_KINDS, PROFILE_FIELDS, profileInput, ROLES, type OrganisationKind, type ProfileValues, type Role } from './profile-rules.js';
 
