@@ -251,3 +251,52 @@ test('the public organisation page lists an open challenge and a need, and says 
   await open.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
+
+test('a reviewer sees the organisation read-only; the owner promotes and then removes them, but cannot remove the last owner', async ({ page, browser, request, text, axe, locale }) => {
+  test.setTimeout(150_000);
+  const o = text.orgs;
+  const owner = await account(request, 'keeper');
+  const member = await account(request, 'reviewer');
+  const orgName = `Čipkarska šola ${unique()}`;
+  const orgId = await organisation(request, owner, orgName);
+  await api(request, owner.token, `mutation($o: ID!, $e: String!) { inviteOrganisationMember(organisationId: $o, email: $e, role: REVIEWER, locale: sl) { id } }`, { o: orgId, e: member.email });
+  await expect.poll(() => invitationLinks(request, member.email).then((l) => l.length)).toBe(1);
+  const [token] = await invitationLinks(request, member.email);
+  await api(request, member.token, `mutation($t: String!) { acceptInvitation(token: $t) { id } }`, { t: token });
+
+  // The reviewer: the profile as text, no form, no invitations, roles as words.
+  await signInTo(page, text, `/me/organisations/${orgId}`, member.email);
+  await expect(page.getByRole('heading', { level: 1, name: orgName })).toBeVisible();
+  await expect(page.getByText(fill(o.mine.yourRole, { role: o.role.REVIEWER }))).toBeVisible();
+  await expect(page.getByText(o.manage.readOnly)).toBeVisible();
+  await expect(page.getByRole('button', { name: o.manage.save })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: o.invitations.title })).toHaveCount(0);
+  await scan(page, axe);
+
+  // The owner promotes the reviewer to editor, then removes them after confirming.
+  const ownerPage = await signedInPage(browser, locale ?? 'sl-SI', text, owner.email);
+  await ownerPage.goto(`/me/organisations/${orgId}`);
+  const members = ownerPage.getByRole('region', { name: fill(o.members.title_two ?? o.members.title_other, { count: 2 }) });
+  await members.getByRole('button', { name: fill(o.members.roleFor, { name: member.name }) }).click();
+  await ownerPage.getByRole('option', { name: o.role.EDITOR }).click();
+  await members.getByRole('button', { name: fill(o.members.changeRoleFor, { name: member.name }) }).click();
+  await expect(members.getByText(fill(o.members.roleChanged, { name: member.name, role: o.role.EDITOR }))).toBeVisible();
+  await members.getByRole('button', { name: fill(o.members.removeWho, { name: member.name }) }).click();
+  const dialog = ownerPage.getByRole('dialog', { name: fill(o.members.removeTitle, { name: member.name }) });
+  await expect(dialog).toBeVisible();
+  await scan(ownerPage, axe);
+  await dialog.getByRole('button', { name: o.members.removeConfirm }).click();
+  await expect(ownerPage.getByText(fill(o.members.removed, { name: member.name }))).toBeVisible();
+  await expect(ownerPage.getByRole('heading', { name: fill(o.members.title_one, { count: 1 }) })).toBeVisible();
+
+  // Removing the last owner is refused, in words.
+  await ownerPage.getByRole('button', { name: fill(o.members.removeWho, { name: owner.name }) }).click();
+  await ownerPage.getByRole('dialog').getByRole('button', { name: o.members.removeConfirm }).click();
+  await expect(ownerPage.getByText(o.error.lastOwnerRemove)).toBeVisible();
+  await scan(ownerPage, axe);
+  await ownerPage.context().close();
+
+  // The removed member no longer sees the organisation among theirs.
+  await page.goto('/me/organisations');
+  await expect(page.getByText(o.mine.empty)).toBeVisible();
+});
