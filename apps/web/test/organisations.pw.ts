@@ -43,6 +43,14 @@ async function signInTo(page: Page, text: Catalogue, path: string, email: string
   await page.getByRole('button', { name: text.account.signIn.submit }).click();
 }
 
+/** At 375 px wide (a small phone) the page reflows: nothing needs scrolling sideways. */
+async function fitsNarrowScreen(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  if (size) await page.setViewportSize(size);
+}
+
 /** Every invitation link mailed to `to`, as the catcher lists them. */
 async function invitationLinks(request: APIRequestContext, to: string): Promise<string[]> {
   const catcher = `http://127.0.0.1:${ports.mail}`;
@@ -65,6 +73,7 @@ test('a new user creates a company by keyboard alone, then edits its description
   await expect(page.getByText(o.mine.empty)).toBeVisible();
   await expect(page.getByRole('navigation', { name: text.me.navLabel }).getByRole('link', { name: o.nav.label })).toHaveAttribute('aria-current', 'page');
   await scan(page, axe);
+  await fitsNarrowScreen(page);
 
   // Sending nothing names every missing answer, in the summary and next to the fields.
   const submit = page.getByRole('button', { name: o.create.submit });
@@ -120,6 +129,7 @@ test('a new user creates a company by keyboard alone, then edits its description
   await expect(page.getByText(o.manage.saved)).toBeVisible();
   await expect(page.getByRole('img', { name: o.field.currentLogo })).toBeVisible();
   await scan(page, axe);
+  await fitsNarrowScreen(page);
 
   // The public page shows the description in the reader's language, the logo and the empty lists.
   await page.getByRole('link', { name: o.manage.publicPage }).click();
@@ -248,6 +258,7 @@ test('the public organisation page lists an open challenge and a need, and says 
   await expect(page.getByText(o.public.noAwards)).toBeVisible();
   await expect(page.getByText(o.public.noPast)).toBeVisible();
   await scan(page, axe);
+  await fitsNarrowScreen(page);
   await open.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
