@@ -54,6 +54,7 @@ import { EventScheduleResolver, MeetingRequestsResolver } from './events/meeting
 import { AgendaFilesController } from './events/agenda-files.controller.js';
 import { BrowserSessionController } from './accounts/browser-session.controller.js';
 import { AccountProfileResolver } from './catalogue/creatives.resolver.js';
+import { OrganisationFilesController } from './catalogue/organisation-files.controller.js';
 import { PortfolioFilesController } from './catalogue/portfolio-files.controller.js';
 import { WebAppModule } from './web/web-app.js';
 
@@ -125,7 +126,7 @@ const REPORT_AS_VALIDATION_ERROR = {
       },
     }),
   ],
-  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController, PortfolioFilesController, CreativeImportController],
+  controllers: [HealthController, AttachmentsController, ProposalFilesController, PersonalDataController, UnsubscribeController, AgendaFilesController, BrowserSessionController, PortfolioFilesController, CreativeImportController, OrganisationFilesController],
   providers: [
     SupportMeasuresResolver,
     OrganisationsResolver,

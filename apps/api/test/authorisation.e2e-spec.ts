@@ -88,7 +88,20 @@ const ROWS: Row[] = [
   { name: "read an event's schedule grid", query: `query($e: ID!) { eventScheduleGrid(eventId: $e) { requestId } }`, vars: (i) => ({ e: i.event }), target: (i) => i.event, hidden: false, allows: ['organiser'] },
   { name: "read an event's outcome funnel", query: `query($e: ID!) { eventFunnel(eventId: $e) { requests } }`, vars: (i) => ({ e: i.event }), target: (i) => i.event, hidden: false, allows: ['organiser'] },
   { name: 'publish an event schedule', query: `mutation($e: ID!) { publishEventSchedule(eventId: $e) { id } }`, vars: (i) => ({ e: i.event }), target: (i) => i.event, hidden: false, allows: ['organiser'] },
+  ...ORGANISATION_ROWS(),
 ];
+
+/** Organisations (issue 15 item 1): logo, invitations. */
+function ORGANISATION_ROWS(): Row[] {
+  return [
+    { name: "remove an organisation's logo", query: `mutation($id: ID!) { removeOrganisationLogo(id: $id) { id } }`, vars: (i) => ({ id: i.org }), target: (i) => i.org, hidden: false },
+    { name: "list an organisation's open invitations", query: `query($o: ID!) { organisationInvitations(organisationId: $o) { id } }`, vars: (i) => ({ o: i.org }), target: (i) => i.org, hidden: false },
+    { name: 'resend an organisation invitation', query: `mutation($id: ID!) { resendInvitation(id: $id) { id } }`, vars: (i) => ({ id: i.invitation }), target: (i) => i.invitation, hidden: true },
+    { name: 'revoke an organisation invitation', query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, vars: (i) => ({ id: i.invitation }), target: (i) => i.invitation, hidden: true },
+    { name: "change a member's role", query: `mutation($o: ID!, $a: ID!) { changeMemberRole(organisationId: $o, accountId: $a, role: REVIEWER) }`, vars: (i) => ({ o: i.org, a: i.ownerAccount }), target: (i) => i.org, hidden: false },
+    { name: 'remove a member', query: `mutation($o: ID!, $a: ID!) { removeMember(organisationId: $o, accountId: $a) }`, vars: (i) => ({ o: i.org, a: i.ownerAccount }), target: (i) => i.org, hidden: false },
+  ];
+}
 
 /** Callers with no right to anything of organisation A or creative A. */
 const OUTSIDERS = ['anonymous', 'other creative', 'other company owner', 'juror elsewhere', 'organiser'] as const;
@@ -182,6 +195,7 @@ describe('authorisation: foreign ids, every outsider role (e2e, table-driven)', 
     for (const p of [ids.participant, company]) await as('owner A', `mutation($p: ID!) { decideRegistration(participantId: $p, approve: true) { id } }`, { p });
     ids.meetingRequest = (await as('owner A', `mutation($e: ID!, $to: ID!) { sendMeetingRequest(eventId: $e, input: { toParticipantId: $to }) { id } }`, { e: ids.event, to: ids.participant })).sendMeetingRequest.id;
     ids.scheduleRun = (await as('owner A', `mutation($e: ID!) { scheduleEventMeetings(eventId: $e) { id } }`, { e: ids.event })).scheduleEventMeetings.id;
+    ids.invitation = (await as('owner A', `mutation($o: ID!) { inviteOrganisationMember(organisationId: $o, email: "invited-a@example.si", role: EDITOR, locale: sl) { id } }`, { o: ids.org })).inviteOrganisationMember.id;
   });
 
   afterAll(async () => {
@@ -224,6 +238,25 @@ describe('authorisation: foreign ids, every outsider role (e2e, table-driven)', 
       });
     }
   }
+
+  describe('organisations (issue 15 item 1): public fields show only public data', () => {
+    const PAGE = `query($id: ID!) { organisation(id: $id) { challenges { id } needs { id } awards { challengeId } } }`;
+    for (const who of OUTSIDERS) {
+      it(`${who} sees no draft or invite-only challenge and no draft need of organisation A`, async () => {
+        const page = (await gql<Data>(t.app, PAGE, { id: ids.org }, { token: tokens.get(who) ?? undefined })).data?.organisation;
+        expect(page.challenges.map((c: Data) => c.id)).toEqual([ids.open]);
+        expect(page.needs).toEqual([]);
+        expect(page.awards).toEqual([]);
+      });
+    }
+    it("creative A, invited, sees the invite-only challenge; A's reviewers see drafts too", async () => {
+      const as = async (who: string) => (await gql<Data>(t.app, PAGE, { id: ids.org }, { token: tokens.get(who) ?? undefined })).data?.organisation;
+      expect((await as('creative A')).challenges.map((c: Data) => c.id).sort()).toEqual([ids.open, ids.inviteOnly].sort());
+      const reviewer = await as('reviewer A');
+      expect(reviewer.challenges.map((c: Data) => c.id).sort()).toEqual([ids.draft, ids.open, ids.inviteOnly].sort());
+      expect(reviewer.needs).toEqual([{ id: ids.need }]);
+    });
+  });
 });
 
 /**

@@ -39,11 +39,13 @@ import { Route as SupportMeasureIdRouteImport } from './routes/support/$measureI
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
 import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
+import { Route as MeOrganisationsIndexRouteImport } from './routes/me/organisations/index'
 import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
 import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
 import { Route as MeSupportMeasuresIndexRouteImport } from './routes/me/support-measures/index'
 import { Route as MeSupportMeasuresMeasureIdRouteImport } from './routes/me/support-measures/$measureId'
 import { Route as MeSupportMeasuresNewRouteImport } from './routes/me/support-measures/new'
+import { Route as MeOrganisationsOrganisationIdIndexRouteImport } from './routes/me/organisations/$organisationId/index'
 import { Route as MeOrganisationsOrganisationIdNeedsIndexRouteImport } from './routes/me/organisations/$organisationId/needs/index'
 import { Route as MeOrganisationsOrganisationIdNeedsNeedIdRouteImport } from './routes/me/organisations/$organisationId/needs/$needId'
 
@@ -199,6 +201,11 @@ const MeOffersNewRoute = MeOffersNewRouteImport.update({
   path: '/offers/new',
   getParentRoute: () => MeRoute,
 } as any)
+const MeOrganisationsIndexRoute = MeOrganisationsIndexRouteImport.update({
+  id: '/organisations/',
+  path: '/organisations/',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeProposalsIndexRoute = MeProposalsIndexRouteImport.update({
   id: '/proposals/',
   path: '/proposals/',
@@ -225,6 +232,12 @@ const MeSupportMeasuresNewRoute = MeSupportMeasuresNewRouteImport.update({
   path: '/support-measures/new',
   getParentRoute: () => MeRoute,
 } as any)
+const MeOrganisationsOrganisationIdIndexRoute =
+  MeOrganisationsOrganisationIdIndexRouteImport.update({
+    id: '/organisations/$organisationId/',
+    path: '/organisations/$organisationId/',
+    getParentRoute: () => MeRoute,
+  } as any)
 const MeOrganisationsOrganisationIdNeedsIndexRoute =
   MeOrganisationsOrganisationIdNeedsIndexRouteImport.update({
     id: '/organisations/$organisationId/needs/',
@@ -272,8 +285,10 @@ export interface FileRoutesByFullPath {
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
   '/me/offers/': typeof MeOffersIndexRoute
+  '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
+  '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
   '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
@@ -310,8 +325,10 @@ export interface FileRoutesByTo {
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
   '/me/offers': typeof MeOffersIndexRoute
+  '/me/organisations': typeof MeOrganisationsIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
   '/me/support-measures': typeof MeSupportMeasuresIndexRoute
+  '/me/organisations/$organisationId': typeof MeOrganisationsOrganisationIdIndexRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
   '/me/organisations/$organisationId/needs': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
@@ -350,8 +367,10 @@ export interface FileRoutesById {
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
   '/me/offers/': typeof MeOffersIndexRoute
+  '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
+  '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
   '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
@@ -391,8 +410,10 @@ export interface FileRouteTypes {
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
     | '/me/offers/'
+    | '/me/organisations/'
     | '/me/proposals/'
     | '/me/support-measures/'
+    | '/me/organisations/$organisationId/'
     | '/me/organisations/$organisationId/needs/$needId'
     | '/me/organisations/$organisationId/needs/'
   fileRoutesByTo: FileRoutesByTo
@@ -429,8 +450,10 @@ export interface FileRouteTypes {
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
     | '/me/offers'
+    | '/me/organisations'
     | '/me/proposals'
     | '/me/support-measures'
+    | '/me/organisations/$organisationId'
     | '/me/organisations/$organisationId/needs/$needId'
     | '/me/organisations/$organisationId/needs'
   id:
@@ -468,8 +491,10 @@ export interface FileRouteTypes {
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
     | '/me/offers/'
+    | '/me/organisations/'
     | '/me/proposals/'
     | '/me/support-measures/'
+    | '/me/organisations/$organisationId/'
     | '/me/organisations/$organisationId/needs/$needId'
     | '/me/organisations/$organisationId/needs/'
   fileRoutesById: FileRoutesById
@@ -707,6 +732,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeOffersNewRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/organisations/': {
+      id: '/me/organisations/'
+      path: '/organisations'
+      fullPath: '/me/organisations/'
+      preLoaderRoute: typeof MeOrganisationsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/proposals/': {
       id: '/me/proposals/'
       path: '/proposals'
@@ -742,6 +774,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeSupportMeasuresNewRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/organisations/$organisationId/': {
+      id: '/me/organisations/$organisationId/'
+      path: '/organisations/$organisationId'
+      fullPath: '/me/organisations/$organisationId/'
+      preLoaderRoute: typeof MeOrganisationsOrganisationIdIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/organisations/$organisationId/needs/': {
       id: '/me/organisations/$organisationId/needs/'
       path: '/organisations/$organisationId/needs'
@@ -775,8 +814,10 @@ interface MeRouteChildren {
   MeSupportMeasuresMeasureIdRoute: typeof MeSupportMeasuresMeasureIdRoute
   MeSupportMeasuresNewRoute: typeof MeSupportMeasuresNewRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
+  MeOrganisationsIndexRoute: typeof MeOrganisationsIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
   MeSupportMeasuresIndexRoute: typeof MeSupportMeasuresIndexRoute
+  MeOrganisationsOrganisationIdIndexRoute: typeof MeOrganisationsOrganisationIdIndexRoute
   MeOrganisationsOrganisationIdNeedsNeedIdRoute: typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
   MeOrganisationsOrganisationIdNeedsIndexRoute: typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
@@ -797,8 +838,11 @@ const MeRouteChildren: MeRouteChildren = {
   MeSupportMeasuresMeasureIdRoute: MeSupportMeasuresMeasureIdRoute,
   MeSupportMeasuresNewRoute: MeSupportMeasuresNewRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
+  MeOrganisationsIndexRoute: MeOrganisationsIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
   MeSupportMeasuresIndexRoute: MeSupportMeasuresIndexRoute,
+  MeOrganisationsOrganisationIdIndexRoute:
+    MeOrganisationsOrganisationIdIndexRoute,
   MeOrganisationsOrganisationIdNeedsNeedIdRoute:
     MeOrganisationsOrganisationIdNeedsNeedIdRoute,
   MeOrganisationsOrganisationIdNeedsIndexRoute:

@@ -19,6 +19,7 @@ import { CreativeInvitationsService } from './creatives/creative-invitations.ser
 import { PortfolioRepository } from './creatives/portfolio.repository.js';
 import { PortfolioService } from './creatives/portfolio.service.js';
 import { OrganisationRepository } from './organisations/organisation.repository.js';
+import { OrganisationActivityRepository } from './organisations/organisation-activity.repository.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { CatalogueSearchService } from './search/catalogue-search.service.js';
 import { SearchDriftCheck } from './search/search-drift.check.js';
@@ -49,7 +50,7 @@ import { SupportMeasureSearchService } from './support/support-measure-search.se
 import { SupportMatchingService } from './support/support-matching.service.js';
 import { SupportNotificationsHandler } from './support/support-notifications.handler.js';
 
-const REPOSITORIES = [OrganisationRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository, SupportMeasureRepository];
+const REPOSITORIES = [OrganisationRepository, OrganisationActivityRepository, CreativeProfileRepository, ChallengeRepository, NeedRepository, OfferRepository, MunicipalComplianceRepository, ChallengeTermsRepository, ProposalRepository, JuryRepository, PortfolioRepository, SupportMeasureRepository];
 const SERVICES = [UnitOfWork, OrganisationsService, CreativesService, ChallengesService, NeedsService, NeedContactsService, OffersService, MunicipalComplianceService, AttachmentsService, CatalogueSearchService, SearchIndexes, DemoSeeder,
   ProposalVisibility, ProposalsService, JuryService, AwardsService, ChallengeQuestionsService, ShortlistService, DemoActivitySeeder, MatchRetrieval, DomainRarity, MatchingService, PortfolioService, CreativeInvitationsService,
   SupportMeasuresService, SupportMeasureSearchService, SupportMatchingService];

@@ -48,6 +48,16 @@ export class MembershipsResolver {
   }
 
   @SignedIn()
+  @Mutation(() => Invitation, {
+    description: 'Mails an open invitation again with a fresh link and expiry; the old link stops working (organisation owners; for juries the challenge owner).',
+  })
+  async resendInvitation(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<Invitation> {
+    const juryOwners = await this.jury.ownerOfInvitationChallenge(id);
+    return toInvitation(await this.memberships.resendInvitation(actor, id, (invitation) =>
+      invitation.organisationId ? isOwnerOf(actor, invitation.organisationId) : juryOwners !== null && isOwnerOf(actor, juryOwners)));
+  }
+
+  @SignedIn()
   @Mutation(() => Boolean, { description: 'Changes a member\'s role (owners only; one owner always stays).' })
   async changeMemberRole(@Args() { organisationId, accountId, role }: ChangeRoleArgs, @CurrentActor() actor: Actor): Promise<boolean> {
     await this.memberships.changeRole(actor, organisationId, accountId, role);

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { Availability, ChallengeKind, MAX_FREE_TERMS, MAX_FREE_TERM_LENGTH, ChallengeStatus, ChallengeVisibility, CreativeKind, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
-import { AvailabilityEnum, ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
+import { Availability, ChallengeKind, MAX_FREE_TERMS, MAX_FREE_TERM_LENGTH, ChallengeStatus, ChallengeVisibility, CreativeKind, ExchangeStatus, IpTermsKind, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, OfferKind, OrganisationKind, RewardKind } from '@app/marketplace';
+import { AvailabilityEnum, ChallengeKindEnum, ChallengeStatusEnum, ChallengeVisibilityEnum, CreativeKindEnum, ExchangeStatusEnum, IpTermsKindEnum, OfferKindEnum, OrganisationKindEnum, RewardKindEnum } from './catalogue.types.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
@@ -286,4 +286,16 @@ export class SetMatchingConsentArgs {
   @Field() @IsBoolean() consent: boolean;
   @Field(() => String, { nullable: true, description: 'The version of the explanation you were shown (default: the current one).' })
   @IsOptional() @IsString() @MaxLength(40) explanationVersion?: string | null;
+}
+
+@ArgsType()
+export class OrganisationChallengesArgs {
+  @Field(() => [ChallengeStatusEnum], { nullable: true, description: 'Only these statuses (default: every status you may see).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsEnum(ChallengeStatus, { each: true }) status?: ChallengeStatus[];
+}
+
+@ArgsType()
+export class OrganisationNeedsArgs {
+  @Field(() => [ExchangeStatusEnum], { nullable: true, description: 'Only these statuses (default: every status you may see; drafts for members only).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsEnum(ExchangeStatus, { each: true }) status?: ExchangeStatus[];
 }

@@ -338,3 +338,22 @@ export class MatchingConsentChange {
   @Field({ description: "Version of the explanation you were shown ('unrecorded': given before the history was kept)." }) explanationVersion: string;
   @Field() occurredAt: Date;
 }
+
+@ObjectType({ description: "An organisation's logo (PNG, JPEG or WebP), public like the organisation." })
+export class OrganisationLogo {
+  @Field(() => ID) id: string;
+  @Field() contentType: string;
+  @Field(() => Int) sizeBytes: number;
+  @Field({ description: 'GET it (public): /attachments/{id}.' }) url: string;
+}
+
+@ObjectType({ description: "A published award of one of the organisation's challenges (public once the challenge is AWARDED)." })
+export class OrganisationAward {
+  @Field(() => ID) challengeId: string;
+  @Field(() => LocalizedText) challengeTitle: LocalizedText;
+  @Field(() => Date, { nullable: true }) awardedAt: Date | null;
+  @Field(() => LocalizedText) proposalTitle: LocalizedText;
+  @Field(() => [String], { description: 'Names of the lead author and co-authors.' }) authors: string[];
+  @Field(() => Int, { nullable: true }) amountEur: number | null;
+  @Field(() => LocalizedText, { nullable: true }) reason: LocalizedText | null;
+}

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import type { AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengeQuestionEntity, ChallengeRewardEntity, CreativeProfileEntity, OrganisationEntity } from '@app/database';
+import type {
+  AttachmentEntity, ChallengeCriterionEntity, ChallengeEntity, ChallengeQuestionEntity, ChallengeRewardEntity, CreativeProfileEntity, NeedEntity, OrganisationEntity, ProposalEntity,
+} from '@app/database';
 import type {
   AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation, PortfolioItemWithImage,
   PortfolioService, ProposalAuthorRow, ProposalsService,
@@ -23,6 +25,12 @@ export interface Loaders {
   proposalAttachments: DataLoader<string, AttachmentEntity[]>;
   /** Portfolio items of creative profiles, in order, with their images. */
   portfolioItems: DataLoader<string, PortfolioItemWithImage[]>;
+  /** Raw rows (every status): resolvers filter with OrganisationsService.visibleChallenges / visibleNeeds. */
+  organisationChallenges: DataLoader<string, ChallengeEntity[]>;
+  organisationNeeds: DataLoader<string, NeedEntity[]>;
+  organisationLogo: DataLoader<string, AttachmentEntity | null>;
+  /** Awarded proposals per challenge: only for AWARDED challenges the caller may see. */
+  challengeAwardedProposals: DataLoader<string, ProposalEntity[]>;
 }
 
 /** Rows of many parents in one query, grouped back by parent id. */
@@ -74,5 +82,9 @@ export function createLoaders({ organisations, creatives, challenges, attachment
     proposalAuthors: byParent((ids) => proposals.authorsOf(ids), (r) => r.proposalId),
     proposalAttachments: byParent((ids) => proposals.attachmentsOf(ids), (r) => r.ownerId),
     portfolioItems: byKey((ids) => portfolio.forProfiles(ids), []),
+    organisationChallenges: byParent((ids) => organisations.challengeRowsOf(ids), (r) => r.ownerOrganisationId),
+    organisationNeeds: byParent((ids) => organisations.needRowsOf(ids), (r) => r.ownerOrganisationId),
+    organisationLogo: byKey<AttachmentEntity | null>(async (ids) => new Map((await organisations.logosOf(ids)).map((a) => [a.ownerId, a] as const)), null),
+    challengeAwardedProposals: byParent((ids) => organisations.awardedProposalsOf(ids), (r) => r.challengeId),
   };
 }

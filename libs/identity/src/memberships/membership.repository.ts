@@ -37,8 +37,8 @@ export class MembershipRepository {
     return manager.find(MembershipEntity, { where: { organisationId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async members(organisationId: string): Promise<MemberRow[]> {
-    const rows = (await this.dataSource.query(
+  async members(organisationId: string, manager?: EntityManager): Promise<MemberRow[]> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
       `SELECT m.account_id, a.display_name, a.email, m.role, m.created_at
          FROM membership m JOIN account a ON a.id = m.account_id
         WHERE m.organisation_id = $1 ORDER BY m.created_at, a.display_name`,
@@ -64,9 +64,9 @@ export class MembershipRepository {
   }
 
   /** Open invitations of an organisation or a challenge's jury. */
-  openInvitations(where: { organisationId: string } | { challengeId: string }): Promise<InvitationEntity[]> {
+  openInvitations(where: { organisationId: string } | { challengeId: string }, manager?: EntityManager): Promise<InvitationEntity[]> {
     const [column, value] = 'organisationId' in where ? ['organisation_id', where.organisationId] : ['challenge_id', where.challengeId];
-    return this.dataSource.manager
+    return (manager ?? this.dataSource.manager)
       .createQueryBuilder(InvitationEntity, 'i')
       .where(`i.${column} = :value AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`, { value })
       .orderBy('i.created_at')

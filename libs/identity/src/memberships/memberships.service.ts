@@ -44,32 +44,70 @@ export class MembershipsService {
    */
   async invite(actor: Actor, target: InvitationTarget, emailInput: string, locale: 'sl' | 'en'): Promise<InvitationEntity> {
     const email = normaliseEmail(emailInput, 'email');
+    return this.dataSource.transaction((manager) => this.inviteIn(manager, actor, target, email, locale));
+  }
+
+  /**
+   * Owners invite by email. Refused (INVALID_STATE) while the address has an open invitation to
+   * the organisation (resend that one instead) or already belongs to a member. The members' rows
+   * are locked first, so two owners inviting the same address at once cannot both succeed.
+   */
+  inviteMember(actor: Actor, organisationId: string, emailInput: string, role: OrganisationRole, locale: 'sl' | 'en'): Promise<InvitationEntity> {
+    if (!isOwnerOf(actor, organisationId)) throw notAllowed(organisationId);
+    const email = normaliseEmail(emailInput, 'email');
     return this.dataSource.transaction(async (manager) => {
-      // Counted and inserted under the inviter's lock: parallel invitations cannot overrun the cap.
-      if (actor.accountId) {
-        await this.memberships.lockInviter(manager, actor.accountId);
-        if ((await this.memberships.countRecentInvitations(actor.accountId, 24 * 3600_000, manager)) >= INVITATIONS_PER_DAY) {
-          throw new IdentityException(IdentityErrorCode.RateLimited, `at most ${INVITATIONS_PER_DAY} invitations a day`, undefined, 3600);
-        }
+      await this.memberships.lockMembers(manager, organisationId);
+      if ((await this.memberships.members(organisationId, manager)).some((m) => m.email === email)) {
+        throw new IdentityException(IdentityErrorCode.InvalidState, 'this address already belongs to a member of the organisation', 'email');
       }
-      const invitation = await this.memberships.createInvitation(manager, {
-        kind: target.kind,
-        organisationId: target.kind === 'organisation' ? target.organisationId : null,
-        challengeId: target.kind === 'jury' ? target.challengeId : null,
-        role: target.kind === 'organisation' ? target.role : null,
-        email,
-        invitedBy: actor.accountId,
-        locale,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      });
-      await this.outbox.record(manager, [{ topic: OutboxTopic.AccountEmail, aggregateType: AccountEmailKind.Invitation, aggregateId: invitation.id }]);
-      return invitation;
+      if ((await this.memberships.openInvitations({ organisationId }, manager)).some((i) => i.email === email)) {
+        throw new IdentityException(IdentityErrorCode.InvalidState, 'this address already has an open invitation; resend it instead', 'email');
+      }
+      return this.inviteIn(manager, actor, { kind: 'organisation', organisationId, role }, email, locale);
     });
   }
 
-  inviteMember(actor: Actor, organisationId: string, email: string, role: OrganisationRole, locale: 'sl' | 'en'): Promise<InvitationEntity> {
-    if (!isOwnerOf(actor, organisationId)) throw notAllowed(organisationId);
-    return this.invite(actor, { kind: 'organisation', organisationId, role }, email, locale);
+  /**
+   * Mails an open invitation again with a fresh link and a fresh expiry: the old invitation is
+   * withdrawn (its link stops working) and a new one with the same address, role and language
+   * replaces it, counted against the daily cap like any invitation.
+   */
+  async resendInvitation(actor: Actor, invitationId: string, mayManage: (invitation: InvitationEntity) => boolean): Promise<InvitationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await this.memberships.lockInvitation(manager, invitationId);
+      if (!invitation || !mayManage(invitation)) throw new IdentityException(IdentityErrorCode.NotFound, `invitation ${invitationId} was not found`);
+      if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
+        throw new IdentityException(IdentityErrorCode.InvalidState, 'only an open invitation can be sent again; invite the address anew');
+      }
+      invitation.revokedAt = new Date();
+      await this.memberships.saveInvitation(manager, invitation);
+      const target: InvitationTarget = invitation.kind === 'organisation' && invitation.organisationId
+        ? { kind: 'organisation', organisationId: invitation.organisationId, role: invitation.role as OrganisationRole }
+        : { kind: 'jury', challengeId: invitation.challengeId ?? '' };
+      return this.inviteIn(manager, actor, target, invitation.email, invitation.locale === 'en' ? 'en' : 'sl');
+    });
+  }
+
+  /** Counted and inserted under the inviter's lock: parallel invitations cannot overrun the daily cap. */
+  private async inviteIn(manager: EntityManager, actor: Actor, target: InvitationTarget, email: string, locale: 'sl' | 'en'): Promise<InvitationEntity> {
+    if (actor.accountId) {
+      await this.memberships.lockInviter(manager, actor.accountId);
+      if ((await this.memberships.countRecentInvitations(actor.accountId, 24 * 3600_000, manager)) >= INVITATIONS_PER_DAY) {
+        throw new IdentityException(IdentityErrorCode.RateLimited, `at most ${INVITATIONS_PER_DAY} invitations a day`, undefined, 3600);
+      }
+    }
+    const invitation = await this.memberships.createInvitation(manager, {
+      kind: target.kind,
+      organisationId: target.kind === 'organisation' ? target.organisationId : null,
+      challengeId: target.kind === 'jury' ? target.challengeId : null,
+      role: target.kind === 'organisation' ? target.role : null,
+      email,
+      invitedBy: actor.accountId,
+      locale,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    await this.outbox.record(manager, [{ topic: OutboxTopic.AccountEmail, aggregateType: AccountEmailKind.Invitation, aggregateId: invitation.id }]);
+    return invitation;
   }
 
   /**

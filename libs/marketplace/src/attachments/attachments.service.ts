@@ -18,11 +18,13 @@ import { ACCEPTED_TYPES, detectType, safeFileName } from './file-types.js';
 
 export const MAX_ATTACHMENTS_PER_CHALLENGE = 20;
 
-export type AttachmentOwnerType = 'challenge' | 'proposal' | 'portfolio_item';
+export type AttachmentOwnerType = 'challenge' | 'proposal' | 'portfolio_item' | 'organisation_logo';
 
 /** The row an attachment belongs to: locked while the cap is checked. */
-const OWNER_TABLE: Readonly<Record<AttachmentOwnerType, string>> = { challenge: 'challenge', proposal: 'proposal', portfolio_item: 'creative_portfolio_item' };
-const OWNER_NAME: Readonly<Record<AttachmentOwnerType, string>> = { challenge: 'Challenge', proposal: 'Proposal', portfolio_item: 'Portfolio item' };
+const OWNER_TABLE: Readonly<Record<AttachmentOwnerType, string>> = {
+  challenge: 'challenge', proposal: 'proposal', portfolio_item: 'creative_portfolio_item', organisation_logo: 'organisation',
+};
+const OWNER_NAME: Readonly<Record<AttachmentOwnerType, string>> = { challenge: 'Challenge', proposal: 'Proposal', portfolio_item: 'Portfolio item', organisation_logo: 'Organisation' };
 
 /** What a stored file may be: portfolio images are images only, under their own size limit. */
 export interface StoreOptions {
@@ -125,6 +127,8 @@ export class AttachmentsService {
 
   /** The name the caller sees, or null if they may not see the file. */
   async visibleName(actor: Actor, attachment: AttachmentEntity): Promise<string | null> {
+    // A logo is public like its organisation (the row goes with the logo, so it exists here).
+    if (attachment.ownerType === 'organisation_logo') return attachment.fileName;
     if (attachment.ownerType === 'portfolio_item') {
       // Public with a public profile; an erased profile's items are gone already, this only guards a race.
       const [row] = (await this.dataSource.query(
@@ -147,7 +151,9 @@ export class AttachmentsService {
     const repo = this.dataSource.getRepository(AttachmentEntity);
     const attachment = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!attachment) throw MarketplaceException.notFound('Attachment', id);
-    if (attachment.ownerType === 'portfolio_item') {
+    if (attachment.ownerType === 'organisation_logo') {
+      if (!canEditFor(actor, attachment.ownerId)) throw refuse(true, 'Attachment', id, 'remove');
+    } else if (attachment.ownerType === 'portfolio_item') {
       const [row] = (await this.dataSource.query(`SELECT creative_profile_id AS "profileId" FROM creative_portfolio_item WHERE id = $1`, [attachment.ownerId])) as { profileId: string }[];
       if (!row) throw MarketplaceException.notFound('Attachment', id);
       if (row.profileId !== actor.creativeProfileId && !isAdmin(actor)) throw refuse(true, 'Attachment', id, 'remove');
@@ -162,6 +168,12 @@ export class AttachmentsService {
     }
     await repo.delete({ id });
     this.discardFiles([id]);
+  }
+
+  /** Deletes the rows of one owner's files (in the caller's transaction); returns their ids for discardFiles after commit. */
+  async deleteOwned(manager: EntityManager, ownerType: AttachmentOwnerType, ownerId: string): Promise<string[]> {
+    const rows = (await manager.query(`DELETE FROM attachment WHERE owner_type = $1 AND owner_id = $2 RETURNING id`, [ownerType, ownerId])) as [{ id: string }[], number];
+    return rows[0].map((r) => r.id);
   }
 
   /** Removes stored files whose rows are gone: call it after the deleting transaction committed. */

@@ -423,6 +423,7 @@ const AcceptInvitationMutation = graphql(`
     acceptInvitation(token: $token) {
       id
       kind
+      organisationId
     }
   }
 `);
@@ -445,7 +446,13 @@ export function AcceptInvitationPage() {
           <p>{t('account.invitation.done')}</p>
         </Banner>
         <p>
-          <Link to="/">{t('notFound.home')}</Link>
+          {state.data.acceptInvitation.organisationId ? (
+            <Link to="/me/organisations/$organisationId" params={{ organisationId: state.data.acceptInvitation.organisationId }}>
+              {t('orgs.accepted.open')}
+            </Link>
+          ) : (
+            <Link to="/">{t('notFound.home')}</Link>
+          )}
         </p>
       </div>
     );

@@ -6,7 +6,7 @@ import { Link } from '../../ui/Link.js';
 import { Loaded } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import styles from '../challenges/challenges.module.css';
-import { CreativeQuery, NeedQuery, OfferQuery, OrganisationQuery } from './queries.js';
+import { CreativeQuery, NeedQuery, OfferQuery } from './queries.js';
 import { ManageNeedLink } from '../orgneeds/ManageNeedLink.js';
 
 type Localized = { sl?: string | null; en?: string | null } | null | undefined;
@@ -41,40 +41,6 @@ function Terms({ label, terms, words = [] }: { label: string; terms: { code: str
         ))}
       </dd>
     </div>
-  );
-}
-
-const organisationRoute = getRouteApi('/organisations/$organisationId');
-export function OrganisationPage() {
-  const { t } = useTranslation();
-  const text = useText();
-  const { organisationId } = organisationRoute.useParams();
-  const [result] = useQuery({ query: OrganisationQuery, variables: { id: organisationId } });
-  usePageTitle(result.data?.organisation.name);
-  return (
-    <Loaded result={result}>
-      {({ organisation }) => (
-        <article>
-          <h1 tabIndex={-1}>{organisation.name}</h1>
-          <p className={styles.meta}>
-            {t(`organisations.kind.${organisation.kind}`)} · {organisation.municipality.name}
-          </p>
-          <p>{text(organisation.description)}</p>
-          {organisation.website ? (
-            <p>
-              <a href={organisation.website} rel="noopener noreferrer">
-                {t('organisations.website')}
-              </a>
-            </p>
-          ) : null}
-          <p>
-            <Link to="/" search={{ q: organisation.name, tab: 'challenges' }}>
-              {t('organisations.challenges', { name: organisation.name })}
-            </Link>
-          </p>
-        </article>
-      )}
-    </Loaded>
   );
 }
 

@@ -2,24 +2,6 @@ import { TermFields } from '../../graphql/fragments.js';
 import { graphql } from '../../graphql/graphql.js';
 
 
-export const OrganisationQuery = graphql(`
-  query OrganisationPage($id: ID!) {
-    organisation(id: $id) {
-      id
-      name
-      kind
-      website
-      municipality {
-        name
-      }
-      description {
-        sl
-        en
-      }
-    }
-  }
-`);
-
 export const CreativeQuery = graphql(`
   query CreativePage($id: ID!) {
     creativeProfile(id: $id) {
