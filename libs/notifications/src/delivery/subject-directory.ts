@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { EntityManager } from 'typeorm';
 import type { MailSubject } from '../mail-templates/notification-mail.js';
+import { ORGANISATION_KINDS } from '../notification-categories.js';
 
 interface SubjectRef {
   subjectType: string;
@@ -42,6 +43,16 @@ export class SubjectDirectory {
     for (const e of events) out.set(`event:${e.id}`, { groupId: e.id, title: { sl: e.title_sl, en: e.title_en }, url: `${base}/events/${e.id}`, deadline: null });
     return out;
   }
+}
+
+/**
+ * Where a mail about `kind` leads: the organisation's members read proposals and answer questions
+ * on their own pages for the challenge (/me/challenges/:id/proposals), not on the author's page.
+ */
+export function linkFor(kind: string, ref: SubjectRef, subject: MailSubject, base: string): string {
+  if (!ORGANISATION_KINDS.includes(kind) || !subject.groupId) return subject.url;
+  const inbox = `${base}/me/challenges/${subject.groupId}/proposals`;
+  return ref.subjectType === 'proposal' ? `${inbox}/${ref.subjectId}` : inbox;
 }
 
 export function subjectKey(ref: SubjectRef): string {
