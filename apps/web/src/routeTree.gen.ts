@@ -33,11 +33,15 @@ import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
 import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$proposalId'
+import { Route as MeJuryIndexRouteImport } from './routes/me/jury/index'
+import { Route as MeJuryChallengeIdRouteImport } from './routes/me/jury/$challengeId'
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
 import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
 import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
 import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
+import { Route as MeChallengesChallengeIdProposalsIndexRouteImport } from './routes/me/challenges/$challengeId_/proposals/index'
+import { Route as MeChallengesChallengeIdProposalsProposalIdRouteImport } from './routes/me/challenges/$challengeId_/proposals/$proposalId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -161,6 +165,16 @@ const ProposalsProposalIdRoute = ProposalsProposalIdRouteImport.update({
   path: '/proposals/$proposalId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const MeJuryIndexRoute = MeJuryIndexRouteImport.update({
+  id: '/jury/',
+  path: '/jury/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeJuryChallengeIdRoute = MeJuryChallengeIdRouteImport.update({
+  id: '/jury/$challengeId',
+  path: '/jury/$challengeId',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeOffersIndexRoute = MeOffersIndexRouteImport.update({
   id: '/offers/',
   path: '/offers/',
@@ -186,6 +200,18 @@ const MeProposalsProposalIdRoute = MeProposalsProposalIdRouteImport.update({
   path: '/proposals/$proposalId',
   getParentRoute: () => MeRoute,
 } as any)
+const MeChallengesChallengeIdProposalsIndexRoute =
+  MeChallengesChallengeIdProposalsIndexRouteImport.update({
+    id: '/challenges/$challengeId_/proposals/',
+    path: '/challenges/$challengeId/proposals/',
+    getParentRoute: () => MeRoute,
+  } as any)
+const MeChallengesChallengeIdProposalsProposalIdRoute =
+  MeChallengesChallengeIdProposalsProposalIdRouteImport.update({
+    id: '/challenges/$challengeId_/proposals/$proposalId',
+    path: '/challenges/$challengeId/proposals/$proposalId',
+    getParentRoute: () => MeRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -212,11 +238,15 @@ export interface FileRoutesByFullPath {
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/jury/': typeof MeJuryIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/challenges/$challengeId/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
+  '/me/challenges/$challengeId/proposals/': typeof MeChallengesChallengeIdProposalsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -242,11 +272,15 @@ export interface FileRoutesByTo {
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me': typeof MeIndexRoute
+  '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/jury': typeof MeJuryIndexRoute
   '/me/offers': typeof MeOffersIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
+  '/me/challenges/$challengeId/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
+  '/me/challenges/$challengeId/proposals': typeof MeChallengesChallengeIdProposalsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -274,11 +308,15 @@ export interface FileRoutesById {
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/jury/': typeof MeJuryIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/challenges/$challengeId_/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
+  '/me/challenges/$challengeId_/proposals/': typeof MeChallengesChallengeIdProposalsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -307,11 +345,15 @@ export interface FileRouteTypes {
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
     | '/me/'
+    | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/jury/'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/challenges/$challengeId/proposals/$proposalId'
+    | '/me/challenges/$challengeId/proposals/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -337,11 +379,15 @@ export interface FileRouteTypes {
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
     | '/me'
+    | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/jury'
     | '/me/offers'
     | '/me/proposals'
+    | '/me/challenges/$challengeId/proposals/$proposalId'
+    | '/me/challenges/$challengeId/proposals'
   id:
     | '__root__'
     | '/'
@@ -368,11 +414,15 @@ export interface FileRouteTypes {
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
     | '/me/'
+    | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/jury/'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/challenges/$challengeId_/proposals/$proposalId'
+    | '/me/challenges/$challengeId_/proposals/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -564,6 +614,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProposalsProposalIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/me/jury/': {
+      id: '/me/jury/'
+      path: '/jury'
+      fullPath: '/me/jury/'
+      preLoaderRoute: typeof MeJuryIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/jury/$challengeId': {
+      id: '/me/jury/$challengeId'
+      path: '/jury/$challengeId'
+      fullPath: '/me/jury/$challengeId'
+      preLoaderRoute: typeof MeJuryChallengeIdRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/offers/': {
       id: '/me/offers/'
       path: '/offers'
@@ -599,6 +663,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeProposalsProposalIdRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/challenges/$challengeId_/proposals/': {
+      id: '/me/challenges/$challengeId_/proposals/'
+      path: '/challenges/$challengeId/proposals'
+      fullPath: '/me/challenges/$challengeId/proposals/'
+      preLoaderRoute: typeof MeChallengesChallengeIdProposalsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/challenges/$challengeId_/proposals/$proposalId': {
+      id: '/me/challenges/$challengeId_/proposals/$proposalId'
+      path: '/challenges/$challengeId/proposals/$proposalId'
+      fullPath: '/me/challenges/$challengeId/proposals/$proposalId'
+      preLoaderRoute: typeof MeChallengesChallengeIdProposalsProposalIdRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
@@ -611,11 +689,15 @@ interface MeRouteChildren {
   MeNotificationsRoute: typeof MeNotificationsRoute
   MeProfileRoute: typeof MeProfileRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeJuryChallengeIdRoute: typeof MeJuryChallengeIdRoute
   MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
   MeOffersNewRoute: typeof MeOffersNewRoute
   MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
+  MeJuryIndexRoute: typeof MeJuryIndexRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
+  MeChallengesChallengeIdProposalsProposalIdRoute: typeof MeChallengesChallengeIdProposalsProposalIdRoute
+  MeChallengesChallengeIdProposalsIndexRoute: typeof MeChallengesChallengeIdProposalsIndexRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
@@ -627,11 +709,17 @@ const MeRouteChildren: MeRouteChildren = {
   MeNotificationsRoute: MeNotificationsRoute,
   MeProfileRoute: MeProfileRoute,
   MeIndexRoute: MeIndexRoute,
+  MeJuryChallengeIdRoute: MeJuryChallengeIdRoute,
   MeOffersOfferIdRoute: MeOffersOfferIdRoute,
   MeOffersNewRoute: MeOffersNewRoute,
   MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
+  MeJuryIndexRoute: MeJuryIndexRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
+  MeChallengesChallengeIdProposalsProposalIdRoute:
+    MeChallengesChallengeIdProposalsProposalIdRoute,
+  MeChallengesChallengeIdProposalsIndexRoute:
+    MeChallengesChallengeIdProposalsIndexRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)

@@ -143,7 +143,8 @@ export class JuryResolver {
     };
   }
 
-  @SignedIn()
+  // Public: anyone may ask (a challenge page asks for every visitor); only members get counts.
+  @Public()
   @ResolveField(() => ProposalCounts, { nullable: true, description: "Proposals by state: the owner organisation's members only (null for everyone else)." })
   async proposalCounts(@Parent() challenge: Challenge, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<ProposalCounts | null> {
     if (!canReviewFor(actor, challenge.ownerOrganisationId)) return null;
