@@ -159,7 +159,7 @@ test('a member hears of a proposal, opens the proposals received, reads it and a
 
 test('an owner shortlists approaches of a two-stage challenge, by keyboard, after a wrong deadline', async ({ page, request, text, lang, axe }) => {
   test.setTimeout(60_000);
-  const w = await world(page, request, lang, 10, { twoStage: { shortlistSize: 1, shortlistFeeEur: 300 } });
+  const w = await world(page, request, lang, 10, { twoStage: { shortlistSize: 2, shortlistFeeEur: 300 } });
   const [a, b] = await Promise.all([creative(request, 'Ana Avtorica', lang), creative(request, 'Rok Tekmec', lang)]);
   await submit(request, a, w.challengeId, 'Zamisel A');
   await submit(request, b, w.challengeId, 'Zamisel B');
@@ -216,7 +216,7 @@ test('a juror scores blind, never sees an author, declares a conflict and the pr
 
   // The first proposal: no conflict, then scores per criterion (an empty score is refused first).
   const first = queue.getByRole('listitem').filter({ hasText: 'Srce z modrotiskom' });
-  await first.getByRole('button', { name: text.review.jury.declare.none }).click();
+  await first.getByRole('button', { name: text.review.jury.declare.none, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: text.review.jury.declare.noneDone.split('{{')[0].trim() })).toBeVisible();
   const idea = lang === 'sl' ? 'Zamisel' : 'Idea';
   const craft = lang === 'sl' ? 'Izvedba' : 'Craft';
@@ -233,7 +233,7 @@ test('a juror scores blind, never sees an author, declares a conflict and the pr
   // The second: a conflict, with its reason (required), and it leaves the queue.
   const second = queue.getByRole('listitem').filter({ hasText: 'Modro srce' });
   const code = ((await second.getByRole('heading', { level: 2 }).textContent()) ?? '').match(/P-[A-Z2-9]{4}/)?.[0] as string;
-  await second.getByRole('button', { name: text.review.jury.declare.conflict }).click();
+  await second.getByRole('button', { name: text.review.jury.declare.conflict, exact: true }).click();
   await second.getByRole('button', { name: text.review.jury.declare.submit }).click();
   await expect(page.getByRole('alert').filter({ hasText: text.errors.summaryTitle }).getByRole('link', { name: text.review.jury.declare.errors.reason })).toBeVisible();
   await scan(page, axe);

@@ -32,7 +32,7 @@ function useText() {
 /** /me/jury: the challenges where the reader sits on the jury. */
 export function JuryListPage() {
   const { t, i18n } = useTranslation();
-  const [result] = useQuery({ query: MyJuriesQuery });
+  const [result] = useQuery({ query: MyJuriesQuery, requestPolicy: 'cache-and-network' });
   const text = useText();
   usePageTitle(t('review.jury.title'));
   const juries = result.data?.myJuryChallenges;
@@ -88,7 +88,7 @@ type Entry = Room['queue'][number];
 export function JuryRoomPage() {
   const { t, i18n } = useTranslation();
   const { challengeId } = roomRoute.useParams();
-  const [result, reexecute] = useQuery({ query: JuryRoomQuery, variables: { challengeId } });
+  const [result, reexecute] = useQuery({ query: JuryRoomQuery, variables: { challengeId }, requestPolicy: 'cache-and-network' });
   const [notice, setNotice] = useState('');
   const text = useText();
   const room = result.data?.juryRoom;

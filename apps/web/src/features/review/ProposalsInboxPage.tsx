@@ -31,7 +31,7 @@ type Bilingual = { sl: string | null; en: string | null } | null;
 export function ProposalsInboxPage() {
   const { t, i18n } = useTranslation();
   const { challengeId } = route.useParams();
-  const [result, reexecute] = useQuery({ query: ProposalsInboxQuery, variables: { challengeId } });
+  const [result, reexecute] = useQuery({ query: ProposalsInboxQuery, variables: { challengeId }, requestPolicy: 'cache-and-network' });
   const title = pickText(i18n.language, result.data?.challenge.title);
   usePageTitle(result.data ? t('review.inbox.documentTitle', { title: title?.text ?? '' }) : null);
   const error = toAppError(result.error);
@@ -63,6 +63,8 @@ function Inbox({ data, busy, refresh }: { data: Data; busy: boolean; refresh: ()
   const shown = data.challengeProposals.filter((p) => matchesFilter(p, search.status));
   const now = new Date();
   const canShortlist = role === 'OWNER' && challenge.twoStage !== null && challenge.stage === 1 && challenge.status === 'IN_REVIEW';
+  // Kept here: once the shortlist is chosen the challenge moves on and the form goes away.
+  const [shortlisted, setShortlisted] = useState(false);
 
   return (
     <section aria-labelledby="review-inbox-title" aria-busy={busy}>
@@ -146,13 +148,26 @@ function Inbox({ data, busy, refresh }: { data: Data; busy: boolean; refresh: ()
         </ul>
       )}
 
-      {canShortlist && challenge.twoStage ? <Shortlist data={data} refresh={refresh} /> : null}
+      {shortlisted ? (
+        <Banner>
+          <p>{t('review.inbox.shortlist.done')}</p>
+        </Banner>
+      ) : null}
+      {canShortlist && challenge.twoStage && !shortlisted ? (
+        <Shortlist
+          data={data}
+          onDone={() => {
+            setShortlisted(true);
+            refresh();
+          }}
+        />
+      ) : null}
       <Questions data={data} canAnswer={role === 'OWNER' || role === 'EDITOR'} refresh={refresh} />
     </section>
   );
 }
 
-function Shortlist({ data, refresh }: { data: Data; refresh: () => void }) {
+function Shortlist({ data, onDone }: { data: Data; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const challenge = data.challenge;
   const size = challenge.twoStage?.shortlistSize ?? 0;
@@ -163,7 +178,6 @@ function Shortlist({ data, refresh }: { data: Data; refresh: () => void }) {
   const [general, setGeneral] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [state, shortlist] = useMutation(ShortlistMutation);
-  const [done, setDone] = useState(false);
 
   const check = () => {
     const next: Record<string, string> = {};
@@ -181,8 +195,7 @@ function Shortlist({ data, refresh }: { data: Data; refresh: () => void }) {
     setConfirming(false);
     const error = toAppError(r.error);
     if (!error) {
-      setDone(true);
-      refresh();
+      onDone();
       return;
     }
     if (error.kind === 'input') {
@@ -192,16 +205,6 @@ function Shortlist({ data, refresh }: { data: Data; refresh: () => void }) {
     } else setGeneral([error.kind === 'invalidState' ? t('errors.invalidState') : t(`errors.${error.kind === 'rateLimited' ? 'unexpected' : error.kind}`)]);
   };
 
-  if (done) {
-    return (
-      <section className={styles.section} aria-labelledby="shortlist-title">
-        <h2 id="shortlist-title">{t('review.inbox.shortlist.title')}</h2>
-        <Banner>
-          <p>{t('review.inbox.shortlist.done')}</p>
-        </Banner>
-      </section>
-    );
-  }
   return (
     <section className={styles.section} aria-labelledby="shortlist-title">
       <h2 id="shortlist-title">{t('review.inbox.shortlist.title')}</h2>

@@ -32,7 +32,7 @@ type Bilingual = { sl: string | null; en: string | null } | null;
 export function ReviewProposalPage() {
   const { t, i18n } = useTranslation();
   const { proposalId, challengeId } = route.useParams();
-  const [result, reexecute] = useQuery({ query: ReviewProposalQuery, variables: { id: proposalId } });
+  const [result, reexecute] = useQuery({ query: ReviewProposalQuery, variables: { id: proposalId }, requestPolicy: 'cache-and-network' });
   const proposal = result.data?.proposal;
   const title = pickText(i18n.language, proposal?.title);
   usePageTitle(proposal ? (title?.text ?? t('review.inbox.untitled')) : null);
