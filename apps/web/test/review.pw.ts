@@ -87,6 +87,14 @@ async function startReview(request: APIRequestContext, w: World) {
 
 const NAMES = /Avtorica|Tekmec/;
 
+/** At 375 px wide the page reflows: no sideways scrolling. */
+async function fitsNarrow(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  if (size) await page.setViewportSize(size);
+}
+
 test('a member hears of a proposal, opens the proposals received, reads it and awards it with reasons, then publishes the decision', async ({ page, request, text, lang, axe }) => {
   test.setTimeout(90_000);
   const w = await world(page, request, lang, 14);
@@ -122,6 +130,7 @@ test('a member hears of a proposal, opens the proposals received, reads it and a
   await expect(page.getByText(text.review.inbox.empty.filtered)).toBeVisible();
   await page.getByRole('link', { name: text.review.inbox.empty.clear }).click();
   await expect(page.getByRole('link', { name: 'Srce z modrotiskom' })).toBeVisible();
+  await fitsNarrow(page);
 
   // In review, the owner awards it: first without reasons (the error summary), then with them.
   await startReview(request, w);
@@ -245,4 +254,5 @@ test('a juror scores blind, never sees an author, declares a conflict and the pr
   await expect(page.getByText(fill((text.review.jury as unknown as Record<string, string>).conflicts_one, { count: 1 }))).toBeVisible();
   await expect(page.locator('body')).not.toContainText(NAMES);
   await scan(page, axe);
+  await fitsNarrow(page);
 });
