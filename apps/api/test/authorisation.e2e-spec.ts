@@ -451,3 +451,97 @@ describe('authorisation: needs and municipalities (issue 15, items 5 and 6)', ()
     }
   }
 });
+
+/**
+ * Issue 15, items 4 and 7 (proposals received, jury page): the jury page and the proposal counts
+ * of organisation A's challenges, for every outsider role.
+ */
+describe('authorisation: proposals received and the jury page (e2e)', () => {
+  let t: TestApp;
+  const tokens = new Map<string, string | null>();
+  const ids: Ids = {};
+  const RANDOM = '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab';
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => gql<Data>(t.app, query, variables, { token: tokens.get(who) ?? undefined });
+  const ROOM = `query($c: ID!) { juryRoom(challengeId: $c) { isJuror canRank queue { proposal { id } } ranking { rank } } }`;
+  const COUNTS = `query($c: ID!) { challenge(id: $c) { proposalCounts { submitted } } }`;
+
+  beforeAll(async () => {
+    t = await startTestApp({ worker: false });
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    const sessions = t.app.get(SessionsService);
+    const passwordHash = await hashPassword('irrelevant-here-123');
+    const account = async (email: string, roles: PlatformRole[] = []): Promise<AccountEntity> => {
+      const [row] = (await db.query(
+        `INSERT INTO account (email, password_hash, display_name, locale, platform_roles, email_verified_at) VALUES ($1, $2, $1, 'en', $3, now()) RETURNING id`,
+        [email, passwordHash, roles],
+      )) as { id: string }[];
+      return db.getRepository<AccountEntity>('account').findOneByOrFail({ id: row.id });
+    };
+    const signIn = async (name: string, a: AccountEntity) => tokens.set(name, (await sessions.open(a)).accessToken);
+    const ok = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
+      const res = await as(who, query, variables);
+      if (res.errors) throw new Error(`${who}: ${JSON.stringify(res.errors)}`);
+      return res.data as Data;
+    };
+    tokens.set('anonymous', null);
+    await signIn('owner A', await account('owner-a@example.si'));
+    ids.org = (await ok('owner A', `mutation { createOrganisation(input: { kind: COMPANY, name: "A d.o.o.", municipality: "kranj" }) { id } }`)).createOrganisation.id;
+    const reviewer = await account('reviewer-a@example.si');
+    await db.query(`INSERT INTO membership (organisation_id, account_id, role) VALUES ($1, $2, 'reviewer')`, [ids.org, reviewer.id]);
+    await signIn('reviewer A', reviewer);
+    await signIn('other company owner', await account('owner-b@example.si'));
+    await ok('other company owner', `mutation { createOrganisation(input: { kind: COMPANY, name: "B d.o.o.", municipality: "bled" }) { id } }`);
+    await signIn('organiser', await account('organiser@example.si', [PlatformRole.Organiser]));
+    await signIn('creative A', await account('creative-a@example.si'));
+    await ok('creative A', `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Creative A", municipality: "kranj" }) { id } }`);
+    await signIn('other creative', await account('creative-b@example.si'));
+    await ok('other creative', `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Creative B", municipality: "bled" }) { id } }`);
+    const jurorA = await account('juror-a@example.si');
+    await signIn('juror A', jurorA);
+    const jurorElsewhere = await account('juror@example.si');
+    await signIn('juror elsewhere', jurorElsewhere);
+    const challenge = async (title: string) => (await ok('owner A', `mutation($o: ID!, $t: String!) { createChallenge(input: { ownerOrganisationId: $o, title: { sl: $t }, brief: { sl: "Kratek opis." } }) { id } }`, { o: ids.org, t: title })).createChallenge.id as string;
+    ids.draft = await challenge('Osnutek');
+    ids.open = await challenge('Odprt');
+    await ok('owner A', `mutation($id: ID!) { publishChallenge(id: $id) { id } }`, { id: ids.open });
+    const proposal = (await ok('creative A', `mutation($c: ID!) { createProposal(input: { challengeId: $c, title: { sl: "Predlog" }, body: { sl: "Besedilo" } }) { id } }`, { c: ids.open })).createProposal.id;
+    await ok('creative A', `mutation($id: ID!) { submitProposal(id: $id) { id } }`, { id: proposal });
+    await db.query(`INSERT INTO jury_member (challenge_id, account_id) VALUES ($1, $2)`, [ids.open, jurorA.id]);
+    const other = (await ok('other company owner', `{ me { memberships { organisation { id } } } }`)).me.memberships[0].organisation.id;
+    const elsewhere = (await ok('other company owner', `mutation($o: ID!) { createChallenge(input: { ownerOrganisationId: $o, title: { sl: "Drugje" } }) { id } }`, { o: other })).createChallenge.id;
+    await db.query(`INSERT INTO jury_member (challenge_id, account_id) VALUES ($1, $2)`, [elsewhere, jurorElsewhere.id]);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets the members and the jury in (positive controls)', async () => {
+    expect((await as('owner A', ROOM, { c: ids.open })).data?.juryRoom).toMatchObject({ isJuror: false, canRank: true });
+    expect((await as('reviewer A', ROOM, { c: ids.open })).data?.juryRoom).toMatchObject({ isJuror: false, canRank: true });
+    // A juror before submissions close: a seat, no queue yet, never the ranking.
+    expect((await as('juror A', ROOM, { c: ids.open })).data?.juryRoom).toEqual({ isJuror: true, canRank: false, queue: [], ranking: null });
+    expect((await as('reviewer A', COUNTS, { c: ids.open })).data?.challenge.proposalCounts).toEqual({ submitted: 1 });
+    expect((await as('juror A', COUNTS, { c: ids.open })).data?.challenge.proposalCounts).toBeNull();
+  });
+
+  for (const who of OUTSIDERS) {
+    it(`${who} cannot open the jury page of a challenge (FORBIDDEN) nor of a draft (NOT_FOUND, as a random id)`, async () => {
+      const open = await as(who, ROOM, { c: ids.open });
+      expect(open.data).toBeNull();
+      expect(open.errors?.[0].extensions.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      if (who === 'anonymous') return;
+      const draft = await as(who, ROOM, { c: ids.draft });
+      const random = await as(who, ROOM, { c: RANDOM });
+      expect(draft.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect(random.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect(random.errors?.[0].message.split(RANDOM).join('<id>')).toBe(draft.errors?.[0].message.split(ids.draft).join('<id>'));
+    });
+
+    it(`${who} sees no proposal counts of a public challenge`, async () => {
+      const res = await as(who, COUNTS, { c: ids.open });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.challenge.proposalCounts).toBeNull();
+    });
+  }
+});

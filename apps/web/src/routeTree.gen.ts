@@ -36,6 +36,8 @@ import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organi
 import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$proposalId'
 import { Route as SupportIndexRouteImport } from './routes/support/index'
 import { Route as SupportMeasureIdRouteImport } from './routes/support/$measureId'
+import { Route as MeJuryIndexRouteImport } from './routes/me/jury/index'
+import { Route as MeJuryChallengeIdRouteImport } from './routes/me/jury/$challengeId'
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
 import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
@@ -46,6 +48,8 @@ import { Route as MeSupportMeasuresIndexRouteImport } from './routes/me/support-
 import { Route as MeSupportMeasuresMeasureIdRouteImport } from './routes/me/support-measures/$measureId'
 import { Route as MeSupportMeasuresNewRouteImport } from './routes/me/support-measures/new'
 import { Route as MeOrganisationsOrganisationIdIndexRouteImport } from './routes/me/organisations/$organisationId/index'
+import { Route as MeChallengesChallengeIdProposalsIndexRouteImport } from './routes/me/challenges/$challengeId_/proposals/index'
+import { Route as MeChallengesChallengeIdProposalsProposalIdRouteImport } from './routes/me/challenges/$challengeId_/proposals/$proposalId'
 import { Route as MeOrganisationsOrganisationIdNeedsIndexRouteImport } from './routes/me/organisations/$organisationId/needs/index'
 import { Route as MeOrganisationsOrganisationIdNeedsNeedIdRouteImport } from './routes/me/organisations/$organisationId/needs/$needId'
 
@@ -186,6 +190,16 @@ const SupportMeasureIdRoute = SupportMeasureIdRouteImport.update({
   path: '/support/$measureId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const MeJuryIndexRoute = MeJuryIndexRouteImport.update({
+  id: '/jury/',
+  path: '/jury/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeJuryChallengeIdRoute = MeJuryChallengeIdRouteImport.update({
+  id: '/jury/$challengeId',
+  path: '/jury/$challengeId',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeOffersIndexRoute = MeOffersIndexRouteImport.update({
   id: '/offers/',
   path: '/offers/',
@@ -238,6 +252,18 @@ const MeOrganisationsOrganisationIdIndexRoute =
     path: '/organisations/$organisationId/',
     getParentRoute: () => MeRoute,
   } as any)
+const MeChallengesChallengeIdProposalsIndexRoute =
+  MeChallengesChallengeIdProposalsIndexRouteImport.update({
+    id: '/challenges/$challengeId_/proposals/',
+    path: '/challenges/$challengeId/proposals/',
+    getParentRoute: () => MeRoute,
+  } as any)
+const MeChallengesChallengeIdProposalsProposalIdRoute =
+  MeChallengesChallengeIdProposalsProposalIdRouteImport.update({
+    id: '/challenges/$challengeId_/proposals/$proposalId',
+    path: '/challenges/$challengeId/proposals/$proposalId',
+    getParentRoute: () => MeRoute,
+  } as any)
 const MeOrganisationsOrganisationIdNeedsIndexRoute =
   MeOrganisationsOrganisationIdNeedsIndexRouteImport.update({
     id: '/organisations/$organisationId/needs/',
@@ -279,17 +305,21 @@ export interface FileRoutesByFullPath {
   '/support/$measureId': typeof SupportMeasureIdRoute
   '/me/': typeof MeIndexRoute
   '/support/': typeof SupportIndexRoute
+  '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
+  '/me/jury/': typeof MeJuryIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
   '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
+  '/me/challenges/$challengeId/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/challenges/$challengeId/proposals/': typeof MeChallengesChallengeIdProposalsIndexRoute
   '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRoutesByTo {
@@ -319,17 +349,21 @@ export interface FileRoutesByTo {
   '/support/$measureId': typeof SupportMeasureIdRoute
   '/me': typeof MeIndexRoute
   '/support': typeof SupportIndexRoute
+  '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
+  '/me/jury': typeof MeJuryIndexRoute
   '/me/offers': typeof MeOffersIndexRoute
   '/me/organisations': typeof MeOrganisationsIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
   '/me/support-measures': typeof MeSupportMeasuresIndexRoute
   '/me/organisations/$organisationId': typeof MeOrganisationsOrganisationIdIndexRoute
+  '/me/challenges/$challengeId/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/challenges/$challengeId/proposals': typeof MeChallengesChallengeIdProposalsIndexRoute
   '/me/organisations/$organisationId/needs': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRoutesById {
@@ -361,17 +395,21 @@ export interface FileRoutesById {
   '/support/$measureId': typeof SupportMeasureIdRoute
   '/me/': typeof MeIndexRoute
   '/support/': typeof SupportIndexRoute
+  '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
+  '/me/jury/': typeof MeJuryIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
   '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
+  '/me/challenges/$challengeId_/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  '/me/challenges/$challengeId_/proposals/': typeof MeChallengesChallengeIdProposalsIndexRoute
   '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRouteTypes {
@@ -404,17 +442,21 @@ export interface FileRouteTypes {
     | '/support/$measureId'
     | '/me/'
     | '/support/'
+    | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
+    | '/me/jury/'
     | '/me/offers/'
     | '/me/organisations/'
     | '/me/proposals/'
     | '/me/support-measures/'
     | '/me/organisations/$organisationId/'
+    | '/me/challenges/$challengeId/proposals/$proposalId'
     | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/challenges/$challengeId/proposals/'
     | '/me/organisations/$organisationId/needs/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -444,17 +486,21 @@ export interface FileRouteTypes {
     | '/support/$measureId'
     | '/me'
     | '/support'
+    | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
+    | '/me/jury'
     | '/me/offers'
     | '/me/organisations'
     | '/me/proposals'
     | '/me/support-measures'
     | '/me/organisations/$organisationId'
+    | '/me/challenges/$challengeId/proposals/$proposalId'
     | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/challenges/$challengeId/proposals'
     | '/me/organisations/$organisationId/needs'
   id:
     | '__root__'
@@ -485,17 +531,21 @@ export interface FileRouteTypes {
     | '/support/$measureId'
     | '/me/'
     | '/support/'
+    | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
+    | '/me/jury/'
     | '/me/offers/'
     | '/me/organisations/'
     | '/me/proposals/'
     | '/me/support-measures/'
     | '/me/organisations/$organisationId/'
+    | '/me/challenges/$challengeId_/proposals/$proposalId'
     | '/me/organisations/$organisationId/needs/$needId'
+    | '/me/challenges/$challengeId_/proposals/'
     | '/me/organisations/$organisationId/needs/'
   fileRoutesById: FileRoutesById
 }
@@ -711,6 +761,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SupportMeasureIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/me/jury/': {
+      id: '/me/jury/'
+      path: '/jury'
+      fullPath: '/me/jury/'
+      preLoaderRoute: typeof MeJuryIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/jury/$challengeId': {
+      id: '/me/jury/$challengeId'
+      path: '/jury/$challengeId'
+      fullPath: '/me/jury/$challengeId'
+      preLoaderRoute: typeof MeJuryChallengeIdRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/offers/': {
       id: '/me/offers/'
       path: '/offers'
@@ -781,6 +845,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeOrganisationsOrganisationIdIndexRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/challenges/$challengeId_/proposals/': {
+      id: '/me/challenges/$challengeId_/proposals/'
+      path: '/challenges/$challengeId/proposals'
+      fullPath: '/me/challenges/$challengeId/proposals/'
+      preLoaderRoute: typeof MeChallengesChallengeIdProposalsIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/challenges/$challengeId_/proposals/$proposalId': {
+      id: '/me/challenges/$challengeId_/proposals/$proposalId'
+      path: '/challenges/$challengeId/proposals/$proposalId'
+      fullPath: '/me/challenges/$challengeId/proposals/$proposalId'
+      preLoaderRoute: typeof MeChallengesChallengeIdProposalsProposalIdRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/organisations/$organisationId/needs/': {
       id: '/me/organisations/$organisationId/needs/'
       path: '/organisations/$organisationId/needs'
@@ -808,17 +886,21 @@ interface MeRouteChildren {
   MeNotificationsRoute: typeof MeNotificationsRoute
   MeProfileRoute: typeof MeProfileRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeJuryChallengeIdRoute: typeof MeJuryChallengeIdRoute
   MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
   MeOffersNewRoute: typeof MeOffersNewRoute
   MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
   MeSupportMeasuresMeasureIdRoute: typeof MeSupportMeasuresMeasureIdRoute
   MeSupportMeasuresNewRoute: typeof MeSupportMeasuresNewRoute
+  MeJuryIndexRoute: typeof MeJuryIndexRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
   MeOrganisationsIndexRoute: typeof MeOrganisationsIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
   MeSupportMeasuresIndexRoute: typeof MeSupportMeasuresIndexRoute
   MeOrganisationsOrganisationIdIndexRoute: typeof MeOrganisationsOrganisationIdIndexRoute
+  MeChallengesChallengeIdProposalsProposalIdRoute: typeof MeChallengesChallengeIdProposalsProposalIdRoute
   MeOrganisationsOrganisationIdNeedsNeedIdRoute: typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
+  MeChallengesChallengeIdProposalsIndexRoute: typeof MeChallengesChallengeIdProposalsIndexRoute
   MeOrganisationsOrganisationIdNeedsIndexRoute: typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 
@@ -832,19 +914,25 @@ const MeRouteChildren: MeRouteChildren = {
   MeNotificationsRoute: MeNotificationsRoute,
   MeProfileRoute: MeProfileRoute,
   MeIndexRoute: MeIndexRoute,
+  MeJuryChallengeIdRoute: MeJuryChallengeIdRoute,
   MeOffersOfferIdRoute: MeOffersOfferIdRoute,
   MeOffersNewRoute: MeOffersNewRoute,
   MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
   MeSupportMeasuresMeasureIdRoute: MeSupportMeasuresMeasureIdRoute,
   MeSupportMeasuresNewRoute: MeSupportMeasuresNewRoute,
+  MeJuryIndexRoute: MeJuryIndexRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
   MeOrganisationsIndexRoute: MeOrganisationsIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
   MeSupportMeasuresIndexRoute: MeSupportMeasuresIndexRoute,
   MeOrganisationsOrganisationIdIndexRoute:
     MeOrganisationsOrganisationIdIndexRoute,
+  MeChallengesChallengeIdProposalsProposalIdRoute:
+    MeChallengesChallengeIdProposalsProposalIdRoute,
   MeOrganisationsOrganisationIdNeedsNeedIdRoute:
     MeOrganisationsOrganisationIdNeedsNeedIdRoute,
+  MeChallengesChallengeIdProposalsIndexRoute:
+    MeChallengesChallengeIdProposalsIndexRoute,
   MeOrganisationsOrganisationIdNeedsIndexRoute:
     MeOrganisationsOrganisationIdNeedsIndexRoute,
 }

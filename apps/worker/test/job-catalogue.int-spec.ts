@@ -52,6 +52,21 @@ const CASES: { [N in JobName]: JobCase<N> } = {
     },
     outcomes: [JobStatus.Success],
   },
+  [JobName.NotifyProposalReceived]: {
+    payload: async (f) => {
+      const organisationId = await f.organisation();
+      const member = await f.account('Članica Organizacije');
+      await f.db.query(`INSERT INTO membership (organisation_id, account_id, role) VALUES ($1, $2, 'reviewer')`, [organisationId, member.id]);
+      const proposalId = await f.draftProposal(await f.publishedChallenge(organisationId, null), await f.creative((await f.account()).id));
+      await f.db.query(`UPDATE proposal SET status = 'SUBMITTED', submitted_at = now() WHERE id = $1`, [proposalId]);
+      return { proposalId, activity: 'submitted', upToOutboxId: '0' };
+    },
+    outcomes: [JobStatus.Success],
+    verify: async (f, data) => {
+      const rows = (await f.db.query(`SELECT kind FROM notification WHERE subject_id = $1`, [data.proposalId])) as { kind: string }[];
+      expect(rows).toEqual([{ kind: 'proposal-submitted' }]);
+    },
+  },
   [JobName.NotificationDispatch]: {
     payload: async (f) => {
       const author = await f.account();

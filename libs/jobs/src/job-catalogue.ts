@@ -22,6 +22,8 @@ export enum JobName {
   SendAccountEmail = 'send-account-email',
   /** Tell a proposal's authors the decision (in-app inbox; email delivery comes with the notifications pipeline). */
   NotifyProposalOutcome = 'notify-proposal-outcome',
+  /** Tell the owner organisation's members that a proposal was submitted or withdrawn (inbox; mail by their preference). */
+  NotifyProposalReceived = 'notify-proposal-received',
   /** Plan the email of new inbox rows (instant, digest or off) and queue the instant ones. */
   NotificationDispatch = 'notification-dispatch',
   /** Mail a few inbox rows at once (each under its own row lock). */
@@ -114,6 +116,15 @@ export interface NotifyProposalOutcomePayload {
   upToOutboxId: string;
 }
 
+/** What happened to a proposal, as its challenge's organisation hears it. */
+export type ProposalActivity = 'submitted' | 'withdrawn';
+
+export interface NotifyProposalReceivedPayload {
+  proposalId: string;
+  activity: ProposalActivity;
+  upToOutboxId: string;
+}
+
 export interface ScheduleEventMeetingsPayload {
   /** The schedule_run row the organiser started. */
   runId: string;
@@ -131,6 +142,7 @@ export type JobItem =
   | { name: JobName.ChallengeDeadlineSweep; data: ChallengeDeadlineSweepPayload }
   | { name: JobName.SendAccountEmail; data: SendAccountEmailPayload }
   | { name: JobName.NotifyProposalOutcome; data: NotifyProposalOutcomePayload }
+  | { name: JobName.NotifyProposalReceived; data: NotifyProposalReceivedPayload }
   | { name: JobName.NotificationDispatch; data: ScheduledPayload }
   | { name: JobName.SendNotificationEmail; data: SendNotificationEmailPayload }
   | { name: JobName.NotificationDigests; data: ScheduledPayload }
@@ -154,6 +166,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ChallengeDeadlineSweep]: QueueName.Marketplace,
   [JobName.SendAccountEmail]: QueueName.Notifications,
   [JobName.NotifyProposalOutcome]: QueueName.Notifications,
+  [JobName.NotifyProposalReceived]: QueueName.Notifications,
   [JobName.NotificationDispatch]: QueueName.Notifications,
   [JobName.SendNotificationEmail]: QueueName.Notifications,
   [JobName.NotificationDigests]: QueueName.Notifications,
@@ -187,6 +200,8 @@ export enum OutboxTopic {
   AccountEmail = 'account.email',
   /** aggregate: the proposal whose outcome was decided. */
   ProposalOutcome = 'proposal.outcome',
+  /** aggregate type: a ProposalActivity (submitted, withdrawn); aggregate id: the proposal. Tells the owner organisation's members. */
+  ProposalReceived = 'proposal.received',
   /** aggregate: a challenge just published (public, stage one): fan out to matching creatives. */
   ChallengePublished = 'challenge.published',
   /** aggregate: a need just published. */

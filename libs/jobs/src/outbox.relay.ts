@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { type AccountEmailKind, JOB_QUEUE, JobName, type JobItem, OutboxTopic, SearchableType } from './job-catalogue.js';
+import { type AccountEmailKind, JOB_QUEUE, JobName, type JobItem, OutboxTopic, type ProposalActivity, SearchableType } from './job-catalogue.js';
 import { JobQueues, type QueuedJob, withTimeout } from './job-queues.js';
 import { OutboxStore, type PendingOutboxGroup } from './outbox.store.js';
 
@@ -104,6 +104,8 @@ function toJob(group: PendingOutboxGroup): JobItem {
       return { name: JobName.SendAccountEmail, data: { kind: group.aggregateType as AccountEmailKind, id: group.aggregateId, upToOutboxId: group.upToId } };
     case OutboxTopic.ProposalOutcome:
       return { name: JobName.NotifyProposalOutcome, data: { proposalId: group.aggregateId, upToOutboxId: group.upToId } };
+    case OutboxTopic.ProposalReceived:
+      return { name: JobName.NotifyProposalReceived, data: { proposalId: group.aggregateId, activity: group.aggregateType as ProposalActivity, upToOutboxId: group.upToId } };
     case OutboxTopic.ChallengePublished:
       return { name: JobName.FanOutChallengeMatches, data: { id: group.aggregateId, upToOutboxId: group.upToId } };
     case OutboxTopic.NeedPublished:

@@ -37,9 +37,10 @@ export { type PartnerWithOrganisation } from './challenges/challenge-terms.repos
 export { AttachmentsService, MAX_ATTACHMENTS_PER_CHALLENGE, type OpenAttachment } from './attachments/attachments.service.js';
 export { ProposalsService, type ProposalCommand, type ProposalUpdate } from './proposals/proposals.service.js';
 export { ProposalStatus, ProposalOutcome, OutcomeKind, ProposalView } from './proposals/proposal.rules.js';
-export { type ProposalAuthorRow } from './proposals/proposal.repository.js';
+export { type ProposalAuthorRow, type ProposalStatusCounts } from './proposals/proposal.repository.js';
 export { type VisibleProposal } from './proposals/proposal-visibility.js';
-export { JuryService, type RubricScore } from './jury/jury.service.js';
+export { JuryService, type JuryQueueEntry, type JuryRoom, type RubricScore } from './jury/jury.service.js';
+export { ProposalReceivedHandler } from './proposals/proposal-received.handler.js';
 export { type JurorRow } from './jury/jury.repository.js';
 export { type RankedProposal, rankProposals } from './jury/scoring.js';
 export { AwardsService, csvCell, type OutcomeCommand } from './jury/awards.service.js';
@@ -60,7 +61,7 @@ export { MunicipalReminderHandler } from './compliance/municipal-reminder.handle
 export { clean, localized } from './common/localized.js';
 export { isUuid } from './common/pagination.js';
 export { requireAccount, requireVerified } from './common/access.js';
-export { addToInbox, addToInboxWithReasons, organisationEditors, type InboxItem } from './common/inbox.js';
+export { addToInbox, addToInboxWithReasons, organisationEditors, organisationMembers, type InboxItem } from './common/inbox.js';
 export { needDemand, offerSupply, tokens } from './matching/match-subjects.js';
 export { SupportMeasuresService, canSeeSupportMeasure, type SupportMeasureCommand, type SupportMeasureUpdate } from './support/support-measures.service.js';
 export { SupportMeasureSearchService, SUPPORT_FACETS, type SupportMeasureFilter, type SupportMeasureSearchRequest } from './support/support-measure-search.service.js';

@@ -40,6 +40,7 @@ import { JuryRepository } from './jury/jury.repository.js';
 import { JuryService } from './jury/jury.service.js';
 import { AwardsService } from './jury/awards.service.js';
 import { ProposalOutcomeHandler } from './jury/proposal-outcome.handler.js';
+import { ProposalReceivedHandler } from './proposals/proposal-received.handler.js';
 import { PersonalDataRepository } from './personal-data/personal-data.repository.js';
 import { PersonalDataService } from './personal-data/personal-data.service.js';
 import { AccountErasureRepository } from './personal-data/account-erasure.repository.js';
@@ -70,10 +71,10 @@ export class MarketplaceModule {}
 @Module({
   imports: [IdentityModule],
   providers: [
-    ...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck, ProposalOutcomeHandler,
+    ...REPOSITORIES, UnitOfWork, ChallengesService, ChallengeDeadlineHandler, SearchProjections, SearchIndexes, SearchSyncHandler, SearchDriftCheck, ProposalOutcomeHandler, ProposalReceivedHandler,
     MatchRetrieval, DomainRarity, MatchingService, MatchNotificationsHandler, MunicipalComplianceService, MunicipalReminderHandler,
     SupportMeasuresService, SupportMatchingService, SupportNotificationsHandler,
   ],
-  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler, MatchNotificationsHandler, MunicipalReminderHandler, SupportNotificationsHandler],
+  exports: [SearchSyncHandler, SearchDriftCheck, SearchIndexes, ProposalOutcomeHandler, ProposalReceivedHandler, MatchNotificationsHandler, MunicipalReminderHandler, SupportNotificationsHandler],
 })
 export class MarketplaceWorkerModule {}

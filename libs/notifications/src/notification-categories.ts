@@ -8,6 +8,8 @@ export enum NotificationCategory {
   Deadlines = 'DEADLINES',
   /** Shortlists and award decisions on one's proposals. */
   Proposals = 'PROPOSALS',
+  /** Proposals submitted to (or withdrawn from) the challenges of one's organisation. */
+  Received = 'RECEIVED',
   /** Questions on one's challenges, and answers to one's questions. */
   Questions = 'QUESTIONS',
   /** Invitations to invite-only challenges, and organisations asking to talk about their needs. */
@@ -43,6 +45,7 @@ export const DEFAULT_MODES: Readonly<Record<NotificationCategory, DeliveryMode>>
   [NotificationCategory.Profiles]: DeliveryMode.Daily,
   [NotificationCategory.Deadlines]: DeliveryMode.Instant,
   [NotificationCategory.Proposals]: DeliveryMode.Instant,
+  [NotificationCategory.Received]: DeliveryMode.Instant,
   [NotificationCategory.Questions]: DeliveryMode.Instant,
   [NotificationCategory.Invitations]: DeliveryMode.Instant,
   [NotificationCategory.Compliance]: DeliveryMode.Instant,
@@ -60,6 +63,8 @@ const KIND_CATEGORY: Readonly<Record<string, NotificationCategory>> = {
   'proposal-not-awarded': NotificationCategory.Proposals,
   'proposal-shortlisted': NotificationCategory.Proposals,
   'proposal-not-shortlisted': NotificationCategory.Proposals,
+  'proposal-submitted': NotificationCategory.Received,
+  'proposal-withdrawn': NotificationCategory.Received,
   'challenge-question': NotificationCategory.Questions,
   'challenge-question-answered': NotificationCategory.Questions,
   'challenge-invitation': NotificationCategory.Invitations,
@@ -81,6 +86,12 @@ const KIND_CATEGORY: Readonly<Record<string, NotificationCategory>> = {
 export function categoryOf(kind: string): NotificationCategory {
   return KIND_CATEGORY[kind] ?? NotificationCategory.Proposals;
 }
+
+/**
+ * Kinds addressed to the members of a challenge's organisation (not to authors or creatives): their
+ * links lead to the organisation's own pages for the challenge, not to the public or author pages.
+ */
+export const ORGANISATION_KINDS: readonly string[] = ['proposal-submitted', 'proposal-withdrawn', 'challenge-question'];
 
 /** Kinds known to the mail templates (a test checks each has words in both languages). */
 export const NOTIFICATION_KINDS: readonly string[] = Object.keys(KIND_CATEGORY);

@@ -4,7 +4,7 @@ import type {
 } from '@app/database';
 import type {
   AttachmentsService, AwardsService, ChallengeQuestionsService, ChallengesService, CreativesService, OrganisationsService, PartnerWithOrganisation, PortfolioItemWithImage,
-  PortfolioService, ProposalAuthorRow, ProposalsService,
+  PortfolioService, ProposalAuthorRow, ProposalsService, ProposalStatusCounts,
 } from '@app/marketplace';
 
 /** Per-request batching: a page of challenges loads its owners in one query, not one each. */
@@ -20,6 +20,8 @@ export interface Loaders {
   /** Every question; resolvers filter with ChallengeQuestionsService.visibleTo. */
   challengeQuestions: DataLoader<string, ChallengeQuestionEntity[]>;
   submittedProposalCount: DataLoader<string, number>;
+  /** By state; only for parents whose organisation the caller belongs to. */
+  proposalCounts: DataLoader<string, ProposalStatusCounts>;
   awardedTotals: DataLoader<string, { awardedEur: number; awardsMade: number; shortlistFeesEur: number }>;
   proposalAuthors: DataLoader<string, ProposalAuthorRow[]>;
   proposalAttachments: DataLoader<string, AttachmentEntity[]>;
@@ -78,6 +80,7 @@ export function createLoaders({ organisations, creatives, challenges, attachment
     challengeAttachments: byParent((ids) => attachments.forChallenges(ids), (r) => r.ownerId),
     challengeQuestions: byParent((ids) => questions.ofChallenges(ids), (r) => r.challengeId),
     submittedProposalCount: byKey((ids) => proposals.submittedCounts(ids), 0),
+    proposalCounts: byKey((ids) => proposals.statusCounts(ids), { submitted: 0, withdrawn: 0, shortlisted: 0, awarded: 0 }),
     awardedTotals: byKey((ids) => awards.awardedTotals(ids), { awardedEur: 0, awardsMade: 0, shortlistFeesEur: 0 }),
     proposalAuthors: byParent((ids) => proposals.authorsOf(ids), (r) => r.proposalId),
     proposalAttachments: byParent((ids) => proposals.attachmentsOf(ids), (r) => r.ownerId),

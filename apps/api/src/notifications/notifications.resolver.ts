@@ -1,10 +1,11 @@
 import { Args, ArgsType, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MarketplaceException } from '@app/marketplace';
-import { DeliveryMode, type InboxItem, InboxService, NotificationCategory, PreferenceError, PreferencesService } from '@app/notifications';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DeliveryMode, type InboxItem, InboxService, NotificationCategory, notificationHeadline, pickLanguage, PreferenceError, PreferencesService } from '@app/notifications';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AdminOnly, SignedIn } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { graphqlEnum, LocalizedText } from '../catalogue/catalogue.types.js';
+import { LocaleEnum } from '../accounts/accounts.types.js';
 import { NotificationSubjects } from './notification-subjects.js';
 
 export const NotificationCategoryEnum = graphqlEnum(NotificationCategory, 'NotificationCategory');
@@ -65,6 +66,14 @@ class PreferenceArgs {
   @Field(() => NotificationCategoryEnum) @IsEnum(NotificationCategory) category: NotificationCategory;
   @Field(() => DeliveryModeEnum) @IsEnum(DeliveryMode) mode: DeliveryMode;
 }
+
+@ArgsType()
+class TitleArgs {
+  @Field(() => LocaleEnum, { nullable: true, description: "Omitted: your account's language." }) @IsOptional() @IsIn(['sl', 'en']) locale?: 'sl' | 'en';
+}
+
+/** The subject is gone or hidden from the reader. */
+const GONE = { sl: '(ni več na voljo)', en: '(no longer available)' } as const;
 
 @ArgsType()
 class FailedArgs {
@@ -149,12 +158,37 @@ export class NotificationsResolver {
 /** What a notification is about, for the inbox: read now, as the reader may see it. */
 @Resolver(() => Notification)
 export class NotificationSubjectResolver {
-  constructor(private readonly subjects: NotificationSubjects) {}
+  private readonly locales = new WeakMap<object, Promise<'sl' | 'en'>>();
+
+  constructor(
+    private readonly subjects: NotificationSubjects,
+    private readonly inbox: InboxService,
+  ) {}
+
+  /** The account's language, read once per request. */
+  private readerLocale(requestScope: object, actor: Actor): Promise<'sl' | 'en'> {
+    let found = this.locales.get(requestScope);
+    if (!found) {
+      found = this.inbox.localeOf(accountOf(actor));
+      this.locales.set(requestScope, found);
+    }
+    return found;
+  }
 
   @SignedIn()
   @ResolveField(() => LocalizedText, { nullable: true, description: 'The title of what it is about (a proposal: its challenge); null when that is gone or you may not see it.' })
   async subjectTitle(@Parent() notification: Notification, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<LocalizedText | null> {
     return (await this.subjects.load(context, actor, notification))?.title ?? null;
+  }
+
+  @SignedIn()
+  @ResolveField(() => String, {
+    description: 'What it says, as one line in the reader\'s language (e.g. "A new proposal arrived: <challenge title>"): the `locale` given, else your account\'s language. The inbox title and the mail subject.',
+  })
+  async title(@Parent() notification: Notification, @Args() { locale }: TitleArgs, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<string> {
+    const language = locale ?? (await this.readerLocale(context, actor));
+    const subject = (await this.subjects.load(context, actor, notification))?.title;
+    return notificationHeadline(notification.kind, subject ? pickLanguage(subject, language) || GONE[language] : GONE[language], language);
   }
 
   @SignedIn()

@@ -10,6 +10,7 @@ const NAMES: Record<NotificationCategory, { sl: string; en: string }> = {
   [NotificationCategory.Profiles]: { sl: 'novi ustvarjalci za vaše izzive', en: 'new creatives for your challenges' },
   [NotificationCategory.Deadlines]: { sl: 'opomniki na roke', en: 'deadline reminders' },
   [NotificationCategory.Proposals]: { sl: 'odločitve o vaših predlogih', en: 'decisions on your proposals' },
+  [NotificationCategory.Received]: { sl: 'prejeti predlogi za izzive vaše organizacije', en: "proposals received on your organisation's challenges" },
   [NotificationCategory.Questions]: { sl: 'vprašanja in odgovori', en: 'questions and answers' },
   [NotificationCategory.Invitations]: { sl: 'vabila k izzivom', en: 'invitations to challenges' },
   [NotificationCategory.Compliance]: { sl: 'letni javni izziv občine', en: "the municipality's yearly challenge" },

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, ANONYMOUS } from '@app/identity';
+import { type Actor, ANONYMOUS, canReviewFor } from '@app/identity';
 import { AwardsService, ChallengeStatus, JuryService, ProposalsService, ProposalView, ShortlistService } from '@app/marketplace';
 import type { ChallengeEntity } from '@app/database';
 import { Public, SignedIn } from '../auth/access.decorators.js';
@@ -9,8 +9,8 @@ import { Invitation } from '../accounts/accounts.types.js';
 import { text, toChallenge } from '../catalogue/catalogue.mappers.js';
 import { Challenge } from '../catalogue/catalogue.types.js';
 import {
-  AwardOutcome, AwardProposalArgs, BudgetPool, ChallengeIdArgs, ChallengeRanking, DeclareConflictArgs, InviteJurorArgs, Juror, Proposal,
-  ProposalIdArgs, PublicAward, PublishDecisionArgs, RecordOutcomeArgs, RemoveJurorArgs, ReviewScore, ScoreProposalArgs, ShortlistArgs,
+  AwardOutcome, AwardProposalArgs, BudgetPool, ChallengeIdArgs, ChallengeRanking, DeclareConflictArgs, InviteJurorArgs, Juror, JuryRoom, Proposal,
+  ProposalCounts, ProposalIdArgs, PublicAward, PublishDecisionArgs, RecordOutcomeArgs, RemoveJurorArgs, ReviewScore, ScoreProposalArgs, ShortlistArgs,
 } from './proposals.types.js';
 import { toProposal } from './proposals.resolver.js';
 
@@ -125,6 +125,30 @@ export class JuryResolver {
   async recordAwardOutcome(@Args() { proposalId, input }: RecordOutcomeArgs, @CurrentActor() actor: Actor): Promise<AwardOutcome> {
     const o = await this.awards.recordOutcome(actor, proposalId, input);
     return { id: o.id, kind: o.kind as AwardOutcome['kind'], description: o.description, valueEur: o.valueEur, occurredOn: o.occurredOn };
+  }
+
+  @SignedIn()
+  @Query(() => JuryRoom, { description: "A challenge's jury page: your blind queue and progress as a juror; the ranking with disagreements for its organisation (the chair). Others: FORBIDDEN (NOT_FOUND for a challenge they cannot see)." })
+  async juryRoom(@Args() { challengeId }: ChallengeIdArgs, @CurrentActor() actor: Actor): Promise<JuryRoom> {
+    const room = await this.jury.room(actor, challengeId);
+    return {
+      challenge: toChallenge(room.challenge), isJuror: room.isJuror, canRank: room.canRank, canDecide: room.canDecide,
+      queue: room.queue.map((e) => ({
+        proposal: toProposal(e.proposal, room.challenge, room.view), declared: e.declared,
+        scores: e.scores.map((x) => ({ criterionId: x.criterionId, score: x.score, comment: x.comment ?? null })),
+        scored: e.scored,
+      })),
+      conflictCount: room.conflictCount, scoredCount: room.scoredCount,
+      ranking: room.ranking?.map((r) => ({ ...r, proposal: toProposal(r.proposal, room.challenge, ProposalView.Owner) })) ?? null,
+    };
+  }
+
+  // Public: anyone may ask (a challenge page asks for every visitor); only members get counts.
+  @Public()
+  @ResolveField(() => ProposalCounts, { nullable: true, description: "Proposals by state: the owner organisation's members only (null for everyone else)." })
+  async proposalCounts(@Parent() challenge: Challenge, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<ProposalCounts | null> {
+    if (!canReviewFor(actor, challenge.ownerOrganisationId)) return null;
+    return context.loaders.proposalCounts.load(challenge.id);
   }
 
   @Public()

@@ -72,12 +72,22 @@ export class RankingEntry {
   @Field(() => Float, { description: 'Mean of the jurors\' weighted rubric totals, 0-10.' }) rawScore: number;
   @Field(() => Float, { description: 'Mean of per-juror z-scores: each juror\'s own scale removed.' }) normalisedScore: number;
   @Field(() => Int) jurorCount: number;
+  @Field(() => Float, { description: "Highest minus lowest juror's weighted total, 0-10 (0 with fewer than two jurors)." }) scoreSpread: number;
+  @Field({ description: 'The jurors disagree (two or more, totals at least 3 points apart): worth discussing before the decision.' }) disagreement: boolean;
 }
 
 @ObjectType()
 export class ChallengeRanking {
   @Field(() => Challenge) challenge: Challenge;
   @Field(() => [RankingEntry]) entries: RankingEntry[];
+}
+
+@ObjectType({ description: "Proposals of a challenge by state, for its organisation's members (drafts are the authors' own and not counted)." })
+export class ProposalCounts {
+  @Field(() => Int, { description: 'Submitted and not withdrawn.' }) submitted: number;
+  @Field(() => Int, { description: 'Withdrawn after being submitted.' }) withdrawn: number;
+  @Field(() => Int, { description: 'Submitted and on the shortlist of a two-stage challenge.' }) shortlisted: number;
+  @Field(() => Int, { description: 'Submitted and awarded (staged or published).' }) awarded: number;
 }
 
 @ObjectType()
@@ -92,6 +102,26 @@ export class ReviewScore {
   @Field(() => ID) criterionId: string;
   @Field(() => Int) score: number;
   @Field(() => String, { nullable: true }) comment: string | null;
+}
+
+@ObjectType({ description: "One proposal in a juror's queue: blind, with the juror's own declaration and scores." })
+export class JuryQueueEntry {
+  @Field(() => Proposal) proposal: Proposal;
+  @Field({ description: 'You answered the conflict-of-interest question with "no conflict" (a conflict takes the proposal off your queue).' }) declared: boolean;
+  @Field(() => [ReviewScore], { description: 'Your scores, one per criterion once scored.' }) scores: ReviewScore[];
+  @Field({ description: 'You scored every criterion.' }) scored: boolean;
+}
+
+@ObjectType({ description: 'The jury page of one challenge: your queue as a juror, and the ranking for the organisation (the chair).' })
+export class JuryRoom {
+  @Field(() => Challenge) challenge: Challenge;
+  @Field({ description: 'You sit on this jury.' }) isJuror: boolean;
+  @Field({ description: "You are a member of the challenge's organisation: you see the ranking and the disagreements (the chair's view)." }) canRank: boolean;
+  @Field({ description: 'You are an owner of the organisation: you award and publish the decision.' }) canDecide: boolean;
+  @Field(() => [JuryQueueEntry], { description: 'Your queue (jurors, once submissions close): proposals in play without those you declared a conflict with. Blind.' }) queue: JuryQueueEntry[];
+  @Field(() => Int, { description: 'Proposals you declared a conflict of interest with (off your queue).' }) conflictCount: number;
+  @Field(() => Int, { description: 'Proposals in your queue you scored on every criterion ("7 of 12 scored").' }) scoredCount: number;
+  @Field(() => [RankingEntry], { nullable: true, description: "The normalised ranking with disagreements: the organisation's members only (null for jurors)." }) ranking: RankingEntry[] | null;
 }
 
 @InputType()

@@ -4,7 +4,7 @@ import { ChallengeEntity, ChallengeQuestionEntity } from '@app/database';
 import { type Actor, canEditFor, canReviewFor } from '@app/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { requireVerified } from '../common/access.js';
-import { addToInbox, organisationEditors } from '../common/inbox.js';
+import { addToInbox, organisationMembers } from '../common/inbox.js';
 import { clean, type LocalizedText } from '../common/localized.js';
 import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid } from '../common/pagination.js';
@@ -46,7 +46,8 @@ export class ChallengeQuestionsService {
       const unanswered = await repo.createQueryBuilder('q').where('q.challenge_id = :c AND q.account_id = :a AND q.answered_at IS NULL', { c: challenge.id, a: actor.accountId }).getCount();
       if (unanswered >= MAX_OPEN_QUESTIONS) throw MarketplaceException.invalidState(`you have ${unanswered} unanswered questions on this challenge; wait for answers before asking more`);
       const saved = await repo.save(repo.create({ challengeId: challenge.id, accountId: actor.accountId, language, question, answerSl: null, answerEn: null, answeredAt: null }));
-      await addToInbox(manager, await organisationEditors(manager, challenge.ownerOrganisationId), {
+      // Every member hears (reviewers read the Q&A too); owners and editors answer.
+      await addToInbox(manager, await organisationMembers(manager, challenge.ownerOrganisationId), {
         kind: 'challenge-question', subjectType: 'challenge', subjectId: challenge.id, idempotencyKey: `challenge-question:${saved.id}`,
       });
       return saved;

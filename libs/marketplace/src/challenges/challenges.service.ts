@@ -199,9 +199,23 @@ export class ChallengesService {
     if (terms.criteria) await this.terms.replaceCriteria(manager, id, terms.criteria);
   }
 
-  /** SUBMISSIONS_CLOSED → IN_REVIEW. */
-  startReview(actor: Actor, id: string): Promise<ChallengeEntity> {
-    return this.move(actor, id, [ChallengeStatus.SubmissionsClosed], ChallengeStatus.InReview);
+  /**
+   * SUBMISSIONS_CLOSED → IN_REVIEW; also straight from PUBLISHED once the deadline has passed (the
+   * sweep that closes submissions runs each minute: the owner need not wait for it).
+   */
+  startReview(actor: Actor, id: string, now = new Date()): Promise<ChallengeEntity> {
+    return this.unitOfWork.run(async (manager, touch) => {
+      const current = await this.lockForEdit(manager, actor, id);
+      const due = current.status === ChallengeStatus.Published && current.deadline !== null && current.deadline.getTime() <= now.getTime();
+      if (current.status !== ChallengeStatus.SubmissionsClosed && !due) {
+        throw new MarketplaceException(MarketplaceErrorCode.InvalidState, `challenge ${id} is ${describe(current.status)}; review starts once submissions are closed (after the deadline)`);
+      }
+      if (due) current.submissionsClosedAt = current.deadline;
+      current.status = ChallengeStatus.InReview;
+      const saved = await this.challenges.save(manager, current);
+      touch(SearchableType.Challenge, saved.id);
+      return saved;
+    });
   }
 
   /** IN_REVIEW → CLOSED_WITHOUT_AWARD. */

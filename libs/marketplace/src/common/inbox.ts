@@ -38,3 +38,9 @@ export async function organisationEditors(manager: EntityManager, organisationId
   const rows = (await manager.query(`SELECT account_id FROM membership WHERE organisation_id = $1 AND role IN ('owner', 'editor')`, [organisationId])) as { account_id: string }[];
   return rows.map((r) => r.account_id);
 }
+
+/** Accounts of all an organisation's members (owners, editors, reviewers): who reads its proposals and questions. */
+export async function organisationMembers(manager: EntityManager, organisationId: string): Promise<string[]> {
+  const rows = (await manager.query(`SELECT account_id FROM membership WHERE organisation_id = $1`, [organisationId])) as { account_id: string }[];
+  return rows.map((r) => r.account_id);
+}

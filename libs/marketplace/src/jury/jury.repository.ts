@@ -75,4 +75,21 @@ export class JuryRepository {
   scoresBy(accountId: string, proposalId: string): Promise<ReviewScoreEntity[]> {
     return this.dataSource.manager.findBy(ReviewScoreEntity, { accountId, proposalId });
   }
+
+  /** One juror's conflict declarations on a challenge's proposals: proposal id -> has a conflict. */
+  async declarationsOn(challengeId: string, accountId: string): Promise<Map<string, boolean>> {
+    const rows = (await this.dataSource.query(
+      `SELECT c.proposal_id, c.has_conflict FROM conflict_declaration c JOIN proposal p ON p.id = c.proposal_id WHERE p.challenge_id = $1 AND c.account_id = $2`,
+      [challengeId, accountId],
+    )) as { proposal_id: string; has_conflict: boolean }[];
+    return new Map(rows.map((r) => [r.proposal_id, r.has_conflict]));
+  }
+
+  /** One juror's scores on a challenge's proposals. */
+  scoresOn(challengeId: string, accountId: string): Promise<ReviewScoreEntity[]> {
+    return this.dataSource.manager.createQueryBuilder(ReviewScoreEntity, 's')
+      .innerJoin('proposal', 'p', 'p.id = s.proposal_id AND p.challenge_id = :challengeId', { challengeId })
+      .where('s.account_id = :accountId', { accountId })
+      .getMany();
+  }
 }

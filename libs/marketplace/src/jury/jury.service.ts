@@ -9,7 +9,7 @@ import { MarketplaceException } from '../common/marketplace.errors.js';
 import { isUuid } from '../common/pagination.js';
 import { ProposalRepository } from '../proposals/proposal.repository.js';
 import { ProposalStatus, ProposalView, inCurrentStage } from '../proposals/proposal.rules.js';
-import { ProposalVisibility } from '../proposals/proposal-visibility.js';
+import { JURY_PHASES, ProposalVisibility } from '../proposals/proposal-visibility.js';
 import { ChallengeStatus } from '../reference/index.js';
 import { type JurorRow, JuryRepository } from './jury.repository.js';
 import { rankProposals, type RankedProposal } from './scoring.js';
@@ -18,6 +18,29 @@ export interface RubricScore {
   criterionId: string;
   score: number;
   comment?: string | null;
+}
+
+export interface JuryQueueEntry {
+  proposal: ProposalEntity;
+  /** The juror answered the conflict-of-interest question (no conflict: a conflict takes it off the queue). */
+  declared: boolean;
+  scores: RubricScore[];
+  /** Every criterion scored. */
+  scored: boolean;
+}
+
+export interface JuryRoom {
+  challenge: ChallengeEntity;
+  isJuror: boolean;
+  /** A member of the owner organisation: the chair's view (ranking, disagreements). */
+  canRank: boolean;
+  /** An owner of the organisation: awards and publishes the decision. */
+  canDecide: boolean;
+  view: ProposalView;
+  queue: JuryQueueEntry[];
+  conflictCount: number;
+  scoredCount: number;
+  ranking: (RankedProposal & { proposal: ProposalEntity })[] | null;
 }
 
 /**
@@ -137,6 +160,41 @@ export class JuryService {
       submitted.map((p) => p.id),
     );
     return { challenge, view: owner ? ProposalView.Owner : ProposalView.Juror, proposals: new Map(submitted.map((p) => [p.id, p])), ranked };
+  }
+
+  /**
+   * Everything the jury page needs in one call. A juror gets their queue: the challenge's proposals
+   * in play (blind, once submissions close) without those they declared a conflict with, each with
+   * their own scores. The organisation's members (the chair's view) get the ranking; its owners
+   * decide. Anyone else: NOT_FOUND for a hidden challenge, else FORBIDDEN.
+   */
+  async room(actor: Actor, challengeId: string): Promise<JuryRoom> {
+    const challenge = await this.visibleChallenge(actor, challengeId);
+    const member = canReviewFor(actor, challenge.ownerOrganisationId);
+    const isJuror = await this.jury.isJuror(challenge.id, actor.accountId);
+    if (!member && !isJuror) throw MarketplaceException.forbidden(`the jury of challenge ${challengeId} is confidential`);
+    const criteria = await this.terms.criteria([challenge.id]);
+    let queue: JuryQueueEntry[] = [];
+    let conflictCount = 0;
+    if (isJuror && JURY_PHASES.includes(challenge.status)) {
+      const inPlay = (await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted])).filter((p) => inCurrentStage(challenge, p));
+      const declared = await this.jury.declarationsOn(challenge.id, actor.accountId as string);
+      const scores = await this.jury.scoresOn(challenge.id, actor.accountId as string);
+      conflictCount = inPlay.filter((p) => declared.get(p.id) === true).length;
+      queue = inPlay.filter((p) => declared.get(p.id) !== true).map((proposal) => {
+        const mine = scores.filter((x) => x.proposalId === proposal.id).map((x) => ({ criterionId: x.criterionId, score: x.score, comment: x.comment }));
+        const scored = criteria.length > 0 && criteria.every((c) => mine.some((x) => x.criterionId === c.id));
+        return { proposal, declared: declared.has(proposal.id), scores: mine, scored };
+      });
+    }
+    const ranked = member ? await this.ranking(actor, challenge.id) : null;
+    return {
+      challenge, isJuror, canRank: member, canDecide: isOwnerOf(actor, challenge.ownerOrganisationId),
+      // Members see authors; a juror who is not a member reviews blind.
+      view: member ? ProposalView.Owner : ProposalView.Juror,
+      queue, conflictCount, scoredCount: queue.filter((e) => e.scored).length,
+      ranking: ranked ? ranked.ranked.map((r) => ({ ...r, proposal: ranked.proposals.get(r.proposalId) as ProposalEntity })) : null,
+    };
   }
 
   private async asJuror(actor: Actor, proposalId: string) {

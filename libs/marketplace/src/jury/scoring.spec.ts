@@ -42,4 +42,13 @@ describe('rankProposals', () => {
     expect(ranked.every((r) => r.normalisedScore === 0)).toBe(true);
     expect(ranked.map((r) => r.rank)).toEqual([1, 2]);
   });
+
+  it('marks proposals the jurors disagree on: totals at least three points apart', () => {
+    const all = [...scores('j1', { a: [9, 9], b: [6, 6], c: [5, 5] }), ...scores('j2', { a: [3, 3], b: [7, 7], c: [5, 5] })];
+    const ranked = rankProposals(all, weights, ['a', 'b', 'c']);
+    const byId = new Map(ranked.map((r) => [r.proposalId, r]));
+    expect(byId.get('a')).toMatchObject({ scoreSpread: 6, disagreement: true });
+    expect(byId.get('b')).toMatchObject({ scoreSpread: 1, disagreement: false });
+    expect(rankProposals(scores('j1', { a: [10, 10], b: [0, 0] }), weights, ['a', 'b']).every((r) => r.scoreSpread === 0 && !r.disagreement)).toBe(true);
+  });
 });

@@ -14,7 +14,14 @@ export interface RankedProposal {
   /** Mean over jurors of each juror's z-score (their own mean 0, spread 1): removes lenient and strict jurors' bias. */
   normalisedScore: number;
   jurorCount: number;
+  /** Highest minus lowest juror's weighted total, 0-10 (0 with fewer than two jurors). */
+  scoreSpread: number;
+  /** The jurors disagree: two or more of them, totals at least DISAGREEMENT_SPREAD points apart. */
+  disagreement: boolean;
 }
+
+/** Weighted totals this far apart (on the 0-10 scale) mark a proposal for the chair to discuss. */
+export const DISAGREEMENT_SPREAD = 3;
 
 /**
  * Weighted rubric totals per juror, normalised per juror (z-scores), averaged per proposal, ranked.
@@ -55,12 +62,18 @@ export function rankProposals(scores: readonly CriterionScore[], weights: Readon
     }
   }
   const avg = (xs: number[] | undefined) => (xs && xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  const rows = proposalIds.map((proposalId) => ({
-    proposalId,
-    rawScore: round(avg(raw.get(proposalId))),
-    normalisedScore: round(avg(normalised.get(proposalId))),
-    jurorCount: raw.get(proposalId)?.length ?? 0,
-  }));
+  const rows = proposalIds.map((proposalId) => {
+    const totalsOf = raw.get(proposalId) ?? [];
+    const scoreSpread = totalsOf.length >= 2 ? round(Math.max(...totalsOf) - Math.min(...totalsOf)) : 0;
+    return {
+      proposalId,
+      rawScore: round(avg(raw.get(proposalId))),
+      normalisedScore: round(avg(normalised.get(proposalId))),
+      jurorCount: totalsOf.length,
+      scoreSpread,
+      disagreement: totalsOf.length >= 2 && scoreSpread >= DISAGREEMENT_SPREAD,
+    };
+  });
   rows.sort((a, b) =>
     Number(b.jurorCount > 0) - Number(a.jurorCount > 0) || b.normalisedScore - a.normalisedScore || b.rawScore - a.rawScore || b.jurorCount - a.jurorCount || a.proposalId.localeCompare(b.proposalId));
   return rows.map((r, i) => ({ ...r, rank: i + 1 }));

@@ -41,7 +41,8 @@ export class ProposalVisibility {
 
   async viewOf(actor: Actor, proposal: ProposalEntity, challenge: ChallengeEntity): Promise<ProposalView | null> {
     if (actor.creativeProfileId && (await this.proposals.isAuthor(proposal.id, actor.creativeProfileId))) return ProposalView.Author;
-    if (proposal.status === ProposalStatus.Draft) return null;
+    // Drafts, and drafts withdrawn before they were ever submitted, are the authors' own.
+    if (proposal.status === ProposalStatus.Draft || proposal.submittedAt === null) return null;
     if (canReviewFor(actor, challenge.ownerOrganisationId)) return ProposalView.Owner;
     if (proposal.status === ProposalStatus.Submitted && JURY_PHASES.includes(challenge.status) && inCurrentStage(challenge, proposal) && (await this.jury.isJuror(challenge.id, actor.accountId))) {
       return ProposalView.Juror;

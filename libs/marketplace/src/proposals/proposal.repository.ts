@@ -12,6 +12,13 @@ export interface ProposalAuthorRow {
   accountId: string | null;
 }
 
+export interface ProposalStatusCounts {
+  submitted: number;
+  withdrawn: number;
+  shortlisted: number;
+  awarded: number;
+}
+
 @Injectable()
 export class ProposalRepository extends CatalogueRepository<ProposalEntity> {
   constructor(@InjectDataSource() dataSource: DataSource) {
@@ -77,5 +84,20 @@ export class ProposalRepository extends CatalogueRepository<ProposalEntity> {
       [challengeIds],
     )) as { challenge_id: string; n: number }[];
     return new Map(rows.map((r) => [r.challenge_id, r.n]));
+  }
+
+  /** Proposals per challenge by state (drafts and never-submitted withdrawals not counted), for many challenges (one statement). */
+  async statusCounts(challengeIds: readonly string[]): Promise<Map<string, ProposalStatusCounts>> {
+    if (challengeIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT challenge_id,
+              (count(*) FILTER (WHERE status = 'SUBMITTED'))::int AS submitted,
+              (count(*) FILTER (WHERE status = 'WITHDRAWN'))::int AS withdrawn,
+              (count(*) FILTER (WHERE status = 'SUBMITTED' AND shortlisted_at IS NOT NULL))::int AS shortlisted,
+              (count(*) FILTER (WHERE status = 'SUBMITTED' AND outcome = 'AWARDED'))::int AS awarded
+         FROM proposal WHERE challenge_id = ANY($1::uuid[]) AND submitted_at IS NOT NULL GROUP BY challenge_id`,
+      [challengeIds],
+    )) as ({ challenge_id: string } & ProposalStatusCounts)[];
+    return new Map(rows.map(({ challenge_id, ...counts }) => [challenge_id, counts]));
   }
 }

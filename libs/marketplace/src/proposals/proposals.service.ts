@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachmentEntity, ChallengeEntity, ProposalEntity } from '@app/database';
 import { type Actor, canReviewFor, isAdmin } from '@app/identity';
+import { type OutboxEventInput, OutboxTopic, type ProposalActivity } from '@app/jobs';
 import { randomInt } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { ChallengeRepository } from '../challenges/challenge.repository.js';
 import { canSeeChallenge } from '../challenges/challenges.service.js';
@@ -12,7 +14,7 @@ import { isUuid } from '../common/pagination.js';
 import { UnitOfWork } from '../common/unit-of-work.js';
 import { CreativeProfileRepository } from '../creatives/creative-profile.repository.js';
 import { ChallengeStatus } from '../reference/index.js';
-import { type ProposalAuthorRow, ProposalRepository } from './proposal.repository.js';
+import { type ProposalAuthorRow, ProposalRepository, type ProposalStatusCounts } from './proposal.repository.js';
 import { MAX_CO_AUTHORS, ProposalStatus, ProposalView, inCurrentStage } from './proposal.rules.js';
 import { ProposalVisibility, type VisibleProposal } from './proposal-visibility.js';
 
@@ -94,24 +96,27 @@ export class ProposalsService {
     });
   }
 
-  /** DRAFT → SUBMITTED, before the deadline (the lead author). */
+  /** DRAFT → SUBMITTED, before the deadline (the lead author). The organisation's members are told (outbox → job → inbox and mail). */
   submit(actor: Actor, id: string, now = new Date()): Promise<ProposalEntity> {
-    return this.change(actor, id, now, (proposal) => {
+    return this.change(actor, id, now, (proposal, _manager, announce) => {
       if (actor.creativeProfileId !== proposal.leadCreativeProfileId) throw MarketplaceException.forbidden('only the lead author submits');
       if (proposal.status !== ProposalStatus.Draft) throw MarketplaceException.invalidState(`proposal ${id} is ${proposal.status.toLowerCase()}; only a draft can be submitted`);
       checkComplete(proposal);
       proposal.status = ProposalStatus.Submitted;
       proposal.submittedAt = now;
+      announce({ topic: OutboxTopic.ProposalReceived, aggregateType: 'submitted' satisfies ProposalActivity, aggregateId: proposal.id });
     });
   }
 
-  /** DRAFT or SUBMITTED → WITHDRAWN, before the deadline (the lead author). */
+  /** DRAFT or SUBMITTED → WITHDRAWN, before the deadline (the lead author). The organisation hears of a submitted proposal withdrawn. */
   withdraw(actor: Actor, id: string, now = new Date()): Promise<ProposalEntity> {
-    return this.change(actor, id, now, (proposal) => {
+    return this.change(actor, id, now, (proposal, _manager, announce) => {
       if (actor.creativeProfileId !== proposal.leadCreativeProfileId) throw MarketplaceException.forbidden('only the lead author withdraws');
       if (proposal.status === ProposalStatus.Withdrawn) throw MarketplaceException.invalidState(`proposal ${id} is already withdrawn`);
+      const wasSubmitted = proposal.status === ProposalStatus.Submitted;
       proposal.status = ProposalStatus.Withdrawn;
       proposal.withdrawnAt = now;
+      if (wasSubmitted) announce({ topic: OutboxTopic.ProposalReceived, aggregateType: 'withdrawn' satisfies ProposalActivity, aggregateId: proposal.id });
     });
   }
 
@@ -134,7 +139,9 @@ export class ProposalsService {
     const challenge = isUuid(challengeId) ? await this.challenges.findById(challengeId) : null;
     if (!challenge || !canSeeChallenge(actor, challenge)) throw MarketplaceException.notFound('Challenge', challengeId);
     if (canReviewFor(actor, challenge.ownerOrganisationId)) {
-      return { challenge, view: ProposalView.Owner, proposals: await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted, ProposalStatus.Withdrawn]) };
+      // A draft withdrawn before it was ever submitted stays the authors' own.
+      const received = (await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted, ProposalStatus.Withdrawn])).filter((p) => p.submittedAt !== null);
+      return { challenge, view: ProposalView.Owner, proposals: received };
     }
     if (isJuror && [ChallengeStatus.SubmissionsClosed, ChallengeStatus.InReview, ChallengeStatus.Awarded, ChallengeStatus.ClosedWithoutAward].includes(challenge.status as ChallengeStatus)) {
       const inPlay = (await this.proposals.ofChallenge(challenge.id, [ProposalStatus.Submitted])).filter((p) => inCurrentStage(challenge, p));
@@ -145,6 +152,10 @@ export class ProposalsService {
 
   authorsOf(proposalIds: readonly string[]): Promise<ProposalAuthorRow[]> {
     return this.proposals.authors(proposalIds);
+  }
+
+  statusCounts(challengeIds: readonly string[]): Promise<Map<string, ProposalStatusCounts>> {
+    return this.proposals.statusCounts(challengeIds);
   }
 
   submittedCounts(challengeIds: readonly string[]): Promise<Map<string, number>> {
@@ -173,17 +184,20 @@ export class ProposalsService {
     return this.attachments.forOwners('proposal', proposalIds);
   }
 
-  private async change(actor: Actor, id: string, now: Date, apply: (proposal: ProposalEntity, manager: Parameters<Parameters<UnitOfWork['run']>[0]>[0]) => void | Promise<void>): Promise<ProposalEntity> {
+  private async change(
+    actor: Actor, id: string, now: Date,
+    apply: (proposal: ProposalEntity, manager: EntityManager, announce: (event: OutboxEventInput) => void) => void | Promise<void>,
+  ): Promise<ProposalEntity> {
     const found = await this.visibility.find(actor, id);
     if (!found) throw MarketplaceException.notFound('Proposal', id);
     if (found.view !== ProposalView.Author && !isAdmin(actor)) throw MarketplaceException.forbidden(`only the authors change proposal ${id}`);
-    return this.unitOfWork.run(async (manager) => {
+    return this.unitOfWork.run(async (manager, _touch, announce) => {
       const proposal = await this.proposals.findForUpdate(manager, id);
       const challenge = proposal ? await this.challenges.findById(proposal.challengeId, manager) : null;
       if (!proposal || !challenge) throw MarketplaceException.notFound('Proposal', id);
       checkOpen(challenge, now);
       checkInStage(challenge, proposal);
-      await apply(proposal, manager);
+      await apply(proposal, manager, announce);
       return this.proposals.save(manager, proposal);
     });
   }

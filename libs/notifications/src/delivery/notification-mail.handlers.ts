@@ -7,7 +7,7 @@ import { digestMail, instantMail, type Locale, type MailItem, type Recipient } f
 import { CONSENT_CATEGORIES, DEFAULT_MODES, DeliveryMode, EmailState, type NotificationCategory } from '../notification-categories.js';
 import { unsubscribeToken } from '../preferences/unsubscribe-token.js';
 import { type MailAccount, type MailRow, NotificationStore } from './notification-store.js';
-import { SubjectDirectory, subjectKey } from './subject-directory.js';
+import { linkFor, SubjectDirectory, subjectKey } from './subject-directory.js';
 
 /** Rows planned per dispatch transaction; the sweep runs again at once while there are more. */
 const PLAN_BATCH = 1000;
@@ -179,10 +179,10 @@ export class NotificationMailHandlers {
 
   private async items(m: EntityManager, rows: readonly MailRow[]): Promise<MailItem[]> {
     const subjects = await this.subjects.describe(m, rows);
-    return rows.map((row) => ({
-      id: row.id, kind: row.kind, reason: { sl: row.reasonSl, en: row.reasonEn },
-      subject: subjects.get(subjectKey(row)) ?? { groupId: null, title: { sl: '(izbrisano)', en: '(removed)' }, url: this.config.publicUrl, deadline: null },
-    }));
+    return rows.map((row) => {
+      const subject = subjects.get(subjectKey(row)) ?? { groupId: null, title: { sl: '(izbrisano)', en: '(removed)' }, url: this.config.publicUrl, deadline: null };
+      return { id: row.id, kind: row.kind, reason: { sl: row.reasonSl, en: row.reasonEn }, subject: { ...subject, url: linkFor(row.kind, row, subject, this.config.publicUrl) } };
+    });
   }
 
   private unsubscribeUrl(accountId: string, categories: readonly NotificationCategory[]): string {

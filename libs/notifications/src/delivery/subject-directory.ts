@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { EntityManager } from 'typeorm';
 import type { MailSubject } from '../mail-templates/notification-mail.js';
+import { ORGANISATION_KINDS } from '../notification-categories.js';
 
 interface SubjectRef {
   subjectType: string;
@@ -44,6 +45,16 @@ export class SubjectDirectory {
     for (const s of measures) out.set(`support-measure:${s.id}`, { groupId: s.id, title: { sl: s.title_sl, en: s.title_en }, url: `${base}/support/${s.id}`, deadline: s.status === 'PUBLISHED' ? s.deadline : null });
     return out;
   }
+}
+
+/**
+ * Where a mail about `kind` leads: the organisation's members read proposals and answer questions
+ * on their own pages for the challenge (/me/challenges/:id/proposals), not on the author's page.
+ */
+export function linkFor(kind: string, ref: SubjectRef, subject: MailSubject, base: string): string {
+  if (!ORGANISATION_KINDS.includes(kind) || !subject.groupId) return subject.url;
+  const inbox = `${base}/me/challenges/${subject.groupId}/proposals`;
+  return ref.subjectType === 'proposal' ? `${inbox}/${ref.subjectId}` : inbox;
 }
 
 export function subjectKey(ref: SubjectRef): string {

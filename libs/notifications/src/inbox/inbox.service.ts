@@ -47,6 +47,12 @@ export class InboxService {
     return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: count.n };
   }
 
+  /** The language the account reads notifications in. */
+  async localeOf(accountId: string): Promise<'sl' | 'en'> {
+    const [row] = (await this.dataSource.query(`SELECT locale FROM account WHERE id = $1`, [accountId])) as { locale: string }[];
+    return row?.locale === 'en' ? 'en' : 'sl';
+  }
+
   async unreadCount(accountId: string): Promise<number> {
     const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE account_id = $1 AND read_at IS NULL`, [accountId])) as { n: number }[];
     return row.n;

@@ -39,6 +39,8 @@ const HEADLINES: Readonly<Record<string, Record<Locale, string>>> = {
   'proposal-not-awarded': { sl: 'Odločitev o izzivu je objavljena: {title}', en: 'The decision on the challenge is out: {title}' },
   'proposal-shortlisted': { sl: 'Uvrstili ste se v ožji izbor: {title}', en: 'You are on the shortlist: {title}' },
   'proposal-not-shortlisted': { sl: 'Ožji izbor je izbran: {title}', en: 'The shortlist is chosen: {title}' },
+  'proposal-submitted': { sl: 'Prejeli ste nov predlog: {title}', en: 'A new proposal arrived: {title}' },
+  'proposal-withdrawn': { sl: 'Predlog je bil umaknjen: {title}', en: 'A proposal was withdrawn: {title}' },
   'challenge-question': { sl: 'Novo vprašanje o vašem izzivu: {title}', en: 'A new question on your challenge: {title}' },
   'challenge-question-answered': { sl: 'Odgovor na vaše vprašanje: {title}', en: 'Your question was answered: {title}' },
   'challenge-invitation': { sl: 'Vabilo k izzivu: {title}', en: 'You are invited to a challenge: {title}' },
@@ -83,7 +85,8 @@ export function pick(text: Bilingual, locale: Locale): string {
   return (locale === 'sl' ? (text.sl ?? text.en) : (text.en ?? text.sl)) ?? '';
 }
 
-function headline(kind: string, title: string, locale: Locale): string {
+/** The headline of a notification in one language, e.g. "A new proposal arrived: <challenge>" (the inbox title and the mail subject). */
+export function headline(kind: string, title: string, locale: Locale): string {
   return (HEADLINES[kind]?.[locale] ?? (locale === 'sl' ? 'Obvestilo: {title}' : 'Notification: {title}')).replace('{title}', title);
 }
 

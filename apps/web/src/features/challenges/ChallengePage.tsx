@@ -92,6 +92,13 @@ export function ChallengePage() {
         </div>
       </dl>
 
+      {challenge.proposalCounts ? (
+        <p>
+          <Link to="/me/challenges/$challengeId/proposals" params={{ challengeId: challenge.id }} search={{}}>
+            {t('review.inbox.fromChallenge', { count: challenge.proposalCounts.submitted })}
+          </Link>
+        </p>
+      ) : null}
       <ProposalCallToAction challengeId={challenge.id} status={challenge.status} deadline={challenge.deadline} />
       <ChallengeVerdict challengeId={challenge.id} />
 

@@ -22,6 +22,9 @@ export const ChallengeQuery = graphql(
       awardedAt
       totalBudgetEur
       submittedProposalCount
+      proposalCounts {
+        submitted
+      }
       reward {
         sl
         en

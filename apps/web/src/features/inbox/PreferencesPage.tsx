@@ -12,7 +12,7 @@ import { PreferencesQuery, SetPreferenceMutation } from './queries.js';
 export const MODES = ['INSTANT', 'DAILY', 'WEEKLY', 'OFF'] as const;
 type Mode = (typeof MODES)[number];
 /** The categories in the order the page lists them (the schema's enum, grouped by who gets them). */
-export const CATEGORIES = ['MATCHES', 'DEADLINES', 'PROPOSALS', 'QUESTIONS', 'INVITATIONS', 'EVENTS', 'PROFILES', 'COMPLIANCE', 'SUPPORT'] as const;
+export const CATEGORIES = ['MATCHES', 'DEADLINES', 'PROPOSALS', 'RECEIVED', 'QUESTIONS', 'INVITATIONS', 'EVENTS', 'PROFILES', 'COMPLIANCE', 'SUPPORT'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 /** /me/notifications: per category, how notifications reach the reader by email; each change is saved at once. */

@@ -53,6 +53,17 @@ describe('notification titles and links', () => {
     expect(notificationTarget({ subjectType: 'event', subjectId: id, subjectChallengeId: null })).toBeNull();
   });
 
+  it("leads the organisation's members to their own pages for a proposal received or a question asked", () => {
+    const id = '11111111-1111-4111-8111-111111111111';
+    const challenge = '22222222-2222-4222-8222-222222222222';
+    expect(notificationTarget({ kind: 'proposal-submitted', subjectType: 'proposal', subjectId: id, subjectChallengeId: challenge }))
+      .toEqual({ to: '/me/challenges/$challengeId/proposals/$proposalId', params: { challengeId: challenge, proposalId: id } });
+    expect(notificationTarget({ kind: 'challenge-question', subjectType: 'challenge', subjectId: challenge, subjectChallengeId: challenge }))
+      .toEqual({ to: '/me/challenges/$challengeId/proposals', params: { challengeId: challenge } });
+    expect(notificationTarget({ kind: 'proposal-withdrawn', subjectType: 'proposal', subjectId: id, subjectChallengeId: null })).toBeNull();
+    expect(notificationTarget({ kind: 'proposal-awarded', subjectType: 'proposal', subjectId: id, subjectChallengeId: challenge })).toEqual({ to: '/me/proposals/$proposalId', params: { proposalId: id } });
+  });
+
   it('reads the URL state with fallbacks', () => {
     expect(validateInboxSearch({ unread: true, after: '11111111-1111-4111-8111-111111111111' })).toEqual({ unread: true, after: '11111111-1111-4111-8111-111111111111' });
     expect(validateInboxSearch({ unread: 'no', after: "x' OR 1=1" })).toEqual({});

@@ -18,6 +18,7 @@ export const ME_NAV: readonly MeNavEntry[] = [
   { to: '/me/profile', label: 'profile.nav.label', hint: 'profile.nav.hint' },
   { to: '/me/matches', label: 'matches.nav.matches.label', hint: 'matches.nav.matches.hint' },
   { to: '/me/proposals', label: 'proposals.nav.label', hint: 'proposals.nav.hint' },
+  { to: '/me/jury', label: 'review.nav.jury.label', hint: 'review.nav.jury.hint' },
   { to: '/me/needs', label: 'matches.nav.needs.label', hint: 'matches.nav.needs.hint' },
   { to: '/me/offers', label: 'matches.nav.offers.label', hint: 'matches.nav.offers.hint' },
   { to: '/me/organisations', label: 'orgs.nav.label', hint: 'orgs.nav.hint' },
