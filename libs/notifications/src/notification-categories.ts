@@ -10,7 +10,7 @@ export enum NotificationCategory {
   Proposals = 'PROPOSALS',
   /** Questions on one's challenges, and answers to one's questions. */
   Questions = 'QUESTIONS',
-  /** Invitations to invite-only challenges. */
+  /** Invitations to challenges: into an invite-only one, or asked to apply to a public one. */
   Invitations = 'INVITATIONS',
   /** The municipal yearly public-service challenge. */
   Compliance = 'COMPLIANCE',
