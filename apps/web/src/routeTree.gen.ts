@@ -33,11 +33,15 @@ import { Route as NeedsNeedIdRouteImport } from './routes/needs/$needId'
 import { Route as OffersOfferIdRouteImport } from './routes/offers/$offerId'
 import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organisations/$organisationId'
 import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$proposalId'
+import { Route as MeChallengesIndexRouteImport } from './routes/me/challenges/index'
+import { Route as MeChallengesNewRouteImport } from './routes/me/challenges/new'
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
 import { Route as MeOffersOfferIdRouteImport } from './routes/me/offers/$offerId'
 import { Route as MeOffersNewRouteImport } from './routes/me/offers/new'
 import { Route as MeProposalsIndexRouteImport } from './routes/me/proposals/index'
 import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals/$proposalId'
+import { Route as MeChallengesChallengeIdEditRouteImport } from './routes/me/challenges/$challengeId/edit'
+import { Route as MeChallengesChallengeIdMatchesRouteImport } from './routes/me/challenges/$challengeId/matches'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -161,6 +165,16 @@ const ProposalsProposalIdRoute = ProposalsProposalIdRouteImport.update({
   path: '/proposals/$proposalId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const MeChallengesIndexRoute = MeChallengesIndexRouteImport.update({
+  id: '/challenges/',
+  path: '/challenges/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeChallengesNewRoute = MeChallengesNewRouteImport.update({
+  id: '/challenges/new',
+  path: '/challenges/new',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeOffersIndexRoute = MeOffersIndexRouteImport.update({
   id: '/offers/',
   path: '/offers/',
@@ -186,6 +200,18 @@ const MeProposalsProposalIdRoute = MeProposalsProposalIdRouteImport.update({
   path: '/proposals/$proposalId',
   getParentRoute: () => MeRoute,
 } as any)
+const MeChallengesChallengeIdEditRoute =
+  MeChallengesChallengeIdEditRouteImport.update({
+    id: '/challenges/$challengeId/edit',
+    path: '/challenges/$challengeId/edit',
+    getParentRoute: () => MeRoute,
+  } as any)
+const MeChallengesChallengeIdMatchesRoute =
+  MeChallengesChallengeIdMatchesRouteImport.update({
+    id: '/challenges/$challengeId/matches',
+    path: '/challenges/$challengeId/matches',
+    getParentRoute: () => MeRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -212,11 +238,15 @@ export interface FileRoutesByFullPath {
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/challenges/new': typeof MeChallengesNewRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/challenges/': typeof MeChallengesIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/challenges/$challengeId/edit': typeof MeChallengesChallengeIdEditRoute
+  '/me/challenges/$challengeId/matches': typeof MeChallengesChallengeIdMatchesRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -242,11 +272,15 @@ export interface FileRoutesByTo {
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me': typeof MeIndexRoute
+  '/me/challenges/new': typeof MeChallengesNewRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/challenges': typeof MeChallengesIndexRoute
   '/me/offers': typeof MeOffersIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
+  '/me/challenges/$challengeId/edit': typeof MeChallengesChallengeIdEditRoute
+  '/me/challenges/$challengeId/matches': typeof MeChallengesChallengeIdMatchesRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -274,11 +308,15 @@ export interface FileRoutesById {
   '/organisations/$organisationId': typeof OrganisationsOrganisationIdRoute
   '/proposals/$proposalId': typeof ProposalsProposalIdRoute
   '/me/': typeof MeIndexRoute
+  '/me/challenges/new': typeof MeChallengesNewRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
+  '/me/challenges/': typeof MeChallengesIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
+  '/me/challenges/$challengeId/edit': typeof MeChallengesChallengeIdEditRoute
+  '/me/challenges/$challengeId/matches': typeof MeChallengesChallengeIdMatchesRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -307,11 +345,15 @@ export interface FileRouteTypes {
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
     | '/me/'
+    | '/me/challenges/new'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/challenges/'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/challenges/$challengeId/edit'
+    | '/me/challenges/$challengeId/matches'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -337,11 +379,15 @@ export interface FileRouteTypes {
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
     | '/me'
+    | '/me/challenges/new'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/challenges'
     | '/me/offers'
     | '/me/proposals'
+    | '/me/challenges/$challengeId/edit'
+    | '/me/challenges/$challengeId/matches'
   id:
     | '__root__'
     | '/'
@@ -368,11 +414,15 @@ export interface FileRouteTypes {
     | '/organisations/$organisationId'
     | '/proposals/$proposalId'
     | '/me/'
+    | '/me/challenges/new'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
+    | '/me/challenges/'
     | '/me/offers/'
     | '/me/proposals/'
+    | '/me/challenges/$challengeId/edit'
+    | '/me/challenges/$challengeId/matches'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -564,6 +614,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProposalsProposalIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/me/challenges/': {
+      id: '/me/challenges/'
+      path: '/challenges'
+      fullPath: '/me/challenges/'
+      preLoaderRoute: typeof MeChallengesIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/challenges/new': {
+      id: '/me/challenges/new'
+      path: '/challenges/new'
+      fullPath: '/me/challenges/new'
+      preLoaderRoute: typeof MeChallengesNewRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/offers/': {
       id: '/me/offers/'
       path: '/offers'
@@ -599,6 +663,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeProposalsProposalIdRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/challenges/$challengeId/edit': {
+      id: '/me/challenges/$challengeId/edit'
+      path: '/challenges/$challengeId/edit'
+      fullPath: '/me/challenges/$challengeId/edit'
+      preLoaderRoute: typeof MeChallengesChallengeIdEditRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/challenges/$challengeId/matches': {
+      id: '/me/challenges/$challengeId/matches'
+      path: '/challenges/$challengeId/matches'
+      fullPath: '/me/challenges/$challengeId/matches'
+      preLoaderRoute: typeof MeChallengesChallengeIdMatchesRouteImport
+      parentRoute: typeof MeRoute
+    }
   }
 }
 
@@ -611,11 +689,15 @@ interface MeRouteChildren {
   MeNotificationsRoute: typeof MeNotificationsRoute
   MeProfileRoute: typeof MeProfileRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeChallengesNewRoute: typeof MeChallengesNewRoute
   MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
   MeOffersNewRoute: typeof MeOffersNewRoute
   MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
+  MeChallengesIndexRoute: typeof MeChallengesIndexRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
+  MeChallengesChallengeIdEditRoute: typeof MeChallengesChallengeIdEditRoute
+  MeChallengesChallengeIdMatchesRoute: typeof MeChallengesChallengeIdMatchesRoute
 }
 
 const MeRouteChildren: MeRouteChildren = {
@@ -627,11 +709,15 @@ const MeRouteChildren: MeRouteChildren = {
   MeNotificationsRoute: MeNotificationsRoute,
   MeProfileRoute: MeProfileRoute,
   MeIndexRoute: MeIndexRoute,
+  MeChallengesNewRoute: MeChallengesNewRoute,
   MeOffersOfferIdRoute: MeOffersOfferIdRoute,
   MeOffersNewRoute: MeOffersNewRoute,
   MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
+  MeChallengesIndexRoute: MeChallengesIndexRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
+  MeChallengesChallengeIdEditRoute: MeChallengesChallengeIdEditRoute,
+  MeChallengesChallengeIdMatchesRoute: MeChallengesChallengeIdMatchesRoute,
 }
 
 const MeRouteWithChildren = MeRoute._addFileChildren(MeRouteChildren)

@@ -20,12 +20,14 @@ import proposalsEn from '../src/features/proposals/i18n/en.json' with { type: 'j
 import proposalsSl from '../src/features/proposals/i18n/sl.json' with { type: 'json' };
 import onboardingEn from '../src/features/onboarding/i18n/en.json' with { type: 'json' };
 import onboardingSl from '../src/features/onboarding/i18n/sl.json' with { type: 'json' };
+import ourChallengesEn from '../src/features/ourchallenges/i18n/en.json' with { type: 'json' };
+import ourChallengesSl from '../src/features/ourchallenges/i18n/sl.json' with { type: 'json' };
 
 /**
  * The words users read, per language, merged the way src/i18n/init.ts merges them: the shared
  * catalogue and each feature's own (one line per feature here keeps the type exact).
  */
-export const slCatalogue = { ...sl, ...accountSl, ...meSl, ...profileSl, ...myDataSl, ...matchesSl, ...inboxSl, ...exploreSl, ...challengeDetailSl, ...proposalsSl, ...onboardingSl };
+export const slCatalogue = { ...sl, ...accountSl, ...meSl, ...profileSl, ...myDataSl, ...matchesSl, ...inboxSl, ...exploreSl, ...challengeDetailSl, ...proposalsSl, ...onboardingSl, ...ourChallengesSl };
 export type Catalogue = typeof slCatalogue;
 /** English has no dual or few plural forms, so its shape differs only in plural suffixes (checked by the catalogue test). */
-export const enCatalogue = { ...en, ...accountEn, ...meEn, ...profileEn, ...myDataEn, ...matchesEn, ...inboxEn, ...exploreEn, ...challengeDetailEn, ...proposalsEn, ...onboardingEn } as unknown as Catalogue;
+export const enCatalogue = { ...en, ...accountEn, ...meEn, ...profileEn, ...myDataEn, ...matchesEn, ...inboxEn, ...exploreEn, ...challengeDetailEn, ...proposalsEn, ...onboardingEn, ...ourChallengesEn } as unknown as Catalogue;

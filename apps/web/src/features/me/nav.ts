@@ -17,6 +17,7 @@ export const ME_NAV: readonly MeNavEntry[] = [
   { to: '/me/proposals', label: 'proposals.nav.label', hint: 'proposals.nav.hint' },
   { to: '/me/needs', label: 'matches.nav.needs.label', hint: 'matches.nav.needs.hint' },
   { to: '/me/offers', label: 'matches.nav.offers.label', hint: 'matches.nav.offers.hint' },
+  { to: '/me/challenges', label: 'ourChallenges.nav.label', hint: 'ourChallenges.nav.hint' },
   { to: '/me/inbox', label: 'inbox.nav.label', hint: 'inbox.nav.hint' },
   { to: '/me/notifications', label: 'inbox.preferencesNav.label', hint: 'inbox.preferencesNav.hint' },
   { to: '/me/data', label: 'myData.nav.label', hint: 'myData.nav.hint' },
