@@ -12,6 +12,7 @@ import { Link } from '../../ui/Link.js';
 import { QueryFallback } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import choice from '../../ui/choice.module.css';
+import uiStyles from '../../ui/ui.module.css';
 import { ChallengeDetail } from '../challenges/ChallengePage.js';
 import { AreaField, Choices, Field, OneOf, Pick } from './fields.js';
 import {
@@ -417,15 +418,13 @@ function StepErrors({ errors, step }: { errors: GroupErrors; step: Step }) {
   const paths = errors[step as Group];
   if (!paths || paths.length === 0) return null;
   return (
-    <div role="alert" className={styles.stepErrors}>
-      <Banner tone="error">
-        <p>{t('ourChallenges.editor.notSaved')}</p>
-        <ul>
-          {[...new Set(paths.map(messageOfField))].map((key) => (
-            <li key={key}>{t(`ourChallenges.errors.${key}`)}</li>
-          ))}
-        </ul>
-      </Banner>
+    <div role="alert" className={`${uiStyles.banner} ${styles.stepErrors}`} data-tone="error">
+      <p>{t('ourChallenges.editor.notSaved')}</p>
+      <ul>
+        {[...new Set(paths.map(messageOfField))].map((key) => (
+          <li key={key}>{t(`ourChallenges.errors.${key}`)}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -754,23 +753,21 @@ function ReviewStep({ challengeId, draft, status, flush, canEdit, onErrors }: { 
   return (
     <>
       {refusal ? (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="publish-refused" className={styles.refusal}>
-          <Banner tone="error">
-            <h3 id="publish-refused">{t('ourChallenges.review.refused')}</h3>
-            <ul>
-              {refusal.general ? <li>{refusal.general}</li> : null}
-              {refusal.steps.map((s) => (
-                <li key={`${s.step}-${s.key}`}>{link(s.step, t('ourChallenges.review.refusedItem', { message: t(`ourChallenges.errors.${s.key}`), step: t(`ourChallenges.step.${s.step}`) }))}</li>
-              ))}
-            </ul>
-          </Banner>
+        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="publish-refused" className={`${uiStyles.banner} ${styles.refusal}`} data-tone="error">
+          <h3 id="publish-refused">{t('ourChallenges.review.refused')}</h3>
+          <ul>
+            {refusal.general ? <li>{refusal.general}</li> : null}
+            {refusal.steps.map((s) => (
+              <li key={`${s.step}-${s.key}`}>{link(s.step, t('ourChallenges.review.refusedItem', { message: t(`ourChallenges.errors.${s.key}`), step: t(`ourChallenges.step.${s.step}`) }))}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
-      <h3>{t('ourChallenges.review.checklist')}</h3>
+      <h3 id="checklist-title">{t('ourChallenges.review.checklist')}</h3>
       {items.length === 0 ? (
         <p>{t('ourChallenges.review.complete')}</p>
       ) : (
-        <ul className={styles.checklist}>
+        <ul className={styles.checklist} aria-labelledby="checklist-title">
           {items.map((item) => (
             <li key={item.key}>
               <span className={item.required ? styles.required : undefined}>{t(`ourChallenges.checklist.${item.key}`)}</span> {item.required ? t('ourChallenges.review.required') : t('ourChallenges.review.recommended')} {link(item.step, t('ourChallenges.review.change', { step: t(`ourChallenges.step.${item.step}`) }))}
