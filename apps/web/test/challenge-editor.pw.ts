@@ -125,8 +125,10 @@ test('a company member writes a challenge step by step, sees autosave and the ch
 
   await page.getByRole('button', { name: t.editor.next }).click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(escape(t.step.ip)) })).toBeVisible();
+  const licence = page.getByRole('radio', { name: new RegExp(`^${escape(t.ip.LICENCE.label)}`) });
+  // React Aria draws its own marker over a visually hidden input: a user clicks the label's words.
   await page.getByText(t.ip.LICENCE.label, { exact: true }).click();
-  await expect(page.getByRole('radio', { name: new RegExp(escape(t.ip.LICENCE.label)) })).toBeChecked();
+  await expect(licence).toBeChecked();
   await axe(page);
 
   await page.getByRole('button', { name: t.editor.next }).click();
@@ -163,7 +165,7 @@ test('a company member writes a challenge step by step, sees autosave and the ch
 
   await page.getByRole('button', { name: t.editor.next }).click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(escape(t.step.visibility)) })).toBeVisible();
-  await expect(page.getByRole('radio', { name: new RegExp(escape(t.visibility.PUBLIC)) })).toBeChecked();
+  await expect(page.getByRole('radio', { name: new RegExp(`^${escape(t.visibility.PUBLIC)}`) })).toBeChecked();
   await axe(page);
 
   await page.getByRole('button', { name: t.editor.next }).click();

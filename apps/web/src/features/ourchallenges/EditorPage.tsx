@@ -140,6 +140,18 @@ function Editor({ data, refetch }: { data: EditorData; refetch: () => void }) {
     return () => window.clearTimeout(timer);
   }, [dirtyTick, isDraft, editable, flush]);
 
+  // Leaving the editor inside the app: what the debounce has not sent yet is saved on the way out.
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  const autosaves = useRef(false);
+  autosaves.current = isDraft && editable;
+  useEffect(
+    () => () => {
+      if (autosaves.current && dirty.current.size > 0) void flushRef.current();
+    },
+    [],
+  );
+
   // Leaving with unsaved changes: the browser asks first.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {

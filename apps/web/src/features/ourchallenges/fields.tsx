@@ -120,7 +120,7 @@ export function OneOf<T extends string>({
       {options.map((o) => (
         <Radio key={o.value} value={o.value} className={`${choice.choice} ${styles.radio}`}>
           <span>
-            {o.label}
+            <span>{o.label}</span>
             {o.hint ? <span className={styles.hint}>{o.hint}</span> : null}
           </span>
         </Radio>
