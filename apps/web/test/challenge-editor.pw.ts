@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, fill, gql, mailTo, test, unique } from './fixtures.js';
-import { PNG } from './helpers.js';
+import { PNG, tabTo } from './helpers.js';
 
 /**
  * A company's challenges (issue 15, items 2 and 3): the step-by-step editor with autosave, the
@@ -287,4 +287,33 @@ test('the matches page ranks creatives with reasons written to the company, filt
   const inbox = await as<{ myNotifications: { nodes: { kind: string }[] } }>(request, creative, `{ myNotifications(first: 10) { nodes { kind } } }`);
   expect(inbox.myNotifications.nodes.map((n) => n.kind)).toContain('challenge-invitation');
   expect(profile.createCreativeProfile.id).toBeTruthy();
+});
+
+test('by keyboard alone: a new draft, then the timeline step refuses a past deadline and keeps focus on it', async ({ page, request, text, axe }) => {
+  test.setTimeout(90_000);
+  const t = text.ourChallenges;
+  const member = await companyMember(request);
+  await signIn(page, member, '/me/challenges/new');
+  await expect(page.getByRole('heading', { level: 1, name: t.new.title })).toBeVisible();
+  const title = page.getByLabel(t.field.titleSl);
+  await tabTo(page, title);
+  await page.keyboard.type(`Lectova srca ${unique()}`);
+  await tabTo(page, page.getByRole('button', { name: t.new.submit }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: pattern(t.editor.title) })).toBeVisible();
+
+  await tabTo(page, page.getByRole('navigation', { name: t.editor.stepsLabel }).getByRole('link', { name: t.step.timeline }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(escape(t.step.timeline)) })).toBeVisible();
+  const date = page.getByLabel(t.field.deadlineDate);
+  await tabTo(page, date);
+  // Chromium orders the date's parts by its own UI language, not the page's: either way a day in early 2020.
+  await page.keyboard.type('01032020');
+  await expect(date).toHaveValue(/^2020-0[13]-0[13]$/);
+  await tabTo(page, page.getByRole('button', { name: t.editor.next }));
+  await page.keyboard.press('Enter');
+  await expect(date).toBeFocused();
+  await expect(date).toHaveAccessibleDescription(new RegExp(escape(t.errors.deadlinePast)));
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(escape(t.step.timeline)) })).toBeVisible();
+  await axe(page);
 });
