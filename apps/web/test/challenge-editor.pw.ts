@@ -317,3 +317,23 @@ test('by keyboard alone: a new draft, then the timeline step refuses a past dead
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(escape(t.step.timeline)) })).toBeVisible();
   await axe(page);
 });
+
+test('at 375 px wide the editor and the matches page reflow without sideways scrolling', async ({ page, request, text }) => {
+  const t = text.ourChallenges;
+  const member = await companyMember(request);
+  const created = await as<{ createChallenge: { id: string } }>(request, member, `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { id } }`, {
+    i: { ownerOrganisationId: member.organisationId, title: { sl: `Ozek zaslon ${unique()}` }, brief: { sl: 'Opis.' } },
+  });
+  const id = created.createChallenge.id;
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, member, `/me/challenges/${id}/edit?step=brief`);
+  const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+  for (const step of ['brief', 'rewards', 'eligibility', 'review'] as const) {
+    await page.goto(`/me/challenges/${id}/edit?step=${step}`);
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(escape(t.step[step])) })).toBeVisible();
+    expect(await noSideways()).toBe(true);
+  }
+  await page.goto(`/me/challenges/${id}/matches`);
+  await expect(page.getByRole('heading', { level: 1, name: pattern(t.matches.title) })).toBeVisible();
+  expect(await noSideways()).toBe(true);
+});
