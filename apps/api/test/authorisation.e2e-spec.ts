@@ -545,3 +545,97 @@ describe('authorisation: proposals received and the jury page (e2e)', () => {
     });
   }
 });
+
+/** Issue 15, challenge editor and matching creatives: the work list and "invite to apply". */
+describe('authorisation: challenge editor and matching creatives (e2e)', () => {
+  let t: TestApp;
+  const tokens = new Map<string, string | null>();
+  const ids: Ids = {};
+  const MINE = `{ myOrganisationChallenges(first: 50) { totalCount nodes { id } } }`;
+  const INVITE = `mutation($c: ID!, $p: ID!) { inviteCreatives(challengeId: $c, creativeProfileIds: [$p]) }`;
+  const MATCHES = `query($id: ID!) { challengeMatches(id: $id) { totalCount } }`;
+  const INVITED = `query($id: ID!) { challenge(id: $id) { invitedCreatives { id } } }`;
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => gql<Data>(t.app, query, variables, { token: tokens.get(who) ?? undefined });
+
+  beforeAll(async () => {
+    t = await startTestApp({ worker: false });
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    const sessions = t.app.get(SessionsService);
+    const passwordHash = await hashPassword('irrelevant-here-123');
+    const account = async (email: string, roles: PlatformRole[] = []): Promise<AccountEntity> => {
+      const [row] = (await db.query(
+        `INSERT INTO account (email, password_hash, display_name, locale, platform_roles, email_verified_at) VALUES ($1, $2, $1, 'en', $3, now()) RETURNING id`,
+        [email, passwordHash, roles],
+      )) as { id: string }[];
+      return db.getRepository<AccountEntity>('account').findOneByOrFail({ id: row.id });
+    };
+    const signIn = async (name: string, a: AccountEntity) => tokens.set(name, (await sessions.open(a)).accessToken);
+    const ok = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
+      const res = await as(who, query, variables);
+      if (res.errors) throw new Error(`${who}: ${JSON.stringify(res.errors)}`);
+      return res.data as Data;
+    };
+    tokens.set('anonymous', null);
+    await signIn('owner A', await account('owner-a@example.si'));
+    ids.org = (await ok('owner A', `mutation { createOrganisation(input: { kind: COMPANY, name: "A d.o.o.", municipality: "kranj" }) { id } }`)).createOrganisation.id;
+    for (const [name, role] of [['editor A', OrganisationRole.Editor], ['reviewer A', OrganisationRole.Reviewer]] as const) {
+      const a = await account(`${role}-a@example.si`);
+      await db.query(`INSERT INTO membership (organisation_id, account_id, role) VALUES ($1, $2, $3)`, [ids.org, a.id, role]);
+      await signIn(name, a);
+    }
+    await signIn('other company owner', await account('owner-b@example.si'));
+    await ok('other company owner', `mutation { createOrganisation(input: { kind: COMPANY, name: "B d.o.o.", municipality: "bled" }) { id } }`);
+    await signIn('organiser', await account('organiser@example.si', [PlatformRole.Organiser]));
+    await signIn('creative A', await account('creative-a@example.si'));
+    ids.profile = (await ok('creative A', `mutation { createCreativeProfile(input: { kind: INDIVIDUAL, displayName: "Creative A", municipality: "kranj" }) { id } }`)).createCreativeProfile.id;
+    await ok('creative A', `mutation { setMatchingConsent(consent: true) { matchingConsent } }`);
+    await signIn('other creative', await account('creative-b@example.si'));
+    ids.draft = (await ok('owner A', `mutation { createChallenge(input: { ownerOrganisationId: "${ids.org}", title: { sl: "Osnutek" } }) { id } }`)).createChallenge.id;
+    ids.open = (await ok('owner A', `mutation { createChallenge(input: { ownerOrganisationId: "${ids.org}", title: { sl: "Odprt" }, brief: { sl: "Opis." } }) { id } }`)).createChallenge.id;
+    await ok('owner A', `mutation($id: ID!) { publishChallenge(id: $id) { id } }`, { id: ids.open });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("lists an organisation's challenges (drafts too) to its members only", async () => {
+    for (const who of ['owner A', 'editor A', 'reviewer A']) {
+      expect((await as(who, MINE)).data?.myOrganisationChallenges.nodes.map((n: Data) => n.id).sort()).toEqual([ids.draft, ids.open].sort());
+    }
+    for (const who of ['other company owner', 'organiser', 'creative A', 'other creative']) {
+      expect((await as(who, MINE)).data?.myOrganisationChallenges).toEqual({ totalCount: 0, nodes: [] });
+    }
+    expect((await as('anonymous', MINE)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets owners and editors invite to apply; reviewers and outsiders are refused', async () => {
+    for (const who of ['reviewer A', 'other company owner', 'organiser', 'creative A', 'other creative']) {
+      const res = await as(who, INVITE, { c: ids.open, p: ids.profile });
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
+    // A draft is hidden from outsiders: the same answer as for an id that does not exist.
+    for (const who of ['other company owner', 'creative A']) {
+      const draft = await as(who, INVITE, { c: ids.draft, p: ids.profile });
+      const random = await as(who, INVITE, { c: '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab', p: ids.profile });
+      expect(draft.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect(random.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    }
+    expect((await as('anonymous', INVITE, { c: ids.open, p: ids.profile })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await as('editor A', INVITE, { c: ids.open, p: ids.profile })).data?.inviteCreatives).toEqual([ids.profile]);
+  });
+
+  it("shows whom the company invited and its matches to the company's members only", async () => {
+    expect((await as('reviewer A', INVITED, { id: ids.open })).data?.challenge.invitedCreatives).toEqual([{ id: ids.profile }]);
+    for (const who of ['anonymous', 'other company owner', 'organiser', 'creative A']) {
+      expect((await as(who, INVITED, { id: ids.open })).data?.challenge.invitedCreatives).toBeNull();
+    }
+    expect((await as('reviewer A', MATCHES, { id: ids.open })).errors).toBeUndefined();
+    for (const who of ['anonymous', 'other company owner', 'organiser', 'creative A']) {
+      const res = await as(who, MATCHES, { id: ids.open });
+      expect(res.data).toBeNull();
+      expect(['FORBIDDEN', ...(who === 'anonymous' ? ['UNAUTHENTICATED'] : [])]).toContain(res.errors?.[0].extensions.code);
+    }
+  });
+});

@@ -57,7 +57,8 @@ describe('invite-only challenges, public Q&A, two-stage shortlists (e2e)', () =>
     const publicId = (await ok(owner, CREATE, {
       input: { ownerOrganisationId: orgId, title: { sl: 'Odprti natečaj lectarstvo' }, brief: { sl: 'Lectova srca za vse.' }, deadline: hour(2) },
     })).createChallenge.id;
-    expect(await code(owner, `mutation($c: ID!, $p: [ID!]!) { inviteCreatives(challengeId: $c, creativeProfileIds: $p) }`, { c: publicId, p: [invitedProfile] })).toBe('INVALID_STATE');
+    // On a public challenge an invitation asks a matched creative to apply: only with matching consent (this profile has none).
+    expect(await code(owner, `mutation($c: ID!, $p: [ID!]!) { inviteCreatives(challengeId: $c, creativeProfileIds: $p) }`, { c: publicId, p: [invitedProfile] })).toBe('BAD_USER_INPUT');
     expect(await code(invited, `mutation($c: ID!, $p: [ID!]!) { inviteCreatives(challengeId: $c, creativeProfileIds: $p) }`, { c: challengeId, p: [invitedProfile] })).toBe('NOT_FOUND');
     const unknown = await call(owner, `mutation($c: ID!, $p: [ID!]!) { inviteCreatives(challengeId: $c, creativeProfileIds: $p) }`, { c: challengeId, p: [invitedProfile, '00000000-0000-4000-8000-000000000001'] });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creativeProfileIds.1' });

@@ -36,6 +36,8 @@ import { Route as OrganisationsOrganisationIdRouteImport } from './routes/organi
 import { Route as ProposalsProposalIdRouteImport } from './routes/proposals/$proposalId'
 import { Route as SupportIndexRouteImport } from './routes/support/index'
 import { Route as SupportMeasureIdRouteImport } from './routes/support/$measureId'
+import { Route as MeChallengesIndexRouteImport } from './routes/me/challenges/index'
+import { Route as MeChallengesNewRouteImport } from './routes/me/challenges/new'
 import { Route as MeJuryIndexRouteImport } from './routes/me/jury/index'
 import { Route as MeJuryChallengeIdRouteImport } from './routes/me/jury/$challengeId'
 import { Route as MeOffersIndexRouteImport } from './routes/me/offers/index'
@@ -47,9 +49,11 @@ import { Route as MeProposalsProposalIdRouteImport } from './routes/me/proposals
 import { Route as MeSupportMeasuresIndexRouteImport } from './routes/me/support-measures/index'
 import { Route as MeSupportMeasuresMeasureIdRouteImport } from './routes/me/support-measures/$measureId'
 import { Route as MeSupportMeasuresNewRouteImport } from './routes/me/support-measures/new'
+import { Route as MeChallengesChallengeIdEditRouteImport } from './routes/me/challenges/$challengeId/edit'
+import { Route as MeChallengesChallengeIdMatchesRouteImport } from './routes/me/challenges/$challengeId/matches'
 import { Route as MeOrganisationsOrganisationIdIndexRouteImport } from './routes/me/organisations/$organisationId/index'
-import { Route as MeChallengesChallengeIdProposalsIndexRouteImport } from './routes/me/challenges/$challengeId_/proposals/index'
-import { Route as MeChallengesChallengeIdProposalsProposalIdRouteImport } from './routes/me/challenges/$challengeId_/proposals/$proposalId'
+import { Route as MeChallengesChallengeIdProposalsIndexRouteImport } from './routes/me/challenges/$challengeId/proposals/index'
+import { Route as MeChallengesChallengeIdProposalsProposalIdRouteImport } from './routes/me/challenges/$challengeId/proposals/$proposalId'
 import { Route as MeOrganisationsOrganisationIdNeedsIndexRouteImport } from './routes/me/organisations/$organisationId/needs/index'
 import { Route as MeOrganisationsOrganisationIdNeedsNeedIdRouteImport } from './routes/me/organisations/$organisationId/needs/$needId'
 
@@ -190,6 +194,16 @@ const SupportMeasureIdRoute = SupportMeasureIdRouteImport.update({
   path: '/support/$measureId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const MeChallengesIndexRoute = MeChallengesIndexRouteImport.update({
+  id: '/challenges/',
+  path: '/challenges/',
+  getParentRoute: () => MeRoute,
+} as any)
+const MeChallengesNewRoute = MeChallengesNewRouteImport.update({
+  id: '/challenges/new',
+  path: '/challenges/new',
+  getParentRoute: () => MeRoute,
+} as any)
 const MeJuryIndexRoute = MeJuryIndexRouteImport.update({
   id: '/jury/',
   path: '/jury/',
@@ -246,6 +260,18 @@ const MeSupportMeasuresNewRoute = MeSupportMeasuresNewRouteImport.update({
   path: '/support-measures/new',
   getParentRoute: () => MeRoute,
 } as any)
+const MeChallengesChallengeIdEditRoute =
+  MeChallengesChallengeIdEditRouteImport.update({
+    id: '/challenges/$challengeId/edit',
+    path: '/challenges/$challengeId/edit',
+    getParentRoute: () => MeRoute,
+  } as any)
+const MeChallengesChallengeIdMatchesRoute =
+  MeChallengesChallengeIdMatchesRouteImport.update({
+    id: '/challenges/$challengeId/matches',
+    path: '/challenges/$challengeId/matches',
+    getParentRoute: () => MeRoute,
+  } as any)
 const MeOrganisationsOrganisationIdIndexRoute =
   MeOrganisationsOrganisationIdIndexRouteImport.update({
     id: '/organisations/$organisationId/',
@@ -254,13 +280,13 @@ const MeOrganisationsOrganisationIdIndexRoute =
   } as any)
 const MeChallengesChallengeIdProposalsIndexRoute =
   MeChallengesChallengeIdProposalsIndexRouteImport.update({
-    id: '/challenges/$challengeId_/proposals/',
+    id: '/challenges/$challengeId/proposals/',
     path: '/challenges/$challengeId/proposals/',
     getParentRoute: () => MeRoute,
   } as any)
 const MeChallengesChallengeIdProposalsProposalIdRoute =
   MeChallengesChallengeIdProposalsProposalIdRouteImport.update({
-    id: '/challenges/$challengeId_/proposals/$proposalId',
+    id: '/challenges/$challengeId/proposals/$proposalId',
     path: '/challenges/$challengeId/proposals/$proposalId',
     getParentRoute: () => MeRoute,
   } as any)
@@ -305,17 +331,21 @@ export interface FileRoutesByFullPath {
   '/support/$measureId': typeof SupportMeasureIdRoute
   '/me/': typeof MeIndexRoute
   '/support/': typeof SupportIndexRoute
+  '/me/challenges/new': typeof MeChallengesNewRoute
   '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
+  '/me/challenges/': typeof MeChallengesIndexRoute
   '/me/jury/': typeof MeJuryIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
+  '/me/challenges/$challengeId/edit': typeof MeChallengesChallengeIdEditRoute
+  '/me/challenges/$challengeId/matches': typeof MeChallengesChallengeIdMatchesRoute
   '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
   '/me/challenges/$challengeId/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
@@ -349,17 +379,21 @@ export interface FileRoutesByTo {
   '/support/$measureId': typeof SupportMeasureIdRoute
   '/me': typeof MeIndexRoute
   '/support': typeof SupportIndexRoute
+  '/me/challenges/new': typeof MeChallengesNewRoute
   '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
+  '/me/challenges': typeof MeChallengesIndexRoute
   '/me/jury': typeof MeJuryIndexRoute
   '/me/offers': typeof MeOffersIndexRoute
   '/me/organisations': typeof MeOrganisationsIndexRoute
   '/me/proposals': typeof MeProposalsIndexRoute
   '/me/support-measures': typeof MeSupportMeasuresIndexRoute
+  '/me/challenges/$challengeId/edit': typeof MeChallengesChallengeIdEditRoute
+  '/me/challenges/$challengeId/matches': typeof MeChallengesChallengeIdMatchesRoute
   '/me/organisations/$organisationId': typeof MeOrganisationsOrganisationIdIndexRoute
   '/me/challenges/$challengeId/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
@@ -395,21 +429,25 @@ export interface FileRoutesById {
   '/support/$measureId': typeof SupportMeasureIdRoute
   '/me/': typeof MeIndexRoute
   '/support/': typeof SupportIndexRoute
+  '/me/challenges/new': typeof MeChallengesNewRoute
   '/me/jury/$challengeId': typeof MeJuryChallengeIdRoute
   '/me/offers/$offerId': typeof MeOffersOfferIdRoute
   '/me/offers/new': typeof MeOffersNewRoute
   '/me/proposals/$proposalId': typeof MeProposalsProposalIdRoute
   '/me/support-measures/$measureId': typeof MeSupportMeasuresMeasureIdRoute
   '/me/support-measures/new': typeof MeSupportMeasuresNewRoute
+  '/me/challenges/': typeof MeChallengesIndexRoute
   '/me/jury/': typeof MeJuryIndexRoute
   '/me/offers/': typeof MeOffersIndexRoute
   '/me/organisations/': typeof MeOrganisationsIndexRoute
   '/me/proposals/': typeof MeProposalsIndexRoute
   '/me/support-measures/': typeof MeSupportMeasuresIndexRoute
+  '/me/challenges/$challengeId/edit': typeof MeChallengesChallengeIdEditRoute
+  '/me/challenges/$challengeId/matches': typeof MeChallengesChallengeIdMatchesRoute
   '/me/organisations/$organisationId/': typeof MeOrganisationsOrganisationIdIndexRoute
-  '/me/challenges/$challengeId_/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
+  '/me/challenges/$challengeId/proposals/$proposalId': typeof MeChallengesChallengeIdProposalsProposalIdRoute
   '/me/organisations/$organisationId/needs/$needId': typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
-  '/me/challenges/$challengeId_/proposals/': typeof MeChallengesChallengeIdProposalsIndexRoute
+  '/me/challenges/$challengeId/proposals/': typeof MeChallengesChallengeIdProposalsIndexRoute
   '/me/organisations/$organisationId/needs/': typeof MeOrganisationsOrganisationIdNeedsIndexRoute
 }
 export interface FileRouteTypes {
@@ -442,17 +480,21 @@ export interface FileRouteTypes {
     | '/support/$measureId'
     | '/me/'
     | '/support/'
+    | '/me/challenges/new'
     | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
+    | '/me/challenges/'
     | '/me/jury/'
     | '/me/offers/'
     | '/me/organisations/'
     | '/me/proposals/'
     | '/me/support-measures/'
+    | '/me/challenges/$challengeId/edit'
+    | '/me/challenges/$challengeId/matches'
     | '/me/organisations/$organisationId/'
     | '/me/challenges/$challengeId/proposals/$proposalId'
     | '/me/organisations/$organisationId/needs/$needId'
@@ -486,17 +528,21 @@ export interface FileRouteTypes {
     | '/support/$measureId'
     | '/me'
     | '/support'
+    | '/me/challenges/new'
     | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
+    | '/me/challenges'
     | '/me/jury'
     | '/me/offers'
     | '/me/organisations'
     | '/me/proposals'
     | '/me/support-measures'
+    | '/me/challenges/$challengeId/edit'
+    | '/me/challenges/$challengeId/matches'
     | '/me/organisations/$organisationId'
     | '/me/challenges/$challengeId/proposals/$proposalId'
     | '/me/organisations/$organisationId/needs/$needId'
@@ -531,21 +577,25 @@ export interface FileRouteTypes {
     | '/support/$measureId'
     | '/me/'
     | '/support/'
+    | '/me/challenges/new'
     | '/me/jury/$challengeId'
     | '/me/offers/$offerId'
     | '/me/offers/new'
     | '/me/proposals/$proposalId'
     | '/me/support-measures/$measureId'
     | '/me/support-measures/new'
+    | '/me/challenges/'
     | '/me/jury/'
     | '/me/offers/'
     | '/me/organisations/'
     | '/me/proposals/'
     | '/me/support-measures/'
+    | '/me/challenges/$challengeId/edit'
+    | '/me/challenges/$challengeId/matches'
     | '/me/organisations/$organisationId/'
-    | '/me/challenges/$challengeId_/proposals/$proposalId'
+    | '/me/challenges/$challengeId/proposals/$proposalId'
     | '/me/organisations/$organisationId/needs/$needId'
-    | '/me/challenges/$challengeId_/proposals/'
+    | '/me/challenges/$challengeId/proposals/'
     | '/me/organisations/$organisationId/needs/'
   fileRoutesById: FileRoutesById
 }
@@ -761,6 +811,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SupportMeasureIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/me/challenges/': {
+      id: '/me/challenges/'
+      path: '/challenges'
+      fullPath: '/me/challenges/'
+      preLoaderRoute: typeof MeChallengesIndexRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/challenges/new': {
+      id: '/me/challenges/new'
+      path: '/challenges/new'
+      fullPath: '/me/challenges/new'
+      preLoaderRoute: typeof MeChallengesNewRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/jury/': {
       id: '/me/jury/'
       path: '/jury'
@@ -838,6 +902,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeSupportMeasuresNewRouteImport
       parentRoute: typeof MeRoute
     }
+    '/me/challenges/$challengeId/edit': {
+      id: '/me/challenges/$challengeId/edit'
+      path: '/challenges/$challengeId/edit'
+      fullPath: '/me/challenges/$challengeId/edit'
+      preLoaderRoute: typeof MeChallengesChallengeIdEditRouteImport
+      parentRoute: typeof MeRoute
+    }
+    '/me/challenges/$challengeId/matches': {
+      id: '/me/challenges/$challengeId/matches'
+      path: '/challenges/$challengeId/matches'
+      fullPath: '/me/challenges/$challengeId/matches'
+      preLoaderRoute: typeof MeChallengesChallengeIdMatchesRouteImport
+      parentRoute: typeof MeRoute
+    }
     '/me/organisations/$organisationId/': {
       id: '/me/organisations/$organisationId/'
       path: '/organisations/$organisationId'
@@ -845,15 +923,15 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeOrganisationsOrganisationIdIndexRouteImport
       parentRoute: typeof MeRoute
     }
-    '/me/challenges/$challengeId_/proposals/': {
-      id: '/me/challenges/$challengeId_/proposals/'
+    '/me/challenges/$challengeId/proposals/': {
+      id: '/me/challenges/$challengeId/proposals/'
       path: '/challenges/$challengeId/proposals'
       fullPath: '/me/challenges/$challengeId/proposals/'
       preLoaderRoute: typeof MeChallengesChallengeIdProposalsIndexRouteImport
       parentRoute: typeof MeRoute
     }
-    '/me/challenges/$challengeId_/proposals/$proposalId': {
-      id: '/me/challenges/$challengeId_/proposals/$proposalId'
+    '/me/challenges/$challengeId/proposals/$proposalId': {
+      id: '/me/challenges/$challengeId/proposals/$proposalId'
       path: '/challenges/$challengeId/proposals/$proposalId'
       fullPath: '/me/challenges/$challengeId/proposals/$proposalId'
       preLoaderRoute: typeof MeChallengesChallengeIdProposalsProposalIdRouteImport
@@ -886,17 +964,21 @@ interface MeRouteChildren {
   MeNotificationsRoute: typeof MeNotificationsRoute
   MeProfileRoute: typeof MeProfileRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeChallengesNewRoute: typeof MeChallengesNewRoute
   MeJuryChallengeIdRoute: typeof MeJuryChallengeIdRoute
   MeOffersOfferIdRoute: typeof MeOffersOfferIdRoute
   MeOffersNewRoute: typeof MeOffersNewRoute
   MeProposalsProposalIdRoute: typeof MeProposalsProposalIdRoute
   MeSupportMeasuresMeasureIdRoute: typeof MeSupportMeasuresMeasureIdRoute
   MeSupportMeasuresNewRoute: typeof MeSupportMeasuresNewRoute
+  MeChallengesIndexRoute: typeof MeChallengesIndexRoute
   MeJuryIndexRoute: typeof MeJuryIndexRoute
   MeOffersIndexRoute: typeof MeOffersIndexRoute
   MeOrganisationsIndexRoute: typeof MeOrganisationsIndexRoute
   MeProposalsIndexRoute: typeof MeProposalsIndexRoute
   MeSupportMeasuresIndexRoute: typeof MeSupportMeasuresIndexRoute
+  MeChallengesChallengeIdEditRoute: typeof MeChallengesChallengeIdEditRoute
+  MeChallengesChallengeIdMatchesRoute: typeof MeChallengesChallengeIdMatchesRoute
   MeOrganisationsOrganisationIdIndexRoute: typeof MeOrganisationsOrganisationIdIndexRoute
   MeChallengesChallengeIdProposalsProposalIdRoute: typeof MeChallengesChallengeIdProposalsProposalIdRoute
   MeOrganisationsOrganisationIdNeedsNeedIdRoute: typeof MeOrganisationsOrganisationIdNeedsNeedIdRoute
@@ -914,17 +996,21 @@ const MeRouteChildren: MeRouteChildren = {
   MeNotificationsRoute: MeNotificationsRoute,
   MeProfileRoute: MeProfileRoute,
   MeIndexRoute: MeIndexRoute,
+  MeChallengesNewRoute: MeChallengesNewRoute,
   MeJuryChallengeIdRoute: MeJuryChallengeIdRoute,
   MeOffersOfferIdRoute: MeOffersOfferIdRoute,
   MeOffersNewRoute: MeOffersNewRoute,
   MeProposalsProposalIdRoute: MeProposalsProposalIdRoute,
   MeSupportMeasuresMeasureIdRoute: MeSupportMeasuresMeasureIdRoute,
   MeSupportMeasuresNewRoute: MeSupportMeasuresNewRoute,
+  MeChallengesIndexRoute: MeChallengesIndexRoute,
   MeJuryIndexRoute: MeJuryIndexRoute,
   MeOffersIndexRoute: MeOffersIndexRoute,
   MeOrganisationsIndexRoute: MeOrganisationsIndexRoute,
   MeProposalsIndexRoute: MeProposalsIndexRoute,
   MeSupportMeasuresIndexRoute: MeSupportMeasuresIndexRoute,
+  MeChallengesChallengeIdEditRoute: MeChallengesChallengeIdEditRoute,
+  MeChallengesChallengeIdMatchesRoute: MeChallengesChallengeIdMatchesRoute,
   MeOrganisationsOrganisationIdIndexRoute:
     MeOrganisationsOrganisationIdIndexRoute,
   MeChallengesChallengeIdProposalsProposalIdRoute:

@@ -30,12 +30,14 @@ import orgsEn from '../src/features/orgs/i18n/en.json' with { type: 'json' };
 import orgsSl from '../src/features/orgs/i18n/sl.json' with { type: 'json' };
 import reviewEn from '../src/features/review/i18n/en.json' with { type: 'json' };
 import reviewSl from '../src/features/review/i18n/sl.json' with { type: 'json' };
+import ourChallengesEn from '../src/features/ourchallenges/i18n/en.json' with { type: 'json' };
+import ourChallengesSl from '../src/features/ourchallenges/i18n/sl.json' with { type: 'json' };
 
 /**
  * The words users read, per language, merged the way src/i18n/init.ts merges them: the shared
  * catalogue and each feature's own (one line per feature here keeps the type exact).
  */
-export const slCatalogue = { ...sl, ...accountSl, ...meSl, ...profileSl, ...myDataSl, ...matchesSl, ...inboxSl, ...exploreSl, ...challengeDetailSl, ...proposalsSl, ...onboardingSl, ...complianceSl, ...orgNeedsSl, ...supportSl, ...orgsSl, ...reviewSl };
+export const slCatalogue = { ...sl, ...accountSl, ...meSl, ...profileSl, ...myDataSl, ...matchesSl, ...inboxSl, ...exploreSl, ...challengeDetailSl, ...proposalsSl, ...onboardingSl, ...complianceSl, ...orgNeedsSl, ...supportSl, ...orgsSl, ...reviewSl, ...ourChallengesSl };
 export type Catalogue = typeof slCatalogue;
 /** English has no dual or few plural forms, so its shape differs only in plural suffixes (checked by the catalogue test). */
-export const enCatalogue = { ...en, ...accountEn, ...meEn, ...profileEn, ...myDataEn, ...matchesEn, ...inboxEn, ...exploreEn, ...challengeDetailEn, ...proposalsEn, ...onboardingEn, ...complianceEn, ...orgNeedsEn, ...supportEn, ...orgsEn, ...reviewEn } as unknown as Catalogue;
+export const enCatalogue = { ...en, ...accountEn, ...meEn, ...profileEn, ...myDataEn, ...matchesEn, ...inboxEn, ...exploreEn, ...challengeDetailEn, ...proposalsEn, ...onboardingEn, ...complianceEn, ...orgNeedsEn, ...supportEn, ...orgsEn, ...reviewEn, ...ourChallengesEn } as unknown as Catalogue;

@@ -12,7 +12,7 @@ export enum NotificationCategory {
   Received = 'RECEIVED',
   /** Questions on one's challenges, and answers to one's questions. */
   Questions = 'QUESTIONS',
-  /** Invitations to invite-only challenges, and organisations asking to talk about their needs. */
+  /** Invitations to challenges (into an invite-only one, or asked to apply to a public one), and organisations asking to talk about their needs. */
   Invitations = 'INVITATIONS',
   /** The municipal yearly public-service challenge. */
   Compliance = 'COMPLIANCE',

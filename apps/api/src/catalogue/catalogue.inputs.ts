@@ -39,6 +39,12 @@ export class ChallengesArgs extends PageArgs {
   @IsOptional() @IsEnum(ChallengeStatus) status?: ChallengeStatus;
 }
 
+@ArgsType()
+export class MyOrganisationChallengesArgs extends PageArgs {
+  @Field(() => ChallengeStatusEnum, { nullable: true, description: 'Only challenges in this status.' })
+  @IsOptional() @IsEnum(ChallengeStatus) status?: ChallengeStatus;
+}
+
 @InputType()
 export class CreateOrganisationInput {
   @Field(() => OrganisationKindEnum) @IsEnum(OrganisationKind) kind: OrganisationKind;

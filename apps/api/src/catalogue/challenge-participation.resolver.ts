@@ -22,7 +22,7 @@ export class ChallengeParticipationResolver {
   }
 
   @Public()
-  @ResolveField(() => [CreativeProfile], { nullable: true, description: 'Invited creatives of an invite-only challenge: the owner organisation only (null for others).' })
+  @ResolveField(() => [CreativeProfile], { nullable: true, description: 'Invited creatives (invite-only: let in; public: asked to apply): the owner organisation only (null for others).' })
   async invitedCreatives(@Parent() challenge: Challenge, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<CreativeProfile[] | null> {
     const entity = await context.loaders.challenge.load(challenge.id);
     const ids = entity ? await this.challenges.invitees(actor, entity) : null;
@@ -51,7 +51,7 @@ export class ChallengeParticipationResolver {
   }
 
   @SignedIn()
-  @Mutation(() => [ID], { description: 'Invite creatives to an invite-only challenge (owners and editors); returns every invited profile id.' })
+  @Mutation(() => [ID], { description: 'Invite creatives to an invite-only challenge, or ask matched creatives to apply to a public one (only creatives who agreed to be matched). Each gets an inbox item and a mail as their preferences say, at once or when the challenge is published. Owners and editors; returns every invited profile id.' })
   async inviteCreatives(@Args() { challengeId, creativeProfileIds }: InviteCreativesArgs, @CurrentActor() actor: Actor): Promise<string[]> {
     return this.challenges.invite(actor, challengeId, creativeProfileIds);
   }

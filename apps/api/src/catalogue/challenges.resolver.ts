@@ -3,7 +3,7 @@ import { ChallengesService } from '@app/marketplace';
 import { SignedIn, Public } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor, type GraphQLContext } from '../auth/actor.js';
 import { text, toChallenge, toConnection, toOrganisation } from './catalogue.mappers.js';
-import { CancelChallengeArgs, ChallengesArgs, CreateChallengeInput, IdArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
+import { CancelChallengeArgs, ChallengesArgs, CreateChallengeInput, IdArgs, MyOrganisationChallengesArgs, UpdateChallengeArgs } from './catalogue.inputs.js';
 import { Attachment, Challenge, ChallengeConnection, ChallengePartner, ChallengeReward, EvaluationCriterion, Organisation } from './catalogue.types.js';
 import type { RewardKind } from '@app/marketplace';
 
@@ -21,6 +21,12 @@ export class ChallengesResolver {
   @Query(() => ChallengeConnection)
   async challenges(@Args() { status, ...page }: ChallengesArgs, @CurrentActor() actor: Actor) {
     return toConnection(await this.challengeService.list(actor, page, status), toChallenge);
+  }
+
+  @SignedIn()
+  @Query(() => ChallengeConnection, { description: "Challenges of the organisations you belong to (any role), drafts included, oldest first: your organisations' work list." })
+  async myOrganisationChallenges(@Args() { status, ...page }: MyOrganisationChallengesArgs, @CurrentActor() actor: Actor) {
+    return toConnection(await this.challengeService.listMine(actor, page, status), toChallenge);
   }
 
   @Public()

@@ -42,11 +42,11 @@ const CATALOGUES: Record<Language, () => Promise<{ default: Catalogue }>> = {
  */
 const FEATURE_CATALOGUES = import.meta.glob<Catalogue>('../features/*/i18n/*.json', { import: 'default' });
 
-export const FEATURES = ['account', 'challenges', 'compliance', 'inbox', 'matches', 'me', 'mydata', 'onboarding', 'orgneeds', 'orgs', 'profile', 'proposals', 'review', 'search', 'support'] as const;
+export const FEATURES = ['account', 'challenges', 'compliance', 'inbox', 'matches', 'me', 'mydata', 'onboarding', 'orgneeds', 'orgs', 'ourchallenges', 'profile', 'proposals', 'review', 'search', 'support'] as const;
 export type Feature = (typeof FEATURES)[number];
 const ALWAYS: readonly Feature[] = ['account', 'search', 'challenges'];
 /** Loaded once someone is signed in: the header's inbox count and every /me page. */
-export const MEMBER_FEATURES: readonly Feature[] = ['me', 'inbox', 'profile', 'mydata', 'matches', 'proposals', 'compliance', 'orgneeds', 'support', 'orgs', 'review'];
+export const MEMBER_FEATURES: readonly Feature[] = ['me', 'inbox', 'profile', 'mydata', 'matches', 'proposals', 'compliance', 'orgneeds', 'support', 'orgs', 'review', 'ourchallenges'];
 
 /** Every feature asked for so far: a language switch loads the same set in the other language. */
 const wanted = new Set<Feature>(ALWAYS);

@@ -52,6 +52,16 @@ export class ChallengeRepository extends CatalogueRepository<ChallengeEntity> {
     return { missing, accounts: added.map((r) => r.account_id) };
   }
 
+  /** Of these profile ids, those that cannot be asked to apply: unknown, erased, without an account or without matching consent. */
+  async withoutMatchingConsent(manager: EntityManager, creativeProfileIds: readonly string[]): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM creative_profile WHERE id = ANY($1::uuid[]) AND matching_consent_at IS NOT NULL AND account_id IS NOT NULL AND erased_at IS NULL`,
+      [creativeProfileIds],
+    )) as { id: string }[];
+    const ok = new Set(rows.map((r) => r.id));
+    return creativeProfileIds.filter((id) => !ok.has(id));
+  }
+
   async removeInvitee(manager: EntityManager, challengeId: string, creativeProfileId: string): Promise<boolean> {
     const result = (await manager.query(`DELETE FROM challenge_invitee WHERE challenge_id = $1 AND creative_profile_id = $2 RETURNING 1`, [challengeId, creativeProfileId])) as [unknown[], number];
     return result[1] > 0;

@@ -120,16 +120,18 @@ export class ChallengesService {
       current.publishedAt = now;
       const saved = await this.challenges.save(manager, current);
       // Invite-only challenges reach their invitees only; public ones every creative they match.
-      if (saved.visibility === ChallengeVisibility.InviteOnly) await this.tellInvitees(manager, saved.id, await this.challenges.inviteeAccounts(manager, saved.id));
-      else announce({ topic: OutboxTopic.ChallengePublished, aggregateType: 'challenge', aggregateId: saved.id });
+      await this.tellInvitees(manager, saved.id, await this.challenges.inviteeAccounts(manager, saved.id));
+      if (saved.visibility === ChallengeVisibility.Public) announce({ topic: OutboxTopic.ChallengePublished, aggregateType: 'challenge', aggregateId: saved.id });
       touch(SearchableType.Challenge, saved.id);
       return saved;
     });
   }
 
   /**
-   * Lets creatives into an invite-only challenge (owners and editors, before the deadline). Those
-   * invited to a published challenge find it in their inbox at once; the others when it is published.
+   * Lets creatives into an invite-only challenge, or asks matched creatives to apply to a public one
+   * (owners and editors, before the deadline; public: only creatives with matching consent). Those
+   * invited to a published challenge find it in their inbox (and mail, as their preferences say) at
+   * once; the others when it is published.
    */
   invite(actor: Actor, id: string, creativeProfileIds: readonly string[], now = new Date()): Promise<string[]> {
     const unique = [...new Set(creativeProfileIds)];
@@ -138,9 +140,14 @@ export class ChallengesService {
     if (bad >= 0) throw MarketplaceException.invalid(`creativeProfileIds.${bad}`, `creative profile ${unique[bad]} does not exist`);
     return this.unitOfWork.run(async (manager) => {
       const challenge = await this.lockForEdit(manager, actor, id);
-      if (challenge.visibility !== ChallengeVisibility.InviteOnly) throw MarketplaceException.invalidState(`challenge ${id} is public; invitations are for invite-only challenges`);
       const open = challenge.status === ChallengeStatus.Draft || (challenge.status === ChallengeStatus.Published && (!challenge.deadline || challenge.deadline > now));
       if (!open) throw MarketplaceException.invalidState(`challenge ${id} no longer takes submissions; invitations are closed`);
+      // A public challenge needs no invitation to enter: inviting means asking a matched creative
+      // to apply, so only creatives who agreed to be matched (and contacted about it) can be asked.
+      if (challenge.visibility === ChallengeVisibility.Public) {
+        const refused = await this.challenges.withoutMatchingConsent(manager, unique);
+        if (refused.length > 0) throw MarketplaceException.invalid(`creativeProfileIds.${unique.indexOf(refused[0])}`, `creative profile ${refused[0]} does not exist or has not agreed to be matched`);
+      }
       const added = await this.challenges.addInvitees(manager, id, unique);
       if (added.missing.length > 0) throw MarketplaceException.invalid(`creativeProfileIds.${unique.indexOf(added.missing[0])}`, `creative profile ${added.missing[0]} does not exist`);
       if (challenge.status === ChallengeStatus.Published) await this.tellInvitees(manager, id, added.accounts);
@@ -252,6 +259,16 @@ export class ChallengesService {
     const found = isUuid(id) ? await this.challenges.findById(id) : null;
     if (!found || !canSeeChallenge(actor, found)) throw MarketplaceException.notFound('Challenge', id);
     return found;
+  }
+
+  /** Every challenge of the caller's organisations (any role), drafts included, oldest first (keyset pages). */
+  listMine(actor: Actor, request: PageRequest, status: ChallengeStatus | undefined): Promise<Page<ChallengeEntity>> {
+    const orgs = [...actor.memberships.keys()];
+    return this.challenges.page(request, (qb) => {
+      if (orgs.length === 0) qb.andWhere('1 = 0');
+      else qb.andWhere('row.owner_organisation_id IN (:...orgs)', { orgs });
+      if (status) qb.andWhere('row.status = :status', { status });
+    });
   }
 
   /** Published-and-later challenges, plus drafts of the caller's organisations (admins: all). */

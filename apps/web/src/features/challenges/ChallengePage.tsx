@@ -21,8 +21,16 @@ const route = getRouteApi('/challenges/$challengeId');
 const PHASES = ['PUBLISHED', 'SUBMISSIONS_CLOSED', 'IN_REVIEW', 'AWARDED'] as const;
 
 export function ChallengePage() {
-  const { t, i18n } = useTranslation();
   const { challengeId } = route.useParams();
+  return <ChallengeDetail challengeId={challengeId} />;
+}
+
+/**
+ * A challenge as the public sees it. `preview` (the owner's editor) leaves out what only a visitor
+ * acts on (enter, ask, my match) and the questions nobody has answered yet, which the public does not see.
+ */
+export function ChallengeDetail({ challengeId, preview = false }: { challengeId: string; preview?: boolean }) {
+  const { t, i18n } = useTranslation();
   const [result, reexecute] = useQuery({ query: ChallengeQuery, variables: { id: challengeId } });
   const challenge = result.data?.challenge;
   const title = pickText(i18n.language, challenge?.title);
@@ -34,6 +42,7 @@ export function ChallengePage() {
   const shownLanguage = briefLanguage ?? (i18n.language === 'en' ? 'en' : 'sl');
   const brief = bothBriefs ? { text: challenge.brief[shownLanguage] ?? '', lang: shownLanguage } : pickText(i18n.language, challenge.brief);
   const deadline = challenge.deadline ? new Date(challenge.deadline) : null;
+  const questions = preview ? challenge.questions.filter((q) => q.answer) : challenge.questions;
   const phase = PHASES.indexOf(challenge.status as (typeof PHASES)[number]);
   const text = (value: { sl?: string | null; en?: string | null } | null | undefined) => {
     const picked = pickText(i18n.language, value);
@@ -42,9 +51,11 @@ export function ChallengePage() {
 
   return (
     <article aria-labelledby="challenge-title">
-      <p>
-        <Link to="/">{t('challenges.backToSearch')}</Link>
-      </p>
+      {preview ? null : (
+        <p>
+          <Link to="/">{t('challenges.backToSearch')}</Link>
+        </p>
+      )}
       <h1 id="challenge-title" tabIndex={-1}>
         <span lang={title?.lang}>{title?.text ?? t('challenges.untitled')}</span>
       </h1>
@@ -92,15 +103,19 @@ export function ChallengePage() {
         </div>
       </dl>
 
-      {challenge.proposalCounts ? (
+      {challenge.proposalCounts && !preview ? (
         <p>
           <Link to="/me/challenges/$challengeId/proposals" params={{ challengeId: challenge.id }} search={{}}>
             {t('review.inbox.fromChallenge', { count: challenge.proposalCounts.submitted })}
           </Link>
         </p>
       ) : null}
-      <ProposalCallToAction challengeId={challenge.id} status={challenge.status} deadline={challenge.deadline} />
-      <ChallengeVerdict challengeId={challenge.id} />
+      {preview ? null : (
+        <>
+          <ProposalCallToAction challengeId={challenge.id} status={challenge.status} deadline={challenge.deadline} />
+          <ChallengeVerdict challengeId={challenge.id} />
+        </>
+      )}
 
       <section className={styles.section} aria-labelledby="brief-title">
         <h2 id="brief-title">{t('challenges.brief')}</h2>
@@ -197,13 +212,13 @@ export function ChallengePage() {
 
       <section className={styles.section} aria-labelledby="qa-title">
         <h2 id="qa-title">{t('challenges.questions')}</h2>
-        {challenge.questions.length === 0 ? (
+        {questions.length === 0 ? (
           <EmptyState>
             <p>{t('challenges.noQuestions')}</p>
           </EmptyState>
         ) : (
           <dl>
-            {challenge.questions.map((q) => (
+            {questions.map((q) => (
               <div key={q.id}>
                 <dt>
                   <span lang={q.language}>{q.question}</span>
@@ -214,7 +229,7 @@ export function ChallengePage() {
             ))}
           </dl>
         )}
-        <AskQuestion challengeId={challenge.id} status={challenge.status} deadline={challenge.deadline} onAsked={() => reexecute({ requestPolicy: 'network-only' })} />
+        {preview ? null : <AskQuestion challengeId={challenge.id} status={challenge.status} deadline={challenge.deadline} onAsked={() => reexecute({ requestPolicy: 'network-only' })} />}
       </section>
 
       {challenge.awards.length > 0 ? (

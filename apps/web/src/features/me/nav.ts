@@ -22,9 +22,10 @@ export const ME_NAV: readonly MeNavEntry[] = [
   { to: '/me/needs', label: 'matches.nav.needs.label', hint: 'matches.nav.needs.hint' },
   { to: '/me/offers', label: 'matches.nav.offers.label', hint: 'matches.nav.offers.hint' },
   { to: '/me/organisations', label: 'orgs.nav.label', hint: 'orgs.nav.hint' },
+  { to: '/me/challenges', label: 'ourChallenges.nav.label', hint: 'ourChallenges.nav.hint' },
   { to: '/me/inbox', label: 'inbox.nav.label', hint: 'inbox.nav.hint' },
   { to: '/me/notifications', label: 'inbox.preferencesNav.label', hint: 'inbox.preferencesNav.hint' },
-  { to: '/me/support-measures', label: 'support.nav.label', hint: 'support.nav.hint' },
+  { to: '/me/support-measures', label: 'support.nav.label', hint: 'support.nav.hint', visible: (a) => a.organiser },
   { to: '/me/data', label: 'myData.nav.label', hint: 'myData.nav.hint' },
   { to: '/me/compliance', label: 'compliance.nav.label', hint: 'compliance.nav.hint', visible: (a) => a.organiser || a.municipalities.length > 0 },
 ];

@@ -18,7 +18,7 @@ import { FILTERS, ljubljanaDateTime, matchesFilter, roleIn } from './model.js';
 import { AnswerQuestionMutation, ProposalsInboxQuery, ShortlistMutation } from './queries.js';
 import styles from './review.module.css';
 
-const route = getRouteApi('/me/challenges/$challengeId_/proposals/');
+const route = getRouteApi('/me/challenges/$challengeId/proposals/');
 
 type Data = ResultOf<typeof ProposalsInboxQuery>;
 type Bilingual = { sl: string | null; en: string | null } | null;

@@ -19,7 +19,7 @@ import { parseWholeEuros, roleIn } from './model.js';
 import { AwardMutation, ReviewProposalQuery, RevokeAwardMutation } from './queries.js';
 import styles from './review.module.css';
 
-const route = getRouteApi('/me/challenges/$challengeId_/proposals/$proposalId');
+const route = getRouteApi('/me/challenges/$challengeId/proposals/$proposalId');
 
 type Data = ResultOf<typeof ReviewProposalQuery>;
 type Bilingual = { sl: string | null; en: string | null } | null;
