@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { FormEvent } from 'react';
 import { Checkbox, CheckboxGroup, FieldError, Form, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -55,12 +56,11 @@ function read(event: FormEvent<HTMLFormElement>): NeedValues {
 }
 
 /** A failed API answer as this form's messages (its own words per field). */
-export function formErrors(t: (key: string) => string, language: string, error: CombinedError | undefined): FormErrors {
+export function formErrors(t: TFunction, language: string, error: CombinedError | undefined): FormErrors {
   const appError = toAppError(error);
   if (!appError) return NO_ERRORS;
   const mapped = appError.kind === 'input' ? { kind: 'input' as const, fields: Object.fromEntries(Object.entries(appError.fields).map(([k, v]) => [API_FIELD[k] ?? k, v])) } : appError;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- describeError takes i18next's TFunction; ours is the same function, narrowed.
-  const described = describeError(t as any, language, mapped, FIELDS);
+  const described = describeError(t, language, mapped, FIELDS);
   return { fields: Object.fromEntries(Object.keys(described.fields).map((field) => [field, t(`orgNeeds.error.${field}`)])), general: described.general };
 }
 
