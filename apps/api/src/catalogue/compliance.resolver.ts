@@ -1,10 +1,10 @@
 import { ArgsType, Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { MunicipalComplianceService, type MunicipalComplianceRow as ComplianceRowModel } from '@app/marketplace';
+import { type ChallengeKind, type ChallengeStatus, MunicipalComplianceService, type MunicipalComplianceRow as ComplianceRowModel } from '@app/marketplace';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OrganiserOnly, SignedIn } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import { toChallenge, toOrganisation } from './catalogue.mappers.js';
-import { Challenge, Organisation, Place } from './catalogue.types.js';
+import { Challenge, ChallengeKindEnum, ChallengeStatusEnum, LocalizedText, Organisation, Place } from './catalogue.types.js';
 
 @ObjectType({ description: 'One municipality in one year: did it publish its public-service challenge?' })
 export class MunicipalComplianceRow {
@@ -23,12 +23,21 @@ export class MunicipalComplianceBoard {
   @Field(() => [MunicipalComplianceRow]) rows: MunicipalComplianceRow[];
 }
 
+@ObjectType({ description: 'A draft challenge named in a status: enough to link to its editor (the challenge query has the rest).' })
+export class DraftChallengeRef {
+  @Field(() => ID) id: string;
+  @Field(() => LocalizedText) title: LocalizedText;
+  @Field(() => ChallengeKindEnum) kind: ChallengeKind;
+  @Field(() => ChallengeStatusEnum) status: ChallengeStatus;
+  @Field(() => Date) updatedAt: Date;
+}
+
 @ObjectType({ description: "One municipality organisation's view of the yearly rule: its municipality's row, and its own drafts." })
 export class MunicipalComplianceStatus {
   @Field(() => Int) year: number;
   @Field(() => Organisation) organisation: Organisation;
   @Field(() => MunicipalComplianceRow, { description: 'Its municipality, as the organisers\' board shows it (challenges you may not see left out).' }) row: MunicipalComplianceRow;
-  @Field(() => [Challenge], { description: 'Its public-service challenges still in DRAFT, newest first (members only; empty for organisers).' }) drafts: Challenge[];
+  @Field(() => [DraftChallengeRef], { description: 'Its public-service challenges still in DRAFT, newest first (members only; empty for organisers).' }) drafts: DraftChallengeRef[];
   @Field({ description: 'You may start the year\'s challenge from the template (owners and editors).' }) canStart: boolean;
 }
 
@@ -78,7 +87,7 @@ export class ComplianceResolver {
   @Query(() => MunicipalComplianceStatus, { description: "A municipality organisation's own status under the yearly public-service challenge rule: its members, and organisers." })
   async municipalComplianceStatus(@Args() { organisationId, year }: StatusArgs, @CurrentActor() actor: Actor): Promise<MunicipalComplianceStatus> {
     const status = await this.compliance.status(actor, organisationId, year);
-    return { year: status.year, organisation: toOrganisation(status.organisation), row: toRow(status.row), drafts: status.drafts.map(toChallenge), canStart: status.canStart };
+    return { year: status.year, organisation: toOrganisation(status.organisation), row: toRow(status.row), drafts: status.drafts.map(toChallenge).map(({ id, title, kind, status: state, updatedAt }) => ({ id, title, kind, status: state, updatedAt })), canStart: status.canStart };
   }
 
   @SignedIn()
