@@ -4,7 +4,7 @@ import type { Model } from './model';
 let highsPromise: Promise<Highs> | undefined;
 
 /** HiGHS is WebAssembly with an async initialisation: load it once per process and share the instance. */
-function loadHighs(): Promise<Highs> {
+export function loadHighs(): Promise<Highs> {
   highsPromise ??= highsLoader().catch((error: unknown) => {
     highsPromise = undefined;
     throw error;
@@ -142,7 +142,8 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
   let solved: { status: number; rowDual: Float64Array; colValue: Float64Array };
   try {
     solved = highs.withModel({ format: 'lp', data: text }, (model) => {
-      model.options.set({ solver: 'ipm', run_crossover: 'off', time_limit: Math.max(0.05, timeLimitMs / 1000), output_flag: false, log_to_console: false });
+      // Work limit (IPM iterations), one thread, fixed seed: deterministic; the time limit is only a last-resort cap.
+      model.options.set({ solver: 'ipm', run_crossover: 'off', ipm_iteration_limit: 400, random_seed: 1, time_limit: Math.max(0.05, timeLimitMs / 1000), output_flag: false, log_to_console: false });
       model.run();
       const solution = model.getSolution();
       return { status: model.getModelStatus(), rowDual: solution.rowDual, colValue: solution.colValue };
