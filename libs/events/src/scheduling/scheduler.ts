@@ -16,13 +16,17 @@ import { ScheduleState } from './state';
 /** Last-resort wall-clock cap; runs end on work limits long before it on every bench instance. */
 const DEFAULT_WALL_CLOCK_CAP_MS = 60_000;
 /** Deterministic work limits (see ScheduleWork). */
-const DEFAULT_SEARCH_STEPS = 20_000;
-const DEFAULT_MIP_LP_ITERATIONS = 400_000;
-const DEFAULT_MIP_NODES = 20_000;
-const DEFAULT_LOWER_LP_ITERATIONS = 60_000;
-const DEFAULT_LOWER_NODES = 500;
-/** Levels (2)-(5) are solved exactly only up to this many (meeting, slot) columns. */
-const LOWER_LEVELS_MAX_COLUMNS = 30_000;
+const DEFAULT_SEARCH_STEPS = 10_000;
+const DEFAULT_MIP_LP_ITERATIONS = 100_000;
+const DEFAULT_MIP_NODES = 5_000;
+const DEFAULT_LOWER_LP_ITERATIONS = 20_000;
+const DEFAULT_LOWER_NODES = 200;
+/**
+ * Levels (2)-(5) are solved exactly only up to this many (meeting, slot) columns: their models carry the earlier
+ * levels as dense rows, which makes every LP iteration expensive on big models (22,000 iterations took ~20 s of CPU
+ * at 12,500 columns). Beyond it those levels come from the heuristic's passes (reported as skipped).
+ */
+const LOWER_LEVELS_MAX_COLUMNS = 6_000;
 /** With an explicit `mutualWeight`, the weighted LP (a second solve) guides the construction up to this many columns. */
 const WEIGHTED_LP_MAX_COLUMNS = 20000;
 

@@ -97,15 +97,15 @@ export interface ExactLevelReport {
 
 /** Deterministic work limits (solver work, not time). */
 export interface ScheduleWork {
-  /** Local-search work steps (each a bounded amount of chain search). Default 20,000. */
+  /** Local-search work steps (each a bounded amount of chain search). Default 10,000. */
   searchSteps?: number;
-  /** HiGHS LP iterations for level (1). Default 400,000. */
+  /** HiGHS LP iterations for level (1). Default 100,000. */
   mipLpIterations?: number;
-  /** HiGHS branch-and-bound nodes for level (1). Default 20,000. */
+  /** HiGHS branch-and-bound nodes for level (1). Default 5,000. */
   mipNodes?: number;
-  /** HiGHS LP iterations for each later level. Default 60,000. */
+  /** HiGHS LP iterations for each later level. Default 20,000. */
   lowerLpIterations?: number;
-  /** HiGHS nodes for each later level. Default 500. */
+  /** HiGHS nodes for each later level. Default 200. */
   lowerNodes?: number;
 }
 
