@@ -16,16 +16,24 @@ export const REORDERABLE_LEVELS: readonly ObjectiveLevel[] = ['mutual', 'fairnes
 
 /**
  * The full order from the organiser's choice of (2)-(4): `undefined` gives the default; anything else must be a
- * permutation of mutual, fairness and gaps (throws SchedulingInputError otherwise).
+ * permutation of mutual, fairness and gaps (throws SchedulingInputError otherwise). On a re-run with minimal
+ * disruption (the default for re-runs: late registrations, cancellations, a table removed mid-event), fewer changes
+ * comes right after (1): keep what is placed, maximise (1) again, then move as little as possible, and only then
+ * (2)-(4) among the schedules with that few moves.
  */
-export function objectiveOrder(middle?: readonly string[]): ObjectiveLevel[] {
-  if (middle === undefined) return [...DEFAULT_OBJECTIVE_ORDER];
+export function objectiveOrder(middle?: readonly string[], minimalDisruption = false): ObjectiveLevel[] {
+  if (middle === undefined) return withDisruption([...DEFAULT_OBJECTIVE_ORDER], minimalDisruption);
   const valid = middle.length === REORDERABLE_LEVELS.length
     && REORDERABLE_LEVELS.every((level) => middle.filter((x) => x === level).length === 1);
   if (!valid) {
     throw new SchedulingInputError('INVALID_VALUE', `objective order must list ${REORDERABLE_LEVELS.join(', ')} once each (got ${middle.join(', ') || 'nothing'})`);
   }
-  return ['requests', ...(middle as ObjectiveLevel[]), 'changes'];
+  return withDisruption(['requests', ...(middle as ObjectiveLevel[]), 'changes'], minimalDisruption);
+}
+
+function withDisruption(order: ObjectiveLevel[], minimalDisruption: boolean): ObjectiveLevel[] {
+  if (!minimalDisruption) return order;
+  return ['requests', 'changes', ...order.filter((l) => l !== 'requests' && l !== 'changes')];
 }
 
 /** Participants who asked for at least one meeting that could take place at all (a common slot with tables). */

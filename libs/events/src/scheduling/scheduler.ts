@@ -19,7 +19,7 @@ const DEFAULT_WALL_CLOCK_CAP_MS = 60_000;
 const DEFAULT_SEARCH_STEPS = 10_000;
 const DEFAULT_MIP_LP_ITERATIONS = 100_000;
 const DEFAULT_MIP_NODES = 5_000;
-const DEFAULT_LOWER_LP_ITERATIONS = 20_000;
+const DEFAULT_LOWER_LP_ITERATIONS = 10_000;
 const DEFAULT_LOWER_NODES = 200;
 /**
  * Levels (2)-(5) are solved exactly only up to this many (meeting, slot) columns: their models carry the earlier
@@ -85,7 +85,8 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   };
   const notes: string[] = [];
   progress(0, 'validate');
-  const order = objectiveOrder(options.objectiveOrder);
+  const rerun = input.meetings.some((meeting) => meeting.previous !== undefined);
+  const order = objectiveOrder(options.objectiveOrder, rerun && options.minimalDisruption !== false);
   const m = buildModel(input, options.mutualWeight ?? 1 + 1 / (input.meetings.length + 1));
   const rng = new Rng(options.seed ?? 1);
   const who = askers(m);
@@ -248,8 +249,9 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const exactBound = exact?.requestsBound ?? null;
   const provenBound = Math.max(chosen.count, Math.min(bound.best, exactBound ?? Infinity));
   let proof: ResultExtras['proof'] = null;
-  if (chosen.count >= bound.best || konigProof) proof = 'bound';
-  else if (exact?.requestsProven === true || (exactBound !== null && chosen.count >= exactBound)) proof = 'mip';
+  const solverProved = exact !== null && exact.requestsProven && exact.levels[0]?.status !== 'proven by bound';
+  if (solverProved || (exactBound !== null && chosen.count >= exactBound && chosen.count < bound.best)) proof = 'mip';
+  else if (chosen.count >= bound.best || konigProof) proof = 'bound';
   await phase(0.95, 'explain');
   const explanations = options.explain === false ? null : explainUnscheduled(chosen, input, (t) => input.slots.find((s) => s.id === m.slotIds[t])?.minutes ?? 20);
   progress(1, 'done');

@@ -103,7 +103,7 @@ export interface ScheduleWork {
   mipLpIterations?: number;
   /** HiGHS branch-and-bound nodes for level (1). Default 5,000. */
   mipNodes?: number;
-  /** HiGHS LP iterations for each later level. Default 20,000. */
+  /** HiGHS LP iterations for each later level. Default 10,000. */
   lowerLpIterations?: number;
   /** HiGHS nodes for each later level. Default 200. */
   lowerNodes?: number;
@@ -117,6 +117,11 @@ export interface ScheduleOptions {
   mutualWeight?: number;
   /** Order of levels (2)-(4) of the objective: a permutation of mutual, fairness, gaps. Default as listed. */
   objectiveOrder?: readonly string[];
+  /**
+   * On a re-run (some meeting has `previous`), rank fewer changes right after (1): keep what is placed, maximise (1)
+   * again, then move as little as possible, then (2)-(4). Default true; false puts changes last, as level (5).
+   */
+  minimalDisruption?: boolean;
   /**
    * Last-resort wall-clock cap in milliseconds for the whole run. The run stops on work limits (`work`), not on time;
    * if this cap cuts it short, the result says so (`wallClockCapHit`) because it may then depend on machine speed.
