@@ -46,6 +46,8 @@ export interface ExactOptions {
   requestsKnown: number | null;
   /** Levels after (1) are skipped on models with more columns than this (their solves would not get anywhere). */
   maxColumnsForLowerLevels: number;
+  /** The same for the gaps level, whose model adds three columns per participant and position. */
+  maxColumnsForGaps: number;
 }
 
 export interface ExactResult {
@@ -448,8 +450,9 @@ export async function solveExact(m: Model, warm: Int32Array, options: ExactOptio
       fixed.push({ level, value: options.requestsKnown });
       continue;
     }
-    if (level !== 'requests' && ncols > options.maxColumnsForLowerLevels) {
-      levels.push({ level, value: levelValue(stateOf(m, best), level, who), bound: null, proven: false, status: 'skipped (model too large for the exact lower levels)', nodes: 0, lpIterations: 0 });
+    const limit = level === 'gaps' ? options.maxColumnsForGaps : options.maxColumnsForLowerLevels;
+    if (level !== 'requests' && ncols > limit) {
+      levels.push({ level, value: levelValue(stateOf(m, best), level, who), bound: null, proven: false, status: `skipped (${ncols} columns > ${limit}: heuristic passes only)`, nodes: 0, lpIterations: 0 });
       fixed.push({ level, value: levelValue(stateOf(m, best), level, who) });
       continue;
     }

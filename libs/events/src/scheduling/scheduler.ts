@@ -27,6 +27,11 @@ const DEFAULT_LOWER_NODES = 200;
  * at 12,500 columns). Beyond it those levels come from the heuristic's passes (reported as skipped).
  */
 const LOWER_LEVELS_MAX_COLUMNS = 6_000;
+/**
+ * The gaps level's model adds three columns and five rows per participant and position; at 1,700 (meeting, slot)
+ * columns 24,000 LP iterations took ~25 s of CPU at the root. Above this it is left to the heuristic gap passes.
+ */
+const GAPS_MAX_COLUMNS = 1_200;
 /** With an explicit `mutualWeight`, the weighted LP (a second solve) guides the construction up to this many columns. */
 const WEIGHTED_LP_MAX_COLUMNS = 20000;
 
@@ -213,6 +218,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
       },
       requestsKnown: boundProof ? heuristic.count : null,
       maxColumnsForLowerLevels: LOWER_LEVELS_MAX_COLUMNS,
+      maxColumnsForGaps: GAPS_MAX_COLUMNS,
       onProgress: (level, value, levelBound) => {
         if (level === 'requests') {
           best = Math.max(best ?? 0, value);
