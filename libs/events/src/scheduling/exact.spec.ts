@@ -2,16 +2,10 @@ import fc from 'fast-check';
 import { scheduleMeetings } from './scheduler';
 import { SchedulingInputError } from './scheduling.errors';
 import { bruteForceOptimum, type InstanceParams, randomInstance, violations } from './scheduling.test-utils';
-import type { ScheduleInput, ScheduleResult } from './scheduling.types';
+import type { ScheduleInput } from './scheduling.types';
 
 const slots = (n: number, tables: number, session = 'am') => Array.from({ length: n }, (_, i) => ({ id: `${session}${i}`, sessionId: session, index: i, tables }));
 const person = (id: string, available: string[], capPerSession = 5) => ({ id, available, capPerSession });
-
-/** Levels (1) and (2) of a result, counted from its assignments. */
-function counts(input: ScheduleInput, result: ScheduleResult) {
-  const mutual = new Set(input.meetings.filter((m) => m.mutual).map((m) => m.id));
-  return { meetings: result.assignments.length, mutual: result.assignments.filter((a) => mutual.has(a.meetingId)).length };
-}
 
 describe('exact lexicographic optimisation (HiGHS MIP)', () => {
   it('never gives up two meetings for one mutual one: (1) before (2)', async () => {

@@ -442,6 +442,8 @@ export async function solveExact(m: Model, warm: Int32Array, options: ExactOptio
   let stopped = false;
   const ncols = columnCount(m);
   for (const level of options.order) {
+    // Between levels, let the caller's I/O run (progress writes, a stop request read from the database).
+    await new Promise((resolve) => setImmediate(resolve));
     if (level === 'changes' && !m.hadPrevious.some((x) => x === 1)) continue;
     if (level === 'requests' && options.requestsKnown !== null) {
       levels.push({ level, value: options.requestsKnown, bound: options.requestsKnown, proven: true, status: 'proven by bound', nodes: 0, lpIterations: 0 });

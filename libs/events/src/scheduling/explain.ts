@@ -36,7 +36,6 @@ export function explainUnscheduled(state: ScheduleState, input: ScheduleInput, m
   const m = state.m;
   const out = new Map<string, UnscheduledExplanation>();
   const label = new Map(input.slots.map((s) => [s.id, s.label ?? s.id]));
-  const who = new Map(input.participants.map((p) => [p.id, p.label ?? p.id]));
   const lastSlot = m.S - 1;
   for (let e = 0; e < m.E; e++) {
     if (state.slotOf[e] >= 0) continue;
@@ -81,13 +80,19 @@ export function explainUnscheduled(state: ScheduleState, input: ScheduleInput, m
     }
     const fullEverywhere = [a, b].filter((p) => common.every((t) => capped(p, t)));
     if (common.every((t) => capped(a, t) || capped(b, t))) {
-      const names = (fullEverywhere.length > 0 ? fullEverywhere : [a, b]).map((p) => who.get(m.participantIds[p]) ?? m.participantIds[p]);
+      const full = fullEverywhere.length > 0 ? fullEverywhere : [a, b];
+      const labels = full.map((p) => input.participants[p]?.label);
+      const named = labels.every((l) => l !== undefined);
+      const both = full.length > 1;
       out.set(m.meetingIds[e], {
         code: 'ONE_SIDE_FULL',
-        full: (fullEverywhere.length > 0 ? fullEverywhere : [a, b]).map((p) => m.participantIds[p]),
-        text: {
-          en: `${names.join(' and ')} already ${names.length > 1 ? 'have' : 'has'} the most meetings allowed in every common slot.`,
-          sl: `${names.join(' in ')} ${names.length > 1 ? 'imata' : 'ima'} že največ dovoljenih sestankov v vseh skupnih terminih.`,
+        full: full.map((p) => m.participantIds[p]),
+        text: named ? {
+          en: `${labels.join(' and ')} already ${both ? 'have' : 'has'} the most meetings allowed in every common slot.`,
+          sl: `${labels.join(' in ')} ${both ? 'imata' : 'ima'} že največ dovoljenih sestankov v vseh skupnih terminih.`,
+        } : {
+          en: `${both ? 'Both participants already have' : 'One participant already has'} the most meetings allowed in every common slot.`,
+          sl: `${both ? 'Oba udeleženca imata' : 'Eden od udeležencev ima'} že največ dovoljenih sestankov v vseh skupnih terminih.`,
         },
         fixes,
       });
