@@ -11,7 +11,8 @@ import { mulberry32, scheduleMeetings, type ScheduleInput, type ScheduleMeeting,
  * whether optimality was proven, an INDEPENDENT exact check (a separately written MIP solved with HiGHS from LP text,
  * and brute force on tiny instances) confirming every claim, the time, and determinism: the same instance is run a
  * second time while a CPU load generator (a child process busy-looping, killed by pid when the run ends, never
- * longer than the run) competes for the cores; the two schedules must be identical.
+ * longer than the run) competes for the cores; the two schedules must be identical. Times: wall clock and this
+ * process's CPU time (the machine may be shared; CPU time is what the run itself needed).
  *
  * Prints figures; exits 1 if a schedule is invalid, an optimality claim is false, or two runs differ.
  */
@@ -329,17 +330,20 @@ const fingerprint = (r: ScheduleResult) => JSON.stringify(r.assignments);
 
 async function main(): Promise<void> {
   console.log(`scheduler bench (issue 16): ${INSTANCES} instances per family (1 for 500 participants); determinism under a CPU load generator: ${LOAD ? 'on' : 'off'}`);
-  console.log(['instance'.padEnd(28), 'req'.padStart(5), 'sched'.padStart(6), 'max'.padStart(6), 'proven'.padStart(7), 'proof'.padStart(6), 'indep'.padStart(8), 'claim ok'.padStart(9), 'ms'.padStart(7), 'ms(load)'.padStart(9), 'same'.padStart(5), 'unmet: why'].join(' '));
+  console.log(['instance'.padEnd(28), 'req'.padStart(5), 'sched'.padStart(6), 'max'.padStart(6), 'proven'.padStart(7), 'proof'.padStart(6), 'indep'.padStart(8), 'claim ok'.padStart(9), 'ms'.padStart(7), 'cpu ms'.padStart(7), 'ms(load)'.padStart(9), 'same'.padStart(5), 'unmet: why'].join(' '));
   const rows: string[] = [];
   let failures = 0;
   for (const family of FAMILIES) {
     if (ONLY && family.name !== ONLY) continue;
-    const stats = { n: 0, atMax: 0, proven: 0, claimsOk: 0, same: 0, ms: 0, maxMs: 0, gap: 0 };
+    const stats = { n: 0, atMax: 0, proven: 0, claimsOk: 0, same: 0, ms: 0, maxMs: 0, cpu: 0, maxCpu: 0, gap: 0 };
     for (let i = 1; i <= family.count; i++) {
       const input = family.make(mulberry32(1000 * i + family.name.length));
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const first = await scheduleMeetings(input, { seed: 1 });
       const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
       const generator = LOAD ? loadGenerator(Math.max(1000, ms * 3)) : null;
       const t1 = performance.now();
       let second: ScheduleResult;
@@ -366,12 +370,14 @@ async function main(): Promise<void> {
       if (same) stats.same++;
       stats.ms += ms;
       stats.maxMs = Math.max(stats.maxMs, ms);
+      stats.cpu += cpuMs;
+      stats.maxCpu = Math.max(stats.maxCpu, cpuMs);
       stats.gap += first.gap;
       if (!claimOk || !same || bad) failures++;
       console.log([
         `${family.name}#${i}`.padEnd(28), String(input.meetings.length).padStart(5), String(first.scheduled).padStart(6), String(first.provenBound).padStart(6),
         (first.optimal ? 'yes' : 'no').padStart(7), String(first.proof ?? '-').padStart(6), `${indep.value}${indep.proven ? '' : '?'}`.padStart(8), (claimOk ? 'yes' : 'NO').padStart(9),
-        String(Math.round(ms)).padStart(7), String(Math.round(msLoad)).padStart(9), (same ? 'yes' : 'NO').padStart(5), [...why].map(([k, v]) => `${k} ${v}`).join(', ') || '-',
+        String(Math.round(ms)).padStart(7), String(Math.round(cpuMs)).padStart(7), String(Math.round(msLoad)).padStart(9), (same ? 'yes' : 'NO').padStart(5), [...why].map(([k, v]) => `${k} ${v}`).join(', ') || '-',
       ].join(' '));
       if (bad) console.log(`   INVALID: ${bad}`);
       if (VERBOSE) {
@@ -379,11 +385,11 @@ async function main(): Promise<void> {
         for (const note of first.notes) console.log(`   note: ${note}`);
       }
     }
-    rows.push(`| ${family.name} | ${stats.n} | ${stats.atMax}/${stats.n} | ${stats.proven}/${stats.n} | ${stats.gap} | ${stats.claimsOk}/${stats.n} | ${Math.round(stats.ms / stats.n)} / ${Math.round(stats.maxMs)} | ${stats.same}/${stats.n} |`);
+    rows.push(`| ${family.name} | ${stats.n} | ${stats.atMax}/${stats.n} | ${stats.proven}/${stats.n} | ${stats.gap} | ${stats.claimsOk}/${stats.n} | ${Math.round(stats.ms / stats.n)} / ${Math.round(stats.maxMs)} | ${Math.round(stats.cpu / stats.n)} / ${Math.round(stats.maxCpu)} | ${stats.same}/${stats.n} |`);
   }
   console.log('\nper family (max = proven maximum; "at max" = scheduled equals it; gap = meetings that might still fit, summed)');
-  console.log('| family | instances | at proven max | optimality proven | total gap | claims true (independent check) | ms avg / max | identical under load |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| family | instances | at proven max | optimality proven | total gap | claims true (independent check) | wall ms avg / max | CPU ms avg / max | identical under load |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   if (failures > 0) {
     console.log(`\n${failures} instance(s) with an invalid schedule, a false claim or differing runs`);

@@ -14,7 +14,7 @@ import type { ScheduleBound, ScheduleInput, ScheduleMethod, ScheduleOptions, Sch
 import { EjectionSearch, yieldToEventLoop } from './search';
 import { ScheduleState } from './state';
 /** Last-resort wall-clock cap; runs end on work limits long before it on every bench instance. */
-const DEFAULT_WALL_CLOCK_CAP_MS = 60_000;
+const DEFAULT_WALL_CLOCK_CAP_MS = 300_000;
 /** Deterministic work limits (see ScheduleWork). */
 const DEFAULT_SEARCH_STEPS = 10_000;
 const DEFAULT_MIP_LP_ITERATIONS = 100_000;
@@ -28,10 +28,11 @@ const DEFAULT_LOWER_NODES = 200;
  */
 const LOWER_LEVELS_MAX_COLUMNS = 6_000;
 /**
- * The gaps level's model adds three columns and five rows per participant and position; at 1,700 (meeting, slot)
- * columns 24,000 LP iterations took ~25 s of CPU at the root. Above this it is left to the heuristic gap passes.
+ * The gaps level's model adds three columns and five rows per participant and position, and its root (cuts,
+ * propagation) is slow beyond the LP iterations: at 500 columns a solve with 3,300 LP iterations ran for minutes on a
+ * loaded machine. Above this it is left to the heuristic gap passes (reported as skipped).
  */
-const GAPS_MAX_COLUMNS = 1_200;
+const GAPS_MAX_COLUMNS = 300;
 /** With an explicit `mutualWeight`, the weighted LP (a second solve) guides the construction up to this many columns. */
 const WEIGHTED_LP_MAX_COLUMNS = 20000;
 

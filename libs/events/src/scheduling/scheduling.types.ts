@@ -125,7 +125,7 @@ export interface ScheduleOptions {
   /**
    * Last-resort wall-clock cap in milliseconds for the whole run. The run stops on work limits (`work`), not on time;
    * if this cap cuts it short, the result says so (`wallClockCapHit`) because it may then depend on machine speed.
-   * Default 60000.
+   * Default 300000.
    */
   timeLimitMs?: number;
   /** Deterministic work limits. */
