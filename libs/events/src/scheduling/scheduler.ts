@@ -88,6 +88,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   const phase = async (fraction: number, name: SchedulePhase) => {
     progress(fraction, name);
     await yieldToEventLoop();
+    checkLimits();
   };
   const notes: string[] = [];
   progress(0, 'validate');
