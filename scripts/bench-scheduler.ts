@@ -200,6 +200,15 @@ const FAMILIES: Family[] = [
     },
   },
   {
+    // The same with 150 tables: tables no longer bind, so the proof must come from availability and caps.
+    name: '500-participants-loose', count: 1,
+    make: (random) => {
+      const slots = slotsOf(20, 150, 2);
+      const participants = Array.from({ length: 500 }, (_, p) => ({ id: `p${p}`, available: shuffle(everyone(slots), random).slice(0, 10), capPerSession: 8 }));
+      return { slots, participants, meetings: pairs(randomPairs(500, 2500, random, 200), random, 0.3) };
+    },
+  },
+  {
     // 500 participants (200 companies × 300 creatives), 2,500 requests, 20 slots in 2 sessions, 85 tables (binding).
     name: '500-participants', count: 1,
     make: (random) => {
