@@ -185,33 +185,3 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
     note: null,
   };
 }
-
-/**
- * Exact MIP of the time-indexed model with HiGHS (objective: the weights), for instances small enough to solve
- * within the time limit. Returns the slot of every meeting (-1 = not scheduled) of the best solution found, or null
- * when HiGHS found none in time. Only used as a candidate: the caller keeps it if it beats the heuristic.
- */
-export async function mipSchedule(m: Model, objective: (e: number, t: number) => number, timeLimitMs: number): Promise<{ slots: Int32Array; optimal: boolean } | null> {
-  const { text, colE, colT, n } = timeIndexedModel(m, objective, true);
-  if (n === 0) return null;
-  let highs: Highs;
-  try {
-    highs = await loadHighs();
-  } catch {
-    return null;
-  }
-  try {
-    return highs.withModel({ format: 'lp', data: text }, (model) => {
-      model.options.set({ time_limit: Math.max(0.05, timeLimitMs / 1000), output_flag: false, log_to_console: false, mip_rel_gap: 0 });
-      model.run();
-      const status = model.getModelStatus();
-      if (Number(model.info.get('primal_solution_status')) !== 2) return null;
-      const x = model.getSolution().colValue;
-      const slots = new Int32Array(m.E).fill(-1);
-      for (let k = 0; k < n; k++) if (x[k] > 0.5) slots[colE[k]] = colT[k];
-      return { slots, optimal: status === highs.constants.modelStatus.optimal };
-    });
-  } catch {
-    return null;
-  }
-}
