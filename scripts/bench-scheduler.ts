@@ -200,6 +200,16 @@ const FAMILIES: Family[] = [
     },
   },
   {
+    // The old bench's hard case: 120 peers, ~600 requests, 12 slots in 2 sessions, 40 tables, 60% availability.
+    name: 'p2p-large-60%', count: 1,
+    make: (random) => {
+      const P = 120;
+      const slots = slotsOf(12, 40, 2);
+      const participants = Array.from({ length: P }, (_, p) => ({ id: `p${p}`, available: shuffle(everyone(slots), random).slice(0, 7), capPerSession: 5 }));
+      return { slots, participants, meetings: pairs(randomPairs(P, 600, random), random, 0.5) };
+    },
+  },
+  {
     // The same with 150 tables: tables no longer bind, so the proof must come from availability and caps.
     name: '500-participants-loose', count: 1,
     make: (random) => {
