@@ -48,6 +48,8 @@ export interface ExactOptions {
   maxColumnsForLowerLevels: number;
   /** The same for the gaps level, whose model adds three columns per participant and position. */
   maxColumnsForGaps: number;
+  /** The same when level (1) was not proven. */
+  maxColumnsWhenOpen: number;
 }
 
 export interface ExactResult {
@@ -452,9 +454,11 @@ export async function solveExact(m: Model, warm: Int32Array, options: ExactOptio
       fixed.push({ level, value: options.requestsKnown });
       continue;
     }
-    const limit = level === 'gaps' ? options.maxColumnsForGaps : options.maxColumnsForLowerLevels;
+    // When level (1) stayed open on a big model, the lower levels (which carry it as a dense row) would not get
+    // anywhere either: they come from the heuristic passes.
+    const limit = level === 'gaps' ? options.maxColumnsForGaps : requestsProven ? options.maxColumnsForLowerLevels : options.maxColumnsWhenOpen;
     if (level !== 'requests' && ncols > limit) {
-      levels.push({ level, value: levelValue(stateOf(m, best), level, who), bound: null, proven: false, status: `skipped (${ncols} columns > ${limit}: heuristic passes only)`, nodes: 0, lpIterations: 0 });
+      levels.push({ level, value: levelValue(stateOf(m, best), level, who), bound: null, proven: false, status: `skipped (${ncols} columns > ${limit}${requestsProven || level === 'gaps' ? '' : ', level (1) open'}: heuristic passes only)`, nodes: 0, lpIterations: 0 });
       fixed.push({ level, value: levelValue(stateOf(m, best), level, who) });
       continue;
     }

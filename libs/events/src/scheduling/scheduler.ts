@@ -27,6 +27,8 @@ const DEFAULT_LOWER_NODES = 200;
  * at 12,500 columns). Beyond it those levels come from the heuristic's passes (reported as skipped).
  */
 const LOWER_LEVELS_MAX_COLUMNS = 6_000;
+/** With level (1) unproven (a hard instance), levels (2)-(5) are solved exactly only up to this many columns. */
+const LOWER_LEVELS_MAX_COLUMNS_WHEN_OPEN = 1_500;
 /**
  * The gaps level's model adds three columns and five rows per participant and position, and its root (cuts,
  * propagation) is slow beyond the LP iterations: at 500 columns a solve with 3,300 LP iterations ran for minutes on a
@@ -221,6 +223,7 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
       requestsKnown: boundProof ? heuristic.count : null,
       maxColumnsForLowerLevels: LOWER_LEVELS_MAX_COLUMNS,
       maxColumnsForGaps: GAPS_MAX_COLUMNS,
+      maxColumnsWhenOpen: LOWER_LEVELS_MAX_COLUMNS_WHEN_OPEN,
       onProgress: (level, value, levelBound) => {
         if (level === 'requests') {
           best = Math.max(best ?? 0, value);
