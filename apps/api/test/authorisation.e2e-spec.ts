@@ -85,6 +85,7 @@ const ROWS: Row[] = [
   { name: 'place a meeting by hand', query: `mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, slotId: $s, tableNo: 1) { slotId } }`, vars: (i) => ({ r: i.meetingRequest, s: i.slot }), target: (i) => i.meetingRequest, hidden: true, allows: ['organiser'] },
   { name: 'start the meeting scheduler', query: `mutation($e: ID!) { scheduleEventMeetings(eventId: $e) { id } }`, vars: (i) => ({ e: i.event }), target: (i) => i.event, hidden: false, allows: ['organiser'] },
   { name: 'read a schedule run', query: `query($id: ID!) { scheduleRun(id: $id) { status } }`, vars: (i) => ({ id: i.scheduleRun }), target: (i) => i.scheduleRun, hidden: true, allows: ['organiser'] },
+  { name: 'stop a schedule run', query: `mutation($id: ID!) { stopScheduleRun(id: $id) { status } }`, vars: (i) => ({ id: i.scheduleRun }), target: (i) => i.scheduleRun, hidden: true, allows: ['organiser'] },
   { name: "read an event's schedule grid", query: `query($e: ID!) { eventScheduleGrid(eventId: $e) { requestId } }`, vars: (i) => ({ e: i.event }), target: (i) => i.event, hidden: false, allows: ['organiser'] },
   { name: "read an event's outcome funnel", query: `query($e: ID!) { eventFunnel(eventId: $e) { requests } }`, vars: (i) => ({ e: i.event }), target: (i) => i.event, hidden: false, allows: ['organiser'] },
   { name: 'publish an event schedule', query: `mutation($e: ID!) { publishEventSchedule(eventId: $e) { id } }`, vars: (i) => ({ e: i.event }), target: (i) => i.event, hidden: false, allows: ['organiser'] },

@@ -258,6 +258,44 @@ describe('match-making events (e2e)', () => {
     expect(await t.app.get(ScheduleRunner).execute(orphan)).toBe(JobStatus.Skipped);
   });
 
+  it('orders the objective as asked (validated), reports proof, progress and reasons, stops early on request, and re-publishing tells only those whose meetings changed', async () => {
+    const START = `mutation($e: ID!, $o: [String!]) { scheduleEventMeetings(eventId: $e, objectiveOrder: $o) { id objectiveOrder stopRequested } }`;
+    for (const bad of [['mutual', 'mutual', 'gaps'], ['requests', 'mutual', 'gaps'], ['mutual', 'gaps']]) {
+      expect(await code(organiser, START, { e: eventId, o: bad })).toBe('BAD_USER_INPUT');
+    }
+    expect(await code(company, START, { e: eventId, o: ['fairness', 'mutual', 'gaps'] })).toBe('FORBIDDEN');
+    const FULL = `query($id: ID!) { scheduleRun(id: $id) { status progress phase bestFound provenBound stopRequested objectiveOrder
+      report { scheduled optimal proof provenBound gap objective stopped wallClockCapHit levels { level value bound proven status }
+        unscheduled { requestId reason explanation { code displaced text { sl en } fixes { kind minutes text { sl en } } } } } } }`;
+    const started = (await ok(organiser, START, { e: eventId, o: ['fairness', 'mutual', 'gaps'] })).scheduleEventMeetings;
+    expect(started).toMatchObject({ objectiveOrder: ['fairness', 'mutual', 'gaps'], stopRequested: false });
+    const done = await eventually(async () => {
+      const run = (await ok(organiser, FULL, { id: started.id })).scheduleRun;
+      return run.status === 'DONE' || run.status === 'FAILED' ? run : undefined;
+    }, 30_000, 'ordered run finished');
+    // A re-run: fewer changes comes right after (1), then the organiser's order.
+    expect(done.report.objective).toEqual(['requests', 'changes', 'fairness', 'mutual', 'gaps']);
+    expect(done.report).toMatchObject({ scheduled: 2, optimal: true, gap: 0, provenBound: 2, stopped: false, wallClockCapHit: false, unscheduled: [] });
+    expect(['mip', 'bound']).toContain(done.report.proof);
+    expect(done).toMatchObject({ status: 'DONE', phase: 'done', bestFound: 2, provenBound: 2 });
+
+    // Stopping: a queued run asked to stop keeps the best schedule found (here the heuristic's first answer).
+    const queued = ((await db().query(`INSERT INTO schedule_run (event_id, status) VALUES ($1, 'QUEUED') RETURNING id`, [eventId])) as { id: string }[])[0].id;
+    expect(await code(company, `mutation($id: ID!) { stopScheduleRun(id: $id) { id } }`, { id: queued })).toBe('NOT_FOUND');
+    expect((await ok(organiser, `mutation($id: ID!) { stopScheduleRun(id: $id) { stopRequested } }`, { id: queued })).stopScheduleRun.stopRequested).toBe(true);
+    expect(await t.app.get(ScheduleRunner).execute(queued)).toBe(JobStatus.Success);
+    const stopped = (await ok(organiser, FULL, { id: queued })).scheduleRun;
+    expect(stopped.report).toMatchObject({ stopped: true, scheduled: 2 });
+
+    // Re-publishing: Meta's meeting did not change since the first publication, Cvet's is new: only Cvet (and the
+    // company, whose meetings changed) are told.
+    const told = async (user: TestUser) => (await inbox(user)).filter((k) => k === 'event-agenda-published').length;
+    const [metaBefore, cvetBefore] = [await told(meta), await told(cvet)];
+    await ok(organiser, `mutation($e: ID!) { publishEventSchedule(eventId: $e) { scheduleVersion } }`, { e: eventId });
+    expect(await told(meta)).toBe(metaBefore);
+    expect(await told(cvet)).toBe(cvetBefore + 1);
+  });
+
   it('on the day: check-in, held and no-show, feedback from each side, and the outcome funnel', async () => {
     // The event day arrives: only the passing of time is set in SQL.
     await db().query(`UPDATE event SET event_date = event_date - 11 WHERE id = $1`, [eventId]);

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Attendance, MeetingOutcome, ParticipantStatus, ParticipationType, RoomKind } from '@app/events';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextInput, ShortLocalizedTextInput } from '../catalogue/catalogue.inputs.js';
 import { IsCalendarDate } from '../graphql/input-safety.js';
 import { AttendanceEnum, MeetingOutcomeEnum, ParticipantStatusEnum, ParticipationTypeEnum, RoomKindEnum } from './events.types.js';
@@ -117,6 +117,15 @@ export class MeetingFeedbackInput {
 @ArgsType()
 export class EventIdArgs {
   @Field(() => ID) @IsString() @MaxLength(64) eventId: string;
+}
+
+@ArgsType()
+export class ScheduleEventMeetingsArgs extends EventIdArgs {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Order of objective levels (2)-(4): mutual, fairness and gaps, each once (default in that order). Level (1), the number of accepted requests that get a meeting, always comes first; on a re-run fewer changes comes right after it.',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(3) @IsIn(['mutual', 'fairness', 'gaps'], { each: true }) objectiveOrder?: string[] | null;
 }
 
 @ArgsType()

@@ -45,8 +45,19 @@ export function toRequest(r: MeetingRequestEntity): MeetingRequest {
 export function toReport(report: ScheduleReport): ScheduleReportType {
   return {
     scheduled: report.scheduled, bound: report.bound, ratio: report.ratio, optimal: report.optimal, method: report.method, runtimeMs: Math.round(report.runtimeMs),
+    // Reports stored before issue 16 lack the proof fields: they read as not proven, with the bound they had.
+    proof: report.proof ?? null, provenBound: report.provenBound ?? report.bound.best, gap: report.gap ?? Math.max(0, report.bound.best - report.scheduled),
+    objective: report.objective ?? [], levels: (report.levels ?? []).map((l) => ({ level: l.level, value: l.value, bound: l.bound, proven: l.proven, status: l.status })),
+    wallClockCapHit: report.wallClockCapHit ?? false, stopped: report.stopped ?? false,
     moved: report.moved, idleGapsTotal: report.idleGaps.total, stats: report.stats, notes: report.notes, droppedWhileRunning: report.droppedWhileRunning,
-    unscheduled: report.unscheduled.map((u) => ({ requestId: u.meetingId, reason: u.reason })),
+    unscheduled: report.unscheduled.map((u) => ({
+      requestId: u.meetingId,
+      reason: u.reason,
+      explanation: u.explanation ? {
+        code: u.explanation.code, displaced: u.explanation.displaced ?? null, full: u.explanation.full ?? [], text: u.explanation.text,
+        fixes: u.explanation.fixes.map((f) => ({ kind: f.kind, slotId: f.slotId ?? null, minutes: f.minutes ?? null, text: f.text })),
+      } : null,
+    })),
     perParticipant: Object.entries(report.perParticipant).map(([participantId, meetings]) => ({ participantId, meetings, idleGaps: report.idleGaps.perParticipant[participantId] ?? 0 })),
   };
 }
@@ -54,6 +65,7 @@ export function toReport(report: ScheduleReport): ScheduleReportType {
 export function toRun(r: ScheduleRunEntity): ScheduleRun {
   return {
     id: r.id, eventId: r.eventId, status: r.status, progress: r.progress, phase: r.phase, error: r.error, createdAt: r.createdAt, startedAt: r.startedAt,
+    bestFound: r.bestFound, provenBound: r.provenBound, stopRequested: r.stopRequestedAt !== null, objectiveOrder: r.objectiveOrder,
     finishedAt: r.finishedAt, report: r.report ? toReport(r.report as unknown as ScheduleReport) : null,
   };
 }

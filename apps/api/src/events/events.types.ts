@@ -119,10 +119,37 @@ export class ScheduleBoundType {
   @Field(() => Int, { description: 'The smallest of the bounds: no schedule can place more meetings.' }) best: number;
 }
 
+@ObjectType({ description: 'A change to the event that would let an unmet request in, verified on the schedule (one more meeting).' })
+export class ScheduleFixType {
+  @Field({ description: 'ADD_TABLE (one more table in slotId) or EXTEND_EVENT (by `minutes`, one more slot at the end).' }) kind: string;
+  @Field(() => ID, { nullable: true }) slotId: string | null;
+  @Field(() => Int, { nullable: true }) minutes: number | null;
+  @Field(() => LocalizedText) text: LocalizedText;
+}
+
+@ObjectType({ description: 'Why an accepted request got no meeting, in the organiser\'s words, and what would fix it.' })
+export class UnscheduledExplanationType {
+  @Field({ description: 'NO_COMMON_SLOT, ONE_SIDE_FULL or WOULD_DISPLACE.' }) code: string;
+  @Field(() => Int, { nullable: true, description: 'WOULD_DISPLACE: the fewest scheduled meetings that would have to leave one common slot.' }) displaced: number | null;
+  @Field(() => [ID], { description: 'ONE_SIDE_FULL: the participant(s) at their cap in every common slot.' }) full: string[];
+  @Field(() => LocalizedText) text: LocalizedText;
+  @Field(() => [ScheduleFixType]) fixes: ScheduleFixType[];
+}
+
 @ObjectType()
 export class UnscheduledMeetingType {
   @Field(() => ID) requestId: string;
   @Field(() => UnscheduledReasonEnum) reason: string;
+  @Field(() => UnscheduledExplanationType, { nullable: true }) explanation: UnscheduledExplanationType | null;
+}
+
+@ObjectType({ description: 'One level of the lexicographic objective as the exact phase left it.' })
+export class ObjectiveLevelType {
+  @Field({ description: 'requests, mutual, fairness, gaps or changes.' }) level: string;
+  @Field(() => Int, { description: 'Value reached (gaps and changes as negative numbers: higher is better).' }) value: number;
+  @Field(() => Int, { nullable: true, description: 'Best value proven possible at this level.' }) bound: number | null;
+  @Field({ description: 'Proven optimal given the levels before it.' }) proven: boolean;
+  @Field() status: string;
 }
 
 @ObjectType()
@@ -144,7 +171,14 @@ export class ScheduleReportType {
   @Field(() => Int) scheduled: number;
   @Field(() => ScheduleBoundType) bound: ScheduleBoundType;
   @Field(() => Float, { description: 'scheduled / bound.best (1.0 = provably optimal).' }) ratio: number;
-  @Field({ description: 'Scheduled equals an upper bound (or the König case applied).' }) optimal: boolean;
+  @Field({ description: 'Proven: no schedule holds more meetings (HiGHS closed the MIP, or the count reached a certified bound).' }) optimal: boolean;
+  @Field(() => String, { nullable: true, description: 'mip or bound: how optimality was proven.' }) proof: string | null;
+  @Field(() => Int, { description: 'No schedule can place more meetings than this (proven).' }) provenBound: number;
+  @Field(() => Int, { description: 'provenBound - scheduled: at most this many more meetings could exist.' }) gap: number;
+  @Field(() => [String], { description: 'The objective order used: requests first, then the others.' }) objective: string[];
+  @Field(() => [ObjectiveLevelType]) levels: ObjectiveLevelType[];
+  @Field({ description: 'The last-resort wall-clock cap cut the run short (the result may then depend on machine speed).' }) wallClockCapHit: boolean;
+  @Field({ description: 'The organiser stopped the run early: the best schedule found by then.' }) stopped: boolean;
   @Field() method: string;
   @Field(() => Int) runtimeMs: number;
   @Field(() => Int, { description: 'Meetings of the previous schedule that moved or dropped out.' }) moved: number;
@@ -163,6 +197,10 @@ export class ScheduleRun {
   @Field(() => ScheduleRunStatusEnum) status: string;
   @Field(() => Float, { description: '0 to 1.' }) progress: number;
   @Field(() => String, { nullable: true }) phase: string | null;
+  @Field(() => Int, { nullable: true, description: 'Most meetings in a schedule found so far.' }) bestFound: number | null;
+  @Field(() => Int, { nullable: true, description: 'Best proven upper bound so far: no schedule can hold more.' }) provenBound: number | null;
+  @Field({ description: 'The organiser asked to stop early.' }) stopRequested: boolean;
+  @Field(() => [String], { nullable: true, description: 'Order of objective levels (2)-(4) asked for (null = default).' }) objectiveOrder: string[] | null;
   @Field(() => String, { nullable: true }) error: string | null;
   @Field(() => Date) createdAt: Date;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;

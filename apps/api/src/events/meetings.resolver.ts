@@ -4,7 +4,7 @@ import { SignedIn } from '../auth/access.decorators.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import { IdArgs } from '../catalogue/catalogue.inputs.js';
 import {
-  AgendaArgs, AsParticipantArgs, AttendanceArgs, CheckInArgs, EventIdArgs, LockMeetingArgs, MeetingFeedbackInput, MeetingRequestInput, PlaceMeetingArgs, RecommendArgs, SearchParticipantsArgs,
+  AgendaArgs, AsParticipantArgs, AttendanceArgs, CheckInArgs, EventIdArgs, LockMeetingArgs, MeetingFeedbackInput, MeetingRequestInput, PlaceMeetingArgs, RecommendArgs, ScheduleEventMeetingsArgs, SearchParticipantsArgs,
 } from './events.inputs.js';
 import { toAgenda, toAgendaItem, toEvent, toFeedback, toParticipant, toRequest, toRun } from './events.mappers.js';
 import {
@@ -77,9 +77,15 @@ export class EventScheduleResolver {
   ) {}
 
   @SignedIn()
-  @Mutation(() => ScheduleRun, { description: 'Start the meeting scheduler (a background job; follow it with scheduleRun). Locked meetings stay; others may move as little as possible.' })
-  async scheduleEventMeetings(@Args() { eventId }: EventIdArgs, @CurrentActor() actor: Actor): Promise<ScheduleRun> {
-    return toRun(await this.runs.start(actor, eventId));
+  @Mutation(() => ScheduleRun, { description: 'Start the meeting scheduler (a background job; follow it with scheduleRun: phase, best found, proven bound). Objective: (1) accepted requests that get a meeting, then mutual meetings, fairness and fewer idle gaps in the order asked (objectiveOrder); on a re-run fewer changes right after (1). Locked meetings stay.' })
+  async scheduleEventMeetings(@Args() { eventId, objectiveOrder }: ScheduleEventMeetingsArgs, @CurrentActor() actor: Actor): Promise<ScheduleRun> {
+    return toRun(await this.runs.start(actor, eventId, objectiveOrder));
+  }
+
+  @SignedIn()
+  @Mutation(() => ScheduleRun, { description: 'Stop a queued or running schedule run early: it keeps the best schedule found by its next checkpoint.' })
+  async stopScheduleRun(@Args() { id }: IdArgs, @CurrentActor() actor: Actor): Promise<ScheduleRun> {
+    return toRun(await this.runs.stop(actor, id));
   }
 
   @SignedIn()

@@ -144,4 +144,11 @@ export class ScheduleRunEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /** The organiser's order of objective levels (2)-(4) (mutual, fairness, gaps); null = the default. */
+  @Column({ name: 'objective_order', type: 'text', array: true, nullable: true }) objectiveOrder: string[] | null;
+  /** Most meetings in a schedule found so far, and the best proven upper bound (progress while running). */
+  @Column({ name: 'best_found', type: 'integer', nullable: true }) bestFound: number | null;
+  @Column({ name: 'proven_bound', type: 'integer', nullable: true }) provenBound: number | null;
+  /** The organiser asked to stop early: the worker keeps the best schedule found by its next checkpoint. */
+  @Column({ name: 'stop_requested_at', type: 'timestamptz', nullable: true }) stopRequestedAt: Date | null;
 }

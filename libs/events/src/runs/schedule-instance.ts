@@ -14,6 +14,9 @@ export interface InstanceRows {
   placements: readonly EventMeetingEntity[];
 }
 
+/** Slots as organisers read them in explanations: the local start time. */
+const SLOT_LABEL = new Intl.DateTimeFormat('sl-SI', { timeZone: 'Europe/Ljubljana', hour: '2-digit', minute: '2-digit' });
+
 /**
  * The scheduler's input from an event's rows: slots with their session's tables, participants with
  * availability and the session cap, accepted meetings with their current place (kept where
@@ -25,7 +28,8 @@ export function buildInstance(rows: InstanceRows): ScheduleInput {
   const slots: ScheduleSlot[] = rows.slots.map((s) => {
     const order = rank.get(s.sessionId) ?? 0;
     rank.set(s.sessionId, order + 1);
-    return { id: s.id, sessionId: s.sessionId, index: s.position, order, tables: sessionOf.get(s.sessionId)?.tables ?? 0 };
+    const minutes = Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000);
+    return { id: s.id, sessionId: s.sessionId, index: s.position, order, tables: sessionOf.get(s.sessionId)?.tables ?? 0, minutes, label: SLOT_LABEL.format(s.startsAt) };
   });
   const participants: ScheduleParticipant[] = rows.participants.map((p) => ({ id: p.id, available: p.available, capPerSession: rows.capPerSession }));
   const placed = new Map(rows.placements.map((p) => [p.requestId, p]));

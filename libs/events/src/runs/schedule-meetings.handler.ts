@@ -15,6 +15,8 @@ import { RunStatus } from './schedule-runs.service.js';
 const STALE_RUN_MS = 2 * 60_000;
 /** Progress is written to PostgreSQL at most this often (the organiser polls it through GraphQL). */
 const PROGRESS_EVERY_MS = 250;
+/** How often a running job reads whether the organiser asked it to stop. */
+const STOP_POLL_MS = 500;
 
 /** What the organiser reads back: the scheduler's figures, with every unscheduled meeting and its reason. */
 export type ScheduleReport = Omit<ScheduleResult, 'assignments'> & {
@@ -41,32 +43,54 @@ export class ScheduleRunner {
     const claimed = (await this.dataSource.query(
       `UPDATE schedule_run SET status = 'RUNNING', started_at = now(), progress = 0, phase = 'load'
         WHERE id = $1 AND (status = 'QUEUED' OR (status = 'RUNNING' AND started_at < now() - make_interval(secs => $2::double precision / 1000)))
-       RETURNING event_id`,
+       RETURNING event_id, objective_order, stop_requested_at`,
       [runId, STALE_RUN_MS],
-    )) as [{ event_id: string }[], number];
+    )) as [{ event_id: string; objective_order: string[] | null; stop_requested_at: Date | null }[], number];
     const rows = claimed[0];
     if (rows.length === 0) return JobStatus.Skipped;
     const eventId = rows[0].event_id;
+    // A stop request is read from the database between checkpoints (the solver's own checks are synchronous).
+    let stopRequested = rows[0].stop_requested_at !== null;
+    let polling = false;
+    const poll = setInterval(() => {
+      if (stopRequested || polling) return;
+      polling = true;
+      this.dataSource.query(`SELECT stop_requested_at FROM schedule_run WHERE id = $1`, [runId])
+        .then((found: { stop_requested_at: Date | null }[]) => {
+          if (found[0]?.stop_requested_at) stopRequested = true;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          polling = false;
+        });
+    }, STOP_POLL_MS);
     try {
       const input = buildInstance(await this.loadRows(eventId));
       let last = 0;
       const result = await scheduleMeetings(input, {
-        onProgress: (fraction: number, phase: string) => {
+        ...(rows[0].objective_order ? { objectiveOrder: rows[0].objective_order } : {}),
+        shouldStop: () => stopRequested,
+        onProgress: (fraction, phase, detail) => {
           const now = Date.now();
           if (now - last < PROGRESS_EVERY_MS && fraction < 1) return;
           last = now;
-          void this.dataSource.query(`UPDATE schedule_run SET progress = $2, phase = $3 WHERE id = $1 AND status = 'RUNNING'`, [runId, fraction, phase]).catch(() => undefined);
+          void this.dataSource.query(
+            `UPDATE schedule_run SET progress = $2, phase = $3, best_found = $4, proven_bound = $5 WHERE id = $1 AND status = 'RUNNING'`,
+            [runId, fraction, phase, detail.best, detail.bound === null || !Number.isFinite(detail.bound) ? null : detail.bound],
+          ).catch(() => undefined);
           progress?.(fraction, phase);
         },
       });
       await this.save(runId, eventId, result);
-      this.logger.log(`event ${eventId}: scheduled ${result.scheduled} of ${result.scheduled + result.unscheduled.length} meetings, bound ${result.bound.best}, ${result.runtimeMs} ms (${result.method})`);
+      this.logger.log(`event ${eventId}: scheduled ${result.scheduled} of ${result.scheduled + result.unscheduled.length} meetings, proven bound ${result.provenBound}${result.optimal ? ' (optimal)' : ''}, ${result.runtimeMs} ms (${result.method})`);
       return JobStatus.Success;
     } catch (error) {
       if (!(error instanceof SchedulingInputError)) throw error;
       // The event cannot be scheduled as it stands (e.g. a lock outside a participant's new availability): say so, do not retry.
       await this.dataSource.query(`UPDATE schedule_run SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [runId, error.message]);
       return JobStatus.Failed;
+    } finally {
+      clearInterval(poll);
     }
   }
 
@@ -105,7 +129,10 @@ export class ScheduleRunner {
       }
       const { assignments, ...rest } = result;
       const report: ScheduleReport = { ...rest, droppedWhileRunning: assignments.filter((a) => !still.has(a.meetingId)).length };
-      await m.query(`UPDATE schedule_run SET status = $2, progress = 1, phase = 'done', report = $3::jsonb, finished_at = now() WHERE id = $1`, [runId, RunStatus.Done, JSON.stringify(report)]);
+      await m.query(
+        `UPDATE schedule_run SET status = $2, progress = 1, phase = 'done', report = $3::jsonb, finished_at = now(), best_found = $4, proven_bound = $5 WHERE id = $1`,
+        [runId, RunStatus.Done, JSON.stringify(report), result.scheduled, result.provenBound],
+      );
       const [run] = (await m.query(`SELECT requested_by_account_id FROM schedule_run WHERE id = $1`, [runId])) as { requested_by_account_id: string | null }[];
       if (run?.requested_by_account_id) {
         await addToInbox(m, [run.requested_by_account_id], { kind: 'event-schedule-ready', subjectType: 'event', subjectId: eventId, idempotencyKey: `event-schedule-ready:${runId}` });

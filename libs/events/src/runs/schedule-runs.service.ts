@@ -6,6 +6,8 @@ import { OutboxStore, OutboxTopic } from '@app/jobs';
 import { addToInbox, isUuid, MarketplaceException } from '@app/marketplace';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventStatus, MeetingRequestStatus, ParticipantStatus } from '../events/event.rules.js';
+import { objectiveOrder } from '../scheduling/objective.js';
+import { SchedulingInputError } from '../scheduling/scheduling.errors.js';
 import { EventsService } from '../events/events.service.js';
 import { participantAccounts } from '../registration/participants.js';
 
@@ -29,7 +31,21 @@ export class ScheduleRunsService {
     private readonly outbox: OutboxStore,
   ) {}
 
-  async start(actor: Actor, eventId: string): Promise<ScheduleRunEntity> {
+  /**
+   * Queues a run. `order` is the organiser's order of objective levels (2)-(4), a permutation of mutual, fairness
+   * and gaps (lower case); omitted = the default (mutual, fairness, gaps). Level (1), the number of accepted requests
+   * that get a meeting, always comes first, and locked meetings never move.
+   */
+  async start(actor: Actor, eventId: string, order?: readonly string[] | null): Promise<ScheduleRunEntity> {
+    let middle: string[] | null = null;
+    if (order) {
+      try {
+        middle = objectiveOrder(order).slice(1, 4);
+      } catch (error) {
+        if (error instanceof SchedulingInputError) throw MarketplaceException.invalid('objectiveOrder', error.message);
+        throw error;
+      }
+    }
     return this.dataSource.transaction(async (m) => {
       const event = await this.events.managed(actor, eventId, m);
       if (event.status !== EventStatus.Published) throw MarketplaceException.invalidState(`event ${eventId} is ${event.status.toLowerCase()}; only a published event is scheduled`);
@@ -38,6 +54,7 @@ export class ScheduleRunsService {
       if (active) throw MarketplaceException.invalidState(`a schedule run (${active.id}) is already ${active.status.toLowerCase()} for this event`);
       const run = await m.getRepository(ScheduleRunEntity).save(m.getRepository(ScheduleRunEntity).create({
         eventId, requestedByAccountId: actor.accountId, status: RunStatus.Queued, progress: 0, phase: null, report: null, error: null, createdAt: new Date(), startedAt: null, finishedAt: null,
+        objectiveOrder: middle, bestFound: null, provenBound: null, stopRequestedAt: null,
       }));
       await this.outbox.record(m, [{ topic: OutboxTopic.ScheduleRequested, aggregateType: 'schedule-run', aggregateId: run.id }]);
       return run;
@@ -65,24 +82,61 @@ export class ScheduleRunsService {
     return run;
   }
 
+  /**
+   * The organiser stops a queued or running run early: the worker notices at its next checkpoint (between search
+   * rounds and solver levels, and at every HiGHS callback once the flag is read) and saves the best schedule found.
+   * A finished run is returned unchanged.
+   */
+  async stop(actor: Actor, runId: string): Promise<ScheduleRunEntity> {
+    const run = await this.run(actor, runId);
+    await this.dataSource.query(
+      `UPDATE schedule_run SET stop_requested_at = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND stop_requested_at IS NULL`,
+      [run.id],
+    );
+    return this.dataSource.getRepository(ScheduleRunEntity).findOneByOrFail({ id: run.id });
+  }
+
   async runs(actor: Actor, eventId: string): Promise<ScheduleRunEntity[]> {
     await this.events.managed(actor, eventId);
     return this.dataSource.getRepository(ScheduleRunEntity).find({ where: { eventId }, order: { createdAt: 'DESC' }, take: 20 });
   }
 
-  /** Participants see the placed meetings from now on (agenda, iCal); each is told once per published version. */
+  /**
+   * Participants see the placed meetings from now on (agenda, iCal). The first publication tells every approved
+   * participant; a re-publication (after a re-run for late registrations, cancellations, a table removed) tells only
+   * those whose meetings changed since the last published version: a meeting placed, moved to another slot or table,
+   * or taken off. The published version is kept in `event_published_meeting` for the next comparison.
+   */
   async publish(actor: Actor, eventId: string, now = new Date()): Promise<EventEntity> {
     return this.dataSource.transaction(async (m) => {
       const event = await this.events.managed(actor, eventId, m);
       if (event.status !== EventStatus.Published) throw MarketplaceException.invalidState(`event ${eventId} is ${event.status.toLowerCase()}`);
+      await m.query(`SELECT id FROM event WHERE id = $1 FOR UPDATE`, [eventId]);
       const [{ placed }] = (await m.query(`SELECT count(*)::int AS placed FROM event_meeting WHERE event_id = $1`, [eventId])) as { placed: number }[];
       if (placed === 0) throw MarketplaceException.invalidState('no meeting is placed yet; run the scheduler first');
+      const firstTime = event.scheduleVersion === 0;
+      // Sides of every meeting whose placement differs between the published version and now (either way).
+      const changed = (await m.query(
+        `WITH now_placed AS (SELECT request_id, slot_id, table_no FROM event_meeting WHERE event_id = $1),
+              was_placed AS (SELECT request_id, slot_id, table_no FROM event_published_meeting WHERE event_id = $1),
+              diff AS (
+                SELECT coalesce(n.request_id, w.request_id) AS request_id FROM now_placed n FULL JOIN was_placed w ON w.request_id = n.request_id
+                 WHERE n.request_id IS NULL OR w.request_id IS NULL OR n.slot_id <> w.slot_id OR n.table_no <> w.table_no)
+         SELECT DISTINCT p AS participant_id FROM diff JOIN meeting_request r ON r.id = diff.request_id, LATERAL (VALUES (r.from_participant_id), (r.to_participant_id)) AS v(p)`,
+        [eventId],
+      )) as { participant_id: string }[];
       Object.assign(event, { schedulePublishedAt: now, scheduleVersion: event.scheduleVersion + 1 });
       const saved = await m.getRepository(EventEntity).save(event);
-      const participants = await m.getRepository(EventParticipantEntity).findBy({ eventId, status: ParticipantStatus.Approved });
-      await addToInbox(m, await participantAccounts(m, participants), {
-        kind: 'event-agenda-published', subjectType: 'event', subjectId: eventId, idempotencyKey: `event-agenda:${eventId}:${saved.scheduleVersion}`,
-      });
+      await m.query(`DELETE FROM event_published_meeting WHERE event_id = $1`, [eventId]);
+      await m.query(`INSERT INTO event_published_meeting (event_id, request_id, slot_id, table_no) SELECT event_id, request_id, slot_id, table_no FROM event_meeting WHERE event_id = $1`, [eventId]);
+      const approved = await m.getRepository(EventParticipantEntity).findBy({ eventId, status: ParticipantStatus.Approved });
+      const affected = new Set(changed.map((c) => c.participant_id));
+      const told = firstTime ? approved : approved.filter((p) => affected.has(p.id));
+      if (told.length > 0) {
+        await addToInbox(m, await participantAccounts(m, told), {
+          kind: 'event-agenda-published', subjectType: 'event', subjectId: eventId, idempotencyKey: `event-agenda:${eventId}:${saved.scheduleVersion}`,
+        });
+      }
       return saved;
     });
   }

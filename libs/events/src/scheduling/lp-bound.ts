@@ -4,7 +4,7 @@ import type { Model } from './model';
 let highsPromise: Promise<Highs> | undefined;
 
 /** HiGHS is WebAssembly with an async initialisation: load it once per process and share the instance. */
-function loadHighs(): Promise<Highs> {
+export function loadHighs(): Promise<Highs> {
   highsPromise ??= highsLoader().catch((error: unknown) => {
     highsPromise = undefined;
     throw error;
@@ -142,7 +142,8 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
   let solved: { status: number; rowDual: Float64Array; colValue: Float64Array };
   try {
     solved = highs.withModel({ format: 'lp', data: text }, (model) => {
-      model.options.set({ solver: 'ipm', run_crossover: 'off', time_limit: Math.max(0.05, timeLimitMs / 1000), output_flag: false, log_to_console: false });
+      // Work limit (IPM iterations), one thread, fixed seed: deterministic; the time limit is only a last-resort cap.
+      model.options.set({ solver: 'ipm', run_crossover: 'off', ipm_iteration_limit: 400, random_seed: 1, time_limit: Math.max(0.05, timeLimitMs / 1000), output_flag: false, log_to_console: false });
       model.run();
       const solution = model.getSolution();
       return { status: model.getModelStatus(), rowDual: solution.rowDual, colValue: solution.colValue };
@@ -183,34 +184,4 @@ export async function lpBound(m: Model, weights: Float64Array | null, timeLimitM
     columns: { e: Int32Array.from(colE), t: Int32Array.from(colT), x },
     note: null,
   };
-}
-
-/**
- * Exact MIP of the time-indexed model with HiGHS (objective: the weights), for instances small enough to solve
- * within the time limit. Returns the slot of every meeting (-1 = not scheduled) of the best solution found, or null
- * when HiGHS found none in time. Only used as a candidate: the caller keeps it if it beats the heuristic.
- */
-export async function mipSchedule(m: Model, objective: (e: number, t: number) => number, timeLimitMs: number): Promise<{ slots: Int32Array; optimal: boolean } | null> {
-  const { text, colE, colT, n } = timeIndexedModel(m, objective, true);
-  if (n === 0) return null;
-  let highs: Highs;
-  try {
-    highs = await loadHighs();
-  } catch {
-    return null;
-  }
-  try {
-    return highs.withModel({ format: 'lp', data: text }, (model) => {
-      model.options.set({ time_limit: Math.max(0.05, timeLimitMs / 1000), output_flag: false, log_to_console: false, mip_rel_gap: 0 });
-      model.run();
-      const status = model.getModelStatus();
-      if (Number(model.info.get('primal_solution_status')) !== 2) return null;
-      const x = model.getSolution().colValue;
-      const slots = new Int32Array(m.E).fill(-1);
-      for (let k = 0; k < n; k++) if (x[k] > 0.5) slots[colE[k]] = colT[k];
-      return { slots, optimal: status === highs.constants.modelStatus.optimal };
-    });
-  } catch {
-    return null;
-  }
 }

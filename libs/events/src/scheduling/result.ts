@@ -1,6 +1,8 @@
 import type { Model } from './model';
 import { unscheduledReason } from './reasons';
-import type { Assignment, ScheduleBound, ScheduleMethod, ScheduleResult, UnscheduledMeeting } from './scheduling.types';
+import type {
+  Assignment, ExactLevelReport, ObjectiveLevel, OptimalityProof, ScheduleBound, ScheduleMethod, ScheduleResult, UnscheduledExplanation, UnscheduledMeeting,
+} from './scheduling.types';
 import { participantGaps, type ScheduleState } from './state';
 
 /**
@@ -37,11 +39,23 @@ export function assignTables(state: ScheduleState): Int32Array {
   return table;
 }
 
+/** What the scheduler adds to the schedule's own figures. */
+export interface ResultExtras {
+  proof: OptimalityProof;
+  provenBound: number;
+  objective: ObjectiveLevel[];
+  levels: ExactLevelReport[];
+  wallClockCapHit: boolean;
+  stopped: boolean;
+  work: ScheduleResult['work'];
+  explanations: Map<string, UnscheduledExplanation> | null;
+}
+
 export function buildResult(
   state: ScheduleState,
   bound: ScheduleBound,
   method: ScheduleMethod,
-  provenOptimal: boolean,
+  extras: ResultExtras,
   started: number,
   now: number,
   notes: string[],
@@ -54,7 +68,10 @@ export function buildResult(
   for (let e = 0; e < m.E; e++) {
     const t = state.slotOf[e];
     if (t >= 0) assignments.push({ meetingId: m.meetingIds[e], slotId: m.slotIds[t], table: table[e] });
-    else unscheduled.push({ meetingId: m.meetingIds[e], reason: unscheduledReason(state, e) });
+    else {
+      const explanation = extras.explanations?.get(m.meetingIds[e]);
+      unscheduled.push({ meetingId: m.meetingIds[e], reason: unscheduledReason(state, e), ...(explanation ? { explanation } : {}) });
+    }
     if (m.hadPrevious[e] && (t < 0 || t !== m.prevSlot[e] || table[e] !== m.prevTable[e])) moved++;
   }
   const perParticipant: Record<string, number> = {};
@@ -83,7 +100,15 @@ export function buildResult(
     perParticipant,
     stats: { min: counts[0] ?? 0, median, max: counts[counts.length - 1] ?? 0 },
     moved,
-    optimal: provenOptimal || state.count === bound.best,
+    optimal: extras.proof !== null,
+    proof: extras.proof,
+    provenBound: Math.max(state.count, extras.provenBound),
+    gap: Math.max(0, extras.provenBound - state.count),
+    objective: extras.objective,
+    levels: extras.levels,
+    wallClockCapHit: extras.wallClockCapHit,
+    stopped: extras.stopped,
+    work: extras.work,
     runtimeMs: Math.round(now - started),
     method,
     notes,

@@ -1,78 +1,108 @@
 import { performance } from 'node:perf_hooks';
 import { combinatorialBounds, type CombinatorialBounds } from './bounds';
+import { columnCount, solveExact, stateOf, type ExactResult } from './exact';
+import { explainUnscheduled } from './explain';
 import { construct, greedyFill, placeLocked } from './greedy';
 import { improveSlotOrder, konigApplies, konigSchedule } from './konig';
-import { lpBound, mipSchedule } from './lp-bound';
-import { buildModel, type Model } from './model';
+import { lpBound } from './lp-bound';
+import { buildModel } from './model';
+import { askers, compareLevels, levelValues, objectiveOrder } from './objective';
 import { fillFreeRoom, raiseMinimum, reduceGaps, reduceGapsWithSwaps, restorePrevious } from './polish';
-import { buildResult } from './result';
+import { buildResult, type ResultExtras } from './result';
 import { Rng } from './rng';
 import type { ScheduleBound, ScheduleInput, ScheduleMethod, ScheduleOptions, SchedulePhase, ScheduleResult } from './scheduling.types';
 import { EjectionSearch, yieldToEventLoop } from './search';
 import { ScheduleState } from './state';
-
-const DEFAULT_TIME_LIMIT_MS = 8000;
-/** Share of the time limit the LP bound may use before the heuristic gets the rest. */
-const LP_SHARE = 0.4;
-/** Above this many (meeting, slot) columns the weighted LP (a second solve, ~0.5-1 s at 12,500 columns) is skipped. */
-const WEIGHTED_LP_MAX_COLUMNS = 20000;
+/** Last-resort wall-clock cap; runs end on work limits long before it on every bench instance. */
+const DEFAULT_WALL_CLOCK_CAP_MS = 300_000;
+/** Deterministic work limits (see ScheduleWork). */
+const DEFAULT_SEARCH_STEPS = 10_000;
+const DEFAULT_MIP_LP_ITERATIONS = 100_000;
+const DEFAULT_MIP_NODES = 5_000;
+const DEFAULT_LOWER_LP_ITERATIONS = 10_000;
+const DEFAULT_LOWER_NODES = 200;
 /**
- * Up to this many (meeting, slot) columns an exact MIP (HiGHS branch-and-cut) gets the time the search leaves when
- * the search stops short of the bound; beyond it HiGHS rarely finishes within seconds in WebAssembly.
+ * Levels (2)-(5) are solved exactly only up to this many (meeting, slot) columns: their models carry the earlier
+ * levels as dense rows, which makes every LP iteration expensive on big models (22,000 iterations took ~20 s of CPU
+ * at 12,500 columns). Beyond it those levels come from the heuristic's passes (reported as skipped).
  */
-const MIP_MAX_COLUMNS = 8000;
+const LOWER_LEVELS_MAX_COLUMNS = 6_000;
+/** With level (1) unproven (a hard instance), levels (2)-(5) are solved exactly only up to this many columns. */
+const LOWER_LEVELS_MAX_COLUMNS_WHEN_OPEN = 1_500;
+/**
+ * The gaps level's model adds three columns and five rows per participant and position, and its root (cuts,
+ * propagation) is slow beyond the LP iterations: at 500 columns a solve with 3,300 LP iterations ran for minutes on a
+ * loaded machine. Above this it is left to the heuristic gap passes (reported as skipped).
+ */
+const GAPS_MAX_COLUMNS = 300;
+/** With an explicit `mutualWeight`, the weighted LP (a second solve) guides the construction up to this many columns. */
+const WEIGHTED_LP_MAX_COLUMNS = 20000;
 
 function bestBound(comb: CombinatorialBounds, lp: number | null, weightedLp: number | null): ScheduleBound {
   const best = Math.min(comb.flow, comb.slot, comb.capacity, lp ?? Infinity);
   return { lp, flow: comb.flow, slot: comb.slot, capacity: comb.capacity, best, weightedLp };
 }
 
-function columnCount(m: Model): number {
-  let n = 0;
-  for (let e = 0; e < m.E; e++) n += m.cand[e].length;
-  return n;
-}
-
 /**
- * Schedules accepted meetings into (slot, table) pairs. Lexicographic objective: (1) Σ weights (mutual meetings
- * weigh `mutualWeight`), (4) fewest moved meetings on re-runs, (2) fewest idle gaps, (3) highest minimum of meetings
- * per participant. (4) is ranked before (2) and (3) on purpose: see `restorePrevious`.
+ * Schedules accepted meetings into (slot, table) pairs with the lexicographic objective of `objective.ts`:
+ * (1) requests met, (2) mutual meetings, (3) fairness, (4) fewer idle gaps, (5) on re-runs fewer changes; locked
+ * meetings never move. (2)-(4) may be reordered (`objectiveOrder`).
  *
- * One deliberate exception to (1) on re-runs: a meeting of the published schedule (one with `previous`) may be moved
- * to make room, but is never dropped to make room for a heavier (mutual) one — for the two people concerned that
- * would be a cancellation of a confirmed meeting, which no weight gain justifies. It is left out only when the search
- * cannot fit it back at all (e.g. a side's availability shrank and the other slots are full).
+ * Method: first a heuristic answer (the König construction when its exactness conditions hold; otherwise an
+ * LP-guided construction and an ejection-chain local search whose internal score is lexicographic in (1) then (2),
+ * then passes for disruption, gaps and fairness). Then the exact phase: the time-indexed MIP solved with HiGHS level
+ * by level, warm-started with the heuristic's schedule (see `exact.ts`). The heuristic stays the fallback: whatever
+ * HiGHS returns is checked here and kept only when it is feasible and lexicographically at least as good.
  *
- * Method: the König construction when its exactness conditions hold (provably optimal); otherwise the LP relaxation
- * (HiGHS) for the bound and as a guide, an LP-guided greedy construction, an ejection-chain local search until the
- * bound or its share of the time limit, on small instances an exact MIP with the time left when the search stopped
- * short, then passes for disruption, gaps and fairness that never lower objective (1).
+ * `optimal` is true only with a proof for (1): HiGHS closed the MIP, or the count equals a certified upper bound.
+ * Otherwise `provenBound` and `gap` say how many more meetings could at most exist.
  *
- * Deterministic for a given seed as long as the time limit does not cut the search or the MIP short (on large
- * instances it usually does: the result then depends on machine speed).
+ * Deterministic: every limit is work (search steps, HiGHS nodes and LP iterations, one thread, fixed seeds), so the
+ * same input and options give the same schedule on any machine and under any load. `timeLimitMs` is only a
+ * last-resort wall-clock cap; `wallClockCapHit` reports when it cut the run short.
  *
- * Throws SchedulingInputError on invalid input. HiGHS solves are synchronous WebAssembly: the LP blocks the event loop
- * for up to 40% of the time limit and the MIP for the rest, so run this in a worker (BullMQ job), never in a request
- * handler.
+ * Throws SchedulingInputError on invalid input. HiGHS solves are synchronous WebAssembly: run this in the worker app
+ * (BullMQ job), never in a request handler.
  */
 export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   const started = performance.now();
-  const now = () => performance.now();
-  const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const deadline = started + limit;
-  const progress = (fraction: number, phase: SchedulePhase) => options.onProgress?.(Math.min(1, Math.max(0, fraction)), phase);
+  const capMs = options.timeLimitMs ?? DEFAULT_WALL_CLOCK_CAP_MS;
+  const wallDeadline = started + capMs;
+  const work = options.work ?? {};
+  let steps = 0;
+  let wallClockCapHit = false;
+  let stopped = false;
+  const checkLimits = () => {
+    if (!stopped && options.shouldStop?.()) stopped = true;
+    if (!wallClockCapHit && performance.now() > wallDeadline) wallClockCapHit = true;
+    return stopped || wallClockCapHit;
+  };
+  /** The heuristic's clock: work steps, not milliseconds (Infinity once stopped or past the wall-clock cap). */
+  const now = () => {
+    steps++;
+    if ((steps & 63) === 0) checkLimits();
+    return stopped || wallClockCapHit ? Infinity : steps;
+  };
+  let best: number | null = null;
+  let proven: number | null = null;
+  const progress = (fraction: number, name: SchedulePhase) => options.onProgress?.(Math.min(1, Math.max(0, fraction)), name, { best, bound: proven });
   // Phases are synchronous; yielding after each lets the caller's progress writes go out while the run continues.
   const phase = async (fraction: number, name: SchedulePhase) => {
     progress(fraction, name);
     await yieldToEventLoop();
+    checkLimits();
   };
   const notes: string[] = [];
   progress(0, 'validate');
-  const m = buildModel(input, options.mutualWeight ?? 2);
+  const rerun = input.meetings.some((meeting) => meeting.previous !== undefined);
+  const order = objectiveOrder(options.objectiveOrder, rerun && options.minimalDisruption !== false);
+  const m = buildModel(input, options.mutualWeight ?? 1 + 1 / (input.meetings.length + 1));
   const rng = new Rng(options.seed ?? 1);
+  const who = askers(m);
 
   await phase(0.05, 'bounds');
   const comb = combinatorialBounds(m);
+  proven = Math.min(comb.flow, comb.slot, comb.capacity);
 
   const konig = konigApplies(m);
   let konigState: ScheduleState | null = null;
@@ -88,138 +118,169 @@ export async function scheduleMeetings(input: ScheduleInput, options: ScheduleOp
   }
   let hasPrevious = false;
   for (let e = 0; e < m.E; e++) if (m.hadPrevious[e]) hasPrevious = true;
+
+  let heuristic: ScheduleState;
+  let bound: ScheduleBound;
+  let method: ScheduleMethod;
+  let searchSteps = 0;
+  const searchBudget = work.searchSteps ?? DEFAULT_SEARCH_STEPS;
   if (konigState && !hasPrevious) {
     konigState.commit();
-    notes.push('König case (bipartite, full availability, equal tables, caps that cannot bind): provably optimal; LP bound not needed');
-    await phase(0.6, 'polish');
-    improveSlotOrder(konigState, deadline, now);
+    notes.push('König case (bipartite, full availability, equal tables, caps that cannot bind): the heuristic schedule is provably optimal for (1)');
+    await phase(0.3, 'polish');
+    const polishEnd = steps + searchBudget;
+    improveSlotOrder(konigState, polishEnd, now);
     const blockers = new EjectionSearch(konigState, rng);
-    reduceGaps(konigState, deadline, now);
-    reduceGapsWithSwaps(konigState, (e, t) => blockers.blockers(e, t), deadline, now);
-    raiseMinimum(konigState, (e, t) => blockers.blockers(e, t), deadline, now);
-    reduceGaps(konigState, deadline, now);
+    reduceGaps(konigState, polishEnd, now);
+    reduceGapsWithSwaps(konigState, (e, t) => blockers.blockers(e, t), polishEnd, now);
+    raiseMinimum(konigState, (e, t) => blockers.blockers(e, t), polishEnd, now);
+    reduceGaps(konigState, polishEnd, now);
     fillFreeRoom(konigState);
-    progress(1, 'done');
-    return buildResult(konigState, bestBound(comb, null, null), 'konig', konigState.count === Math.min(comb.flow, comb.capacity), started, now(), notes);
-  }
-
-  let lp: number | null = null;
-  let weightedLp: number | null = null;
-  let guide: Awaited<ReturnType<typeof lpBound>>['columns'] = null;
-  if (konigState) {
-    notes.push('König case on a re-run: the general method starts from the previous schedule and is kept if it matches the König optimum with fewer moves');
-  } else if (options.lpBound !== false) {
-    await phase(0.1, 'lp-bound');
-    const result = await lpBound(m, null, Math.max(50, Math.min(limit * LP_SHARE, deadline - now())));
-    lp = result.bound;
-    guide = result.columns;
-    if (result.note) notes.push(result.note);
-    if (lp !== null && columnCount(m) <= WEIGHTED_LP_MAX_COLUMNS && deadline - now() > limit * 0.5) {
-      const weighted = await lpBound(m, m.weight, Math.min(limit * 0.1, deadline - now()));
-      weightedLp = weighted.bound;
-      if (weighted.note) notes.push(`weighted ${weighted.note}`);
-      // Objective (1) is the weight: when the weighted LP is there, its solution is the better guide.
-      if (weighted.columns) guide = weighted.columns;
-    }
-  } else notes.push('LP bound disabled by options');
-  const bound = bestBound(comb, lp, weightedLp);
-
-  const tLp = now();
-  await phase(0.45, 'construct');
-  const state = new ScheduleState(m);
-  placeLocked(state);
-  construct(state, rng, guide);
-  state.commit();
-
-  await phase(0.5, 'search');
-  const searchStart = now();
-  const polishReserve = Math.min(2000, Math.max(0, (deadline - searchStart) * 0.2));
-  const mipEligible = options.mip !== false && columnCount(m) <= MIP_MAX_COLUMNS;
-  const search = new EjectionSearch(state, rng);
-  const constructed = state.count;
-  await search.run({
-    deadline: mipEligible ? searchStart + (deadline - polishReserve - searchStart) * 0.35 : deadline - polishReserve,
-    upper: konigState ? konigState.count : bound.best,
-    weightTarget: konigState ? konigState.weight : weightedLp,
-    now,
-    tick: (fraction) => progress(0.5 + 0.4 * Math.min(1, fraction), 'search'),
-  });
-
-  let method: ScheduleMethod = guide ? 'lp-guided+search' : 'greedy+search';
-  let final = state;
-  const target = konigState ? konigState.count : bound.best;
-  let mipOptimal = false;
-  if (mipEligible && state.count < target && deadline - polishReserve - now() > 200) {
-    await phase(0.7, 'search');
-    const better = await mipCandidate(m, state, deadline - polishReserve - now());
-    if (better) {
-      mipOptimal = better.optimal;
-      final = better.state;
-      method = 'mip';
-      notes.push(`exact MIP (HiGHS) beat the search: ${better.state.count} meetings (search: ${state.count})${better.optimal ? ', proven optimal' : ''}`);
-    }
-  }
-  const tSearch = now();
-  await phase(0.9, 'polish');
-  if (konigState && betterSchedule(konigState, state)) {
-    final = konigState;
+    heuristic = konigState;
+    bound = bestBound(comb, null, null);
     method = 'konig';
-    notes.push('the König schedule holds more than the search reached from the previous schedule: kept it');
+  } else {
+    let lp: number | null = null;
+    let weightedLp: number | null = null;
+    let guide: Awaited<ReturnType<typeof lpBound>>['columns'] = null;
+    if (konigState) {
+      notes.push('König case on a re-run: the general method starts from the previous schedule and is kept if it matches the König optimum with fewer moves');
+    } else if (options.lpBound !== false) {
+      await phase(0.1, 'lp-bound');
+      const result = await lpBound(m, null, Math.max(100, wallDeadline - performance.now()));
+      lp = result.bound;
+      guide = result.columns;
+      if (result.note) notes.push(result.note);
+      if (lp !== null && options.mutualWeight !== undefined && columnCount(m) <= WEIGHTED_LP_MAX_COLUMNS) {
+        const weighted = await lpBound(m, m.weight, Math.max(100, wallDeadline - performance.now()));
+        weightedLp = weighted.bound;
+        if (weighted.note) notes.push(`weighted ${weighted.note}`);
+        if (weighted.columns) guide = weighted.columns;
+      }
+    } else notes.push('LP bound disabled by options');
+    bound = bestBound(comb, lp, weightedLp);
+    proven = bound.best;
+
+    await phase(0.2, 'construct');
+    const state = new ScheduleState(m);
+    placeLocked(state);
+    construct(state, rng, guide);
+    state.commit();
+    best = state.count;
+
+    await phase(0.25, 'search');
+    const searchStart = steps;
+    const search = new EjectionSearch(state, rng);
+    const constructed = state.count;
+    await search.run({
+      deadline: searchStart + searchBudget,
+      upper: konigState ? konigState.count : bound.best,
+      weightTarget: konigState ? konigState.weight : weightedLp,
+      now,
+      tick: (fraction) => progress(0.25 + 0.2 * Math.min(1, fraction), 'search'),
+    });
+    searchSteps = steps - searchStart;
+    method = guide ? 'lp-guided+search' : 'greedy+search';
+    let final = state;
+    await phase(0.45, 'polish');
+    if (konigState && konigState.count > state.count) {
+      final = konigState;
+      method = 'konig';
+      notes.push('the König schedule holds more than the search reached from the previous schedule: kept it');
+    }
+    const polishEnd = steps + searchBudget;
+    const restored = restorePrevious(final);
+    const repaired = hasPrevious ? new EjectionSearch(final, rng).repairDisplaced(polishEnd, now) : 0;
+    if (restored + repaired > 0) notes.push(`${restored + repaired} meetings moved back to their previous slot after the search`);
+    reduceGaps(final, polishEnd, now);
+    reduceGapsWithSwaps(final, (e, t) => search.blockers(e, t), polishEnd, now);
+    raiseMinimum(final, (e, t) => search.blockers(e, t), polishEnd, now);
+    reduceGaps(final, polishEnd, now);
+    fillFreeRoom(final);
+    notes.push(`heuristic: construction ${constructed} meetings, search ${search.rounds} rounds / ${searchSteps} steps → ${final.count} meetings`);
+    heuristic = final;
   }
-  const restored = restorePrevious(final);
-  const repaired = hasPrevious ? new EjectionSearch(final, rng).repairDisplaced(deadline - polishReserve / 2, now) : 0;
-  if (restored + repaired > 0) notes.push(`${restored + repaired} meetings moved back to their previous slot after the search`);
-  reduceGaps(final, deadline, now);
-  reduceGapsWithSwaps(final, (e, t) => search.blockers(e, t), deadline, now);
-  raiseMinimum(final, (e, t) => search.blockers(e, t), deadline, now);
-  reduceGaps(final, deadline, now);
-  fillFreeRoom(final);
-  const end = now();
-  notes.push(`timings: bounds+LP ${Math.round(tLp - started)} ms, construction ${Math.round(searchStart - tLp)} ms (${constructed} meetings), search ${Math.round(tSearch - searchStart)} ms (${search.rounds} rounds, ${final.count} meetings), polish ${Math.round(end - tSearch)} ms`);
+  best = heuristic.count;
+  checkLimits();
+
+  // Exact phase.
+  let exact: ExactResult | null = null;
+  let chosen = heuristic;
+  const heuristicValues = levelValues(heuristic, order, who);
+  const konigProof = method === 'konig' && heuristic.count === Math.min(comb.flow, comb.capacity);
+  const boundProof = heuristic.count >= bound.best || konigProof;
+  if (options.exact !== false && !stopped && !wallClockCapHit) {
+    await phase(0.5, 'exact');
+    exact = await solveExact(m, heuristic.snapshot(), {
+      order,
+      first: { lpIterations: work.mipLpIterations ?? DEFAULT_MIP_LP_ITERATIONS, nodes: work.mipNodes ?? DEFAULT_MIP_NODES },
+      rest: { lpIterations: work.lowerLpIterations ?? DEFAULT_LOWER_LP_ITERATIONS, nodes: work.lowerNodes ?? DEFAULT_LOWER_NODES },
+      wallClockCapMs: Math.max(0, wallDeadline - performance.now()),
+      shouldStop: () => {
+        if (!stopped && options.shouldStop?.()) stopped = true;
+        return stopped;
+      },
+      requestsKnown: boundProof ? heuristic.count : null,
+      maxColumnsForLowerLevels: LOWER_LEVELS_MAX_COLUMNS,
+      maxColumnsForGaps: GAPS_MAX_COLUMNS,
+      maxColumnsWhenOpen: LOWER_LEVELS_MAX_COLUMNS_WHEN_OPEN,
+      onProgress: (level, value, levelBound) => {
+        if (level === 'requests') {
+          best = Math.max(best ?? 0, value);
+          if (levelBound !== null) proven = Math.min(proven ?? Infinity, levelBound);
+        }
+        progress(0.5 + 0.4 * (order.indexOf(level) + 1) / order.length, 'exact');
+      },
+    });
+    notes.push(...exact.notes);
+    if (exact.wallClockCapHit) wallClockCapHit = true;
+    if (exact.stopped) stopped = true;
+    if (exact.slots) {
+      const candidate = stateOf(m, exact.slots);
+      // Gap passes never worsen any level (same meetings, nothing leaves its previous slot); keep them if they help.
+      const blockers = new EjectionSearch(candidate, rng);
+      const polishEnd = steps + searchBudget;
+      reduceGaps(candidate, polishEnd, now);
+      reduceGapsWithSwaps(candidate, (e, t) => blockers.blockers(e, t), polishEnd, now);
+      fillFreeRoom(candidate);
+      candidate.commit();
+      const polished = levelValues(candidate, order, who);
+      const raw = stateOf(m, exact.slots);
+      const pick = compareLevels(polished, levelValues(raw, order, who)) >= 0 ? candidate : raw;
+      if (compareLevels(levelValues(pick, order, who), heuristicValues) > 0) {
+        chosen = pick;
+        method = 'mip';
+        notes.push(`exact phase improved on the heuristic: levels ${order.join(' > ')} from [${heuristicValues.join(', ')}] to [${levelValues(pick, order, who).join(', ')}]`);
+      }
+    }
+  }
+  if (wallClockCapHit) notes.push(`the wall-clock cap (${capMs} ms) cut the run short: this result may depend on machine speed`);
+  if (stopped) notes.push('stopped early by the organiser: the best schedule found so far');
+
+  const exactBound = exact?.requestsBound ?? null;
+  const provenBound = Math.max(chosen.count, Math.min(bound.best, exactBound ?? Infinity));
+  let proof: ResultExtras['proof'] = null;
+  const solverProved = exact !== null && exact.requestsProven && exact.levels[0]?.status !== 'proven by bound';
+  if (solverProved || (exactBound !== null && chosen.count >= exactBound && chosen.count < bound.best)) proof = 'mip';
+  else if (chosen.count >= bound.best || konigProof) proof = 'bound';
+  await phase(0.95, 'explain');
+  const explanations = options.explain === false ? null : explainUnscheduled(chosen, input, (t) => input.slots.find((s) => s.id === m.slotIds[t])?.minutes ?? 20);
   progress(1, 'done');
-  const proven = (konigState !== null && final.count === Math.min(comb.flow, comb.capacity)) || (method === 'mip' && mipOptimal);
-  return buildResult(final, bound, method, proven, started, now(), notes);
-}
-
-/**
- * The exact MIP's schedule as a state, if HiGHS found one that beats `current` on (weight, fewer displaced). The
- * objective is w_e·K + [t = previous slot] with K = (meetings with a previous placement) + 1, so objective (1)
- * strictly dominates (4), as in the heuristic.
- */
-async function mipCandidate(m: Model, current: ScheduleState, timeLimitMs: number): Promise<{ state: ScheduleState; optimal: boolean } | null> {
-  let anchored = 0;
-  for (let e = 0; e < m.E; e++) anchored += m.prevSlot[e] >= 0 ? 1 : 0;
-  const K = anchored + 1;
-  // Published meetings first (never dropped, as in the search), then weight, then staying in the previous slot.
-  let total = 0;
-  for (let e = 0; e < m.E; e++) total += m.weight[e] * K + 1;
-  const published = (e: number) => (m.hadPrevious[e] ? total + 1 : 0);
-  const result = await mipSchedule(m, (e, t) => published(e) + m.weight[e] * K + (m.prevSlot[e] === t ? 1 : 0), timeLimitMs);
-  if (!result) return null;
-  const state = new ScheduleState(m);
-  placeLocked(state);
-  for (let e = 0; e < m.E; e++) {
-    const t = result.slots[e];
-    if (t < 0 || state.slotOf[e] === t) continue;
-    if (state.slotOf[e] >= 0 || !state.canPlace(e, t)) return null; // defensive: never trust a solver blindly
-    state.setSlot(e, t);
-  }
-  state.commit();
-  return betterSchedule(state, current) ? { state, optimal: result.optimal } : null;
-}
-
-/** Published meetings kept (re-runs), then weight, then fewer meetings away from their previous slot. */
-function betterSchedule(x: ScheduleState, y: ScheduleState): boolean {
-  const published = (s: ScheduleState) => {
-    let n = 0;
-    for (let e = 0; e < s.m.E; e++) if (s.m.hadPrevious[e] && s.slotOf[e] >= 0) n++;
-    return n;
+  const extras: ResultExtras = {
+    proof,
+    provenBound,
+    objective: order,
+    levels: exact?.levels ?? [],
+    wallClockCapHit,
+    stopped,
+    work: {
+      searchSteps,
+      mipNodes: (exact?.levels ?? []).reduce((sum, l) => sum + l.nodes, 0),
+      mipLpIterations: (exact?.levels ?? []).reduce((sum, l) => sum + l.lpIterations, 0),
+    },
+    explanations,
   };
-  const px = published(x);
-  const py = published(y);
-  if (px !== py) return px > py;
-  if (Math.abs(x.weight - y.weight) > 1e-9) return x.weight > y.weight;
-  return x.displaced < y.displaced;
+  return buildResult(chosen, bound, method, extras, started, performance.now(), notes);
 }
 
 /**
@@ -228,13 +289,14 @@ function betterSchedule(x: ScheduleState, y: ScheduleState): boolean {
  */
 export async function greedySchedule(input: ScheduleInput, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   const started = performance.now();
-  const m = buildModel(input, options.mutualWeight ?? 2);
-  options.onProgress?.(0, 'validate');
+  const m = buildModel(input, options.mutualWeight ?? 1 + 1 / (input.meetings.length + 1));
+  const order = objectiveOrder(options.objectiveOrder);
+  options.onProgress?.(0, 'validate', { best: null, bound: null });
   const comb = combinatorialBounds(m);
   let lp: number | null = null;
   const notes: string[] = [];
   if (options.lpBound === true) {
-    const result = await lpBound(m, null, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+    const result = await lpBound(m, null, options.timeLimitMs ?? DEFAULT_WALL_CLOCK_CAP_MS);
     lp = result.bound;
     if (result.note) notes.push(result.note);
   }
@@ -242,6 +304,10 @@ export async function greedySchedule(input: ScheduleInput, options: ScheduleOpti
   placeLocked(state);
   greedyFill(state, new Rng(options.seed ?? 1));
   state.commit();
-  options.onProgress?.(1, 'done');
-  return buildResult(state, bestBound(comb, lp, null), 'greedy', false, started, performance.now(), notes);
+  const bound = bestBound(comb, lp, null);
+  options.onProgress?.(1, 'done', { best: state.count, bound: bound.best });
+  return buildResult(state, bound, 'greedy', {
+    proof: state.count >= bound.best ? 'bound' : null, provenBound: bound.best, objective: order, levels: [], wallClockCapHit: false, stopped: false,
+    work: { searchSteps: 0, mipNodes: 0, mipLpIterations: 0 }, explanations: null,
+  }, started, performance.now(), notes);
 }
