@@ -247,6 +247,32 @@ function Editor({ data, refetch }: { data: EditorData; refetch: () => void }) {
                     return { value: d.code, label: <span lang={label?.lang}>{label?.text ?? d.code}</span> };
                   })}
                 />
+                <Choices
+                  name="techniques"
+                  label={t('ourChallenges.field.techniques')}
+                  description={t('ourChallenges.field.techniquesHint')}
+                  optional
+                  value={draft.techniques}
+                  onChange={(v) => change('basics', { techniques: v })}
+                  error={errorOf('basics', (p) => p.startsWith('techniques'))}
+                  options={data.referenceData.techniques.map((d) => {
+                    const label = pickText(i18n.language, d.label);
+                    return { value: d.code, label: <span lang={label?.lang}>{label?.text ?? d.code}</span> };
+                  })}
+                />
+                <Choices
+                  name="materials"
+                  label={t('ourChallenges.field.materials')}
+                  description={t('ourChallenges.field.materialsHint')}
+                  optional
+                  value={draft.materials}
+                  onChange={(v) => change('basics', { materials: v })}
+                  error={errorOf('basics', (p) => p.startsWith('materials'))}
+                  options={data.referenceData.materials.map((d) => {
+                    const label = pickText(i18n.language, d.label);
+                    return { value: d.code, label: <span lang={label?.lang}>{label?.text ?? d.code}</span> };
+                  })}
+                />
               </>
             ) : null}
 

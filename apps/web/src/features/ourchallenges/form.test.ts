@@ -61,6 +61,14 @@ describe('challenge editor form', () => {
     expect(toInput({ ...empty, deadlineDate: '' }, ['timeline'])).toEqual({ deadline: null });
   });
 
+  it('keeps the techniques and materials the challenge has, and sends them with the basics', () => {
+    const stored = fromChallenge({ ...toData(), techniques: [{ code: 'weaving' }], materials: [{ code: 'wool' }, { code: 'linen' }] });
+    expect(stored.techniques).toEqual(['weaving']);
+    expect(toInput(stored, ['basics'])).toMatchObject({ techniques: ['weaving'], materials: ['wool', 'linen'] });
+    expect(fromChallenge(toData()).materials).toEqual([]);
+    expect(messageOfField('techniques.0')).toBe('techniques');
+  });
+
   it('maps server field paths to their step and message', () => {
     expect(groupOfField('input.criteria.1.weight')).toBe('criteria');
     expect(groupOfField('deadline')).toBe('timeline');

@@ -30,6 +30,9 @@ export interface Draft {
   title: Bilingual;
   kind: ChallengeKind;
   domains: string[];
+  /** Techniques and materials from the reference lists: matching reads them with the brief. */
+  techniques: string[];
+  materials: string[];
   brief: Bilingual;
   partners: { organisationId: string; name: string; role: Bilingual }[];
   totalBudgetEur: string;
@@ -61,6 +64,8 @@ export interface ChallengeData {
   brief: Text;
   kind: string;
   domains: readonly { code: string }[];
+  techniques?: readonly { code: string }[];
+  materials?: readonly { code: string }[];
   partners: readonly { organisation: { id: string; name: string }; role: Text }[];
   totalBudgetEur: number | null;
   awardsCount: number | null;
@@ -82,6 +87,8 @@ export function fromChallenge(c: ChallengeData): Draft {
     title: bi(c.title),
     kind: (CHALLENGE_KINDS as readonly string[]).includes(c.kind) ? (c.kind as ChallengeKind) : 'INDUSTRY',
     domains: c.domains.map((d) => d.code),
+    techniques: (c.techniques ?? []).map((d) => d.code),
+    materials: (c.materials ?? []).map((d) => d.code),
     brief: bi(c.brief),
     partners: c.partners.map((p) => ({ organisationId: p.organisation.id, name: p.organisation.name, role: bi(p.role) })),
     totalBudgetEur: num(c.totalBudgetEur),
@@ -122,6 +129,8 @@ export function toInput(d: Draft, groups: readonly Group[]): Record<string, unkn
         input.title = text(d.title);
         input.kind = d.kind;
         input.domains = d.domains;
+        input.techniques = d.techniques;
+        input.materials = d.materials;
         break;
       case 'brief':
         input.brief = text(d.brief);
@@ -279,7 +288,7 @@ export function messageOfField(path: string): string {
   if (p.startsWith('partners')) return 'partner';
   if (p.startsWith('twoStage')) return 'shortlist';
   if (p.startsWith('eligibility')) return 'municipalities';
-  const known = ['title', 'brief', 'deadline', 'totalBudgetEur', 'awardsCount', 'workingLanguages', 'visibility', 'kind', 'domains', 'ipTerms'];
+  const known = ['title', 'brief', 'deadline', 'totalBudgetEur', 'awardsCount', 'workingLanguages', 'visibility', 'kind', 'domains', 'techniques', 'materials', 'ipTerms'];
   const first = p.split('.')[0];
   return known.includes(first) ? first : 'generic';
 }

@@ -92,6 +92,12 @@ export const EditorFields = graphql(
       domains {
         code
       }
+      techniques {
+        code
+      }
+      materials {
+        code
+      }
       owner {
         id
         name
@@ -186,6 +192,20 @@ export const ChallengeEditorQuery = graphql(
       }
       referenceData {
         domains {
+          code
+          label {
+            sl
+            en
+          }
+        }
+        techniques {
+          code
+          label {
+            sl
+            en
+          }
+        }
+        materials {
           code
           label {
             sl
