@@ -256,3 +256,33 @@ test('a juror scores blind, never sees an author, declares a conflict and the pr
   await scan(page, axe);
   await fitsNarrow(page);
 });
+
+test('an owner sets up the jury on the proposals page: a wrong address, an invitation by mail, revoking it, and the juror who accepts is listed', async ({ page, request, text, lang, axe }) => {
+  test.setTimeout(90_000);
+  const w = await world(page, request, lang, 3600);
+  const juror = await account(request, request, 'Jana Žirantka', lang);
+  await page.goto(`/me/challenges/${w.challengeId}/proposals`);
+  const jury = page.getByRole('region', { name: text.review.members.title });
+  await expect(jury.getByText(text.review.members.none)).toBeVisible();
+  await jury.getByLabel(text.review.members.email).fill('ni-naslov');
+  await jury.getByRole('button', { name: text.review.members.send }).click();
+  await expect(jury.getByText(text.review.members.badEmail).first()).toBeVisible();
+  await scan(page, axe);
+
+  await jury.getByLabel(text.review.members.email).fill('someone.else@example.com');
+  await jury.getByRole('button', { name: text.review.members.send }).click();
+  await expect(jury.getByRole('status').filter({ hasText: fill(text.review.members.sent, { email: 'someone.else@example.com' }) })).toBeVisible();
+  await jury.getByRole('button', { name: fill(text.review.members.revoke, { email: 'someone.else@example.com' }) }).click();
+  await expect(jury.getByRole('status').filter({ hasText: fill(text.review.members.revoked, { email: 'someone.else@example.com' }) })).toBeVisible();
+  await expect(jury.getByRole('button', { name: fill(text.review.members.revoke, { email: 'someone.else@example.com' }) })).toHaveCount(0);
+
+  await jury.getByLabel(text.review.members.email).fill(juror.email);
+  await jury.getByRole('button', { name: text.review.members.send }).click();
+  await expect(jury.getByRole('status').filter({ hasText: fill(text.review.members.sent, { email: juror.email }) })).toBeVisible();
+  const token = /invitations\/accept\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(await mailTo(request, juror.email, 'invitations/accept?token='))?.[1];
+  expect(token).toBeTruthy();
+  await call(request, juror.token, `mutation($t: String!) { acceptInvitation(token: $t) { id } }`, { t: token });
+  await page.reload();
+  await expect(page.getByRole('list', { name: text.review.members.listLabel }).getByText('Jana Žirantka')).toBeVisible();
+  await scan(page, axe);
+});

@@ -14,6 +14,7 @@ import { QueryFallback } from '../../ui/Loaded.js';
 import { usePageTitle } from '../../ui/page.js';
 import ui from '../../ui/ui.module.css';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { JuryMembers } from './JuryMembers.js';
 import { FILTERS, ljubljanaDateTime, matchesFilter, roleIn } from './model.js';
 import { AnswerQuestionMutation, ProposalsInboxQuery, ShortlistMutation } from './queries.js';
 import styles from './review.module.css';
@@ -163,6 +164,7 @@ function Inbox({ data, busy, refresh }: { data: Data; busy: boolean; refresh: ()
         />
       ) : null}
       <Questions data={data} canAnswer={role === 'OWNER' || role === 'EDITOR'} refresh={refresh} />
+      <JuryMembers challengeId={challenge.id} owner={role === 'OWNER'} />
     </section>
   );
 }

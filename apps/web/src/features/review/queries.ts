@@ -321,3 +321,41 @@ export const PublishDecisionMutation = graphql(`
     }
   }
 `);
+
+/** The jury of one challenge: its jurors (members see them) and open invitations (owners). */
+export const JuryMembersQuery = graphql(`
+  query JuryMembers($challengeId: ID!, $owner: Boolean!) {
+    challengeJurors(challengeId: $challengeId) {
+      accountId
+      displayName
+      since
+    }
+    challengeJuryInvitations(challengeId: $challengeId) @include(if: $owner) {
+      id
+      email
+      expiresAt
+    }
+  }
+`);
+
+export const InviteJurorMutation = graphql(`
+  mutation InviteJuror($challengeId: ID!, $email: String!, $locale: Locale!) {
+    inviteJuror(challengeId: $challengeId, email: $email, locale: $locale) {
+      id
+    }
+  }
+`);
+
+export const RemoveJurorMutation = graphql(`
+  mutation RemoveJuror($challengeId: ID!, $accountId: ID!) {
+    removeJuror(challengeId: $challengeId, accountId: $accountId)
+  }
+`);
+
+export const RevokeJuryInvitationMutation = graphql(`
+  mutation RevokeJuryInvitation($id: ID!) {
+    revokeInvitation(id: $id) {
+      id
+    }
+  }
+`);
